@@ -1,0 +1,304 @@
+//! Documents: the articles of the library, the seed articles that ship with the app, and turning
+//! pasted or opened text into a document.
+
+use serde::{Deserialize, Serialize};
+
+use super::text::normalize_newlines;
+use super::time::parse_date;
+
+/// Where a document came from. Seed texts ship inside the app and are never stored or exported
+/// as text; user documents are stored and travel with their annotations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    Seed,
+    User,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: String,
+    pub title: String,
+    /// `YYYY-MM-DD`, from the text's ` date YYYY-MM-DD ` marker.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    /// The article text, with the date marker removed and line breaks normalised. Every offset
+    /// of every annotation counts code points into this string.
+    pub text: String,
+    pub origin: Origin,
+    /// When it joined the library (ms since the epoch; 0 for seeds).
+    #[serde(default)]
+    pub added: i64,
+}
+
+/// The IRI that annotation targets use for a document.
+pub fn source_iri(doc_id: &str) -> String {
+    format!("urn:claimmark:doc:{doc_id}")
+}
+
+/// The document id named by a target source IRI, if it is one of ours.
+pub fn doc_id_of_source(iri: &str) -> Option<&str> {
+    iri.strip_prefix("urn:claimmark:doc:").filter(|s| !s.is_empty())
+}
+
+/// Splits the optional leading ` date YYYY-MM-DD ` marker from a text. The marker is metadata,
+/// not article text. Returns the date (if the marker is there and names a real date) and the
+/// rest of the text.
+pub fn split_date_marker(raw: &str) -> (Option<String>, &str) {
+    let t = raw.trim_start_matches([' ', '\t']);
+    if let Some(rest) = t.strip_prefix("date ") {
+        if let Some(date) = rest.get(..10) {
+            let after = &rest[10..];
+            let ends_well = after.is_empty() || after.starts_with(char::is_whitespace);
+            if ends_well && parse_date(date).is_some() {
+                return (Some(date.to_owned()), after.trim_start_matches([' ', '\t']));
+            }
+        }
+    }
+    (None, raw)
+}
+
+/// Lines that are page furniture rather than a headline: too short, or credit and chrome lines.
+fn is_chrome_line(line: &str) -> bool {
+    const CHROME: [&str; 6] = [
+        "please verify",
+        "watch live",
+        "most recent",
+        "advertisement",
+        "photo by",
+        "credit:",
+    ];
+    let lower = line.to_lowercase();
+    let words = line.split_whitespace().count();
+    words < 4
+        || CHROME.iter().any(|c| lower.starts_with(c))
+        || (words < 6 && line.contains('/') && !line.contains(' '))
+}
+
+/// A readable title for a text that has none: its first line that is not page chrome, cut at a
+/// word boundary to at most `max` characters.
+pub fn derive_title(text: &str) -> String {
+    const MAX: usize = 90;
+    let line = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !is_chrome_line(l))
+        .or_else(|| text.lines().map(str::trim).find(|l| !l.is_empty()))
+        .unwrap_or("Untitled");
+    truncate_words(line, MAX)
+}
+
+/// Cuts `s` to at most `max` characters at a word boundary, marking the cut with an ellipsis.
+pub fn truncate_words(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let mut out = String::new();
+    for word in s.split(' ') {
+        if out.chars().count() + word.chars().count() + 1 > max.saturating_sub(1) {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        out = s.chars().take(max.saturating_sub(1)).collect();
+    }
+    let trimmed = out.trim_end_matches([',', ';', ':', '—', '–', '-', ' ']);
+    format!("{trimmed}…")
+}
+
+/// The five sample articles, shipped in `seeds/` and compiled into the app.
+pub const SEEDS: [(&str, &str); 5] = [
+    (
+        "000_698b5d7c01ae0af2",
+        include_str!("../../seeds/000_698b5d7c01ae0af2.txt"),
+    ),
+    (
+        "001_be9dfdd43b673a4c",
+        include_str!("../../seeds/001_be9dfdd43b673a4c.txt"),
+    ),
+    (
+        "002_e60eeb0e35a47b63",
+        include_str!("../../seeds/002_e60eeb0e35a47b63.txt"),
+    ),
+    (
+        "003_dd5890039924e8e9",
+        include_str!("../../seeds/003_dd5890039924e8e9.txt"),
+    ),
+    (
+        "004_bc20113c5b07d9bb",
+        include_str!("../../seeds/004_bc20113c5b07d9bb.txt"),
+    ),
+];
+
+/// Builds a document from raw text: splits off the date marker, normalises line breaks, and
+/// takes `title` or derives one.
+pub fn document_from_text(
+    id: String,
+    raw: &str,
+    title: Option<&str>,
+    origin: Origin,
+    added: i64,
+) -> Document {
+    let normalized = normalize_newlines(raw);
+    let (date, body) = split_date_marker(&normalized);
+    let title = match title.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(t) => truncate_words(t, 120),
+        None => derive_title(body),
+    };
+    Document {
+        id,
+        title,
+        date,
+        text: body.to_owned(),
+        origin,
+        added,
+    }
+}
+
+pub fn seed_documents() -> Vec<Document> {
+    SEEDS
+        .iter()
+        .map(|(id, raw)| document_from_text((*id).to_owned(), raw, None, Origin::Seed, 0))
+        .collect()
+}
+
+/// What kind of file the user opened, by its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextFormat {
+    Plain,
+    Markdown,
+    Html,
+}
+
+impl TextFormat {
+    pub fn from_file_name(name: &str) -> Option<Self> {
+        let lower = name.to_ascii_lowercase();
+        let ext = lower.rsplit_once('.').map(|(_, e)| e)?;
+        match ext {
+            "txt" | "text" => Some(Self::Plain),
+            "md" | "markdown" => Some(Self::Markdown),
+            "html" | "htm" | "xhtml" => Some(Self::Html),
+            _ => None,
+        }
+    }
+}
+
+/// A document's text and, where the file has one, its title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExtractedText {
+    pub text: String,
+    pub title: Option<String>,
+}
+
+/// Reads an opened file's contents as article text. HTML is reduced to its text (never
+/// rendered); Markdown is kept as written, with a leading `# ` heading used as the title.
+pub fn extract_text(format: TextFormat, contents: &str) -> ExtractedText {
+    match format {
+        TextFormat::Plain => ExtractedText {
+            text: normalize_newlines(contents),
+            title: None,
+        },
+        TextFormat::Markdown => {
+            let text = normalize_newlines(contents);
+            let title = text
+                .lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty())
+                .and_then(|l| l.strip_prefix("# "))
+                .map(|t| t.trim().to_owned());
+            ExtractedText { text, title }
+        }
+        TextFormat::Html => super::html::html_to_text(contents),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_marker_is_split_off_and_checked() {
+        let (d, rest) = split_date_marker(" date 2020-01-03 Thousands of Iraqis");
+        assert_eq!(d.as_deref(), Some("2020-01-03"));
+        assert_eq!(rest, "Thousands of Iraqis");
+        let (d, rest) = split_date_marker("date 2020-02-30 x");
+        assert_eq!((d, rest), (None, "date 2020-02-30 x"));
+        let (d, rest) = split_date_marker("Please verify\n\ndate 2020-01-03 x");
+        assert_eq!(d, None);
+        assert!(rest.starts_with("Please"));
+        let (d, _) = split_date_marker(" date 2020-01-03x");
+        assert_eq!(d, None);
+    }
+
+    #[test]
+    fn every_seed_loads_with_a_title_and_no_marker_in_its_text() {
+        let seeds = seed_documents();
+        assert_eq!(seeds.len(), 5);
+        for d in &seeds {
+            assert!(!d.text.contains(" date 20"), "{}", d.id);
+            assert!(!d.text.starts_with(char::is_whitespace), "{}", d.id);
+            assert!(d.title.chars().count() <= 90, "{}", d.title);
+            assert!(d.title.split_whitespace().count() >= 4, "{}", d.title);
+        }
+        let dated: Vec<_> = seeds.iter().filter_map(|d| d.date.as_deref()).collect();
+        assert_eq!(dated, vec!["2020-01-03", "2020-01-03", "2020-01-03"]);
+        assert!(seeds[0].text.starts_with("Thousands of Iraqis rushed"));
+        assert!(seeds[1].title.starts_with("VIDEO: Iraqi citizens dance"));
+        assert!(seeds[4].title.starts_with("Iran's elite Quds force commander"));
+    }
+
+    #[test]
+    fn titles_skip_chrome_and_cut_at_words() {
+        assert_eq!(
+            derive_title("Please verify\n\nWatch LIVE\n\nA short but real headline here"),
+            "A short but real headline here"
+        );
+        let long = "word ".repeat(40);
+        let t = derive_title(&long);
+        assert!(t.ends_with('…') && t.chars().count() <= 90, "{t}");
+        assert_eq!(derive_title(""), "Untitled");
+        assert_eq!(derive_title("Hi"), "Hi");
+    }
+
+    #[test]
+    fn user_text_gets_normalised_newlines_and_a_given_title() {
+        let d = document_from_text(
+            "u1".into(),
+            "Line one\r\n\r\nLine two",
+            Some("  My title "),
+            Origin::User,
+            5,
+        );
+        assert_eq!(d.text, "Line one\n\nLine two");
+        assert_eq!(d.title, "My title");
+        assert_eq!(d.date, None);
+    }
+
+    #[test]
+    fn source_iris_round_trip() {
+        assert_eq!(doc_id_of_source(&source_iri("abc")), Some("abc"));
+        assert_eq!(doc_id_of_source("http://example.org/page1"), None);
+        assert_eq!(doc_id_of_source("urn:claimmark:doc:"), None);
+    }
+
+    #[test]
+    fn file_formats_by_extension() {
+        assert_eq!(TextFormat::from_file_name("a.TXT"), Some(TextFormat::Plain));
+        assert_eq!(TextFormat::from_file_name("b.md"), Some(TextFormat::Markdown));
+        assert_eq!(TextFormat::from_file_name("c.htm"), Some(TextFormat::Html));
+        assert_eq!(TextFormat::from_file_name("d.pdf"), None);
+        assert_eq!(TextFormat::from_file_name("noext"), None);
+    }
+
+    #[test]
+    fn markdown_heading_becomes_the_title() {
+        let e = extract_text(TextFormat::Markdown, "# Big news\n\nBody text.");
+        assert_eq!(e.title.as_deref(), Some("Big news"));
+        assert_eq!(e.text, "# Big news\n\nBody text.");
+    }
+}

@@ -1,0 +1,440 @@
+//! The library: documents and their annotations, and every rule for changing them.
+//!
+//! A plain type with methods (as in Leptos' todomvc example): the UI holds it in one signal,
+//! calls these methods, and one effect persists the result.
+
+use super::anchor::{anchor, quote_at, Method};
+use super::annotation::{Annotation, Tombstone, Verdict};
+use super::document::{Document, Origin};
+use super::text::{trim_range, IndexedText};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Library {
+    /// Seeds first, then the user's documents in the order they were added.
+    docs: Vec<Document>,
+    annotations: Vec<Annotation>,
+    tombstones: Vec<Tombstone>,
+}
+
+/// The parts of a library that are stored and merged: everything but the seed texts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Contents {
+    pub documents: Vec<Document>,
+    pub annotations: Vec<Annotation>,
+    pub tombstones: Vec<Tombstone>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AddOutcome {
+    Added(String),
+    /// A document with the same text is already in the library.
+    AlreadyPresent(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnnotateError {
+    UnknownDocument,
+    /// The selection is empty or only white space.
+    Empty,
+}
+
+impl std::fmt::Display for AnnotateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            AnnotateError::UnknownDocument => "That article is no longer in the library.",
+            AnnotateError::Empty => "Select some text of the article first.",
+        })
+    }
+}
+
+/// Counts of a document's claims by verdict.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub sourced: usize,
+    pub unsourced: usize,
+}
+
+/// An annotation and where it currently sits in its document's text (`None`: its quote is no
+/// longer in the text, an orphan, shown in the list but not highlighted).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placed<'a> {
+    pub annotation: &'a Annotation,
+    pub span: Option<(usize, usize)>,
+}
+
+/// What merging in annotations from another tab or a file did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// The local copy was newer and was kept.
+    pub kept_local: usize,
+    /// Deleted here after the incoming copy was last changed, so it stays deleted.
+    pub stayed_deleted: usize,
+    pub documents_added: usize,
+}
+
+impl Library {
+    pub fn new(seeds: Vec<Document>) -> Self {
+        Self {
+            docs: seeds,
+            ..Self::default()
+        }
+    }
+
+    /// The seeds plus stored contents. Stored documents that claim a seed's id are ignored:
+    /// seed texts come from the app.
+    pub fn with_contents(seeds: Vec<Document>, contents: Contents) -> Self {
+        let mut lib = Self::new(seeds);
+        lib.merge(contents);
+        lib
+    }
+
+    pub fn documents(&self) -> &[Document] {
+        &self.docs
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.docs.iter().find(|d| d.id == id)
+    }
+
+    pub fn annotation(&self, id: &str) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+
+    pub fn all_annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    /// What is stored: the user's documents, all annotations, the deletion records.
+    pub fn contents(&self) -> Contents {
+        Contents {
+            documents: self
+                .docs
+                .iter()
+                .filter(|d| d.origin == Origin::User)
+                .cloned()
+                .collect(),
+            annotations: self.annotations.clone(),
+            tombstones: self.tombstones.clone(),
+        }
+    }
+
+    /// Adds a user document, unless one with the same text is already there.
+    pub fn add_document(&mut self, doc: Document) -> AddOutcome {
+        if let Some(existing) = self.docs.iter().find(|d| d.text == doc.text) {
+            return AddOutcome::AlreadyPresent(existing.id.clone());
+        }
+        let id = doc.id.clone();
+        self.docs.push(doc);
+        AddOutcome::Added(id)
+    }
+
+    /// Marks `[start, end)` (code points, trimmed of outer white space) of a document.
+    pub fn annotate(
+        &mut self,
+        doc_id: &str,
+        (start, end): (usize, usize),
+        verdict: Verdict,
+        id: String,
+        now: i64,
+    ) -> Result<&Annotation, AnnotateError> {
+        let doc = self
+            .document(doc_id)
+            .ok_or(AnnotateError::UnknownDocument)?;
+        let text = IndexedText::new(doc.text.as_str());
+        let (start, end) = trim_range(&text, start, end).ok_or(AnnotateError::Empty)?;
+        let q = quote_at(&text, start, end);
+        self.annotations.push(Annotation {
+            id,
+            doc: doc_id.to_owned(),
+            start,
+            end,
+            exact: q.exact,
+            prefix: q.prefix,
+            suffix: q.suffix,
+            verdict,
+            note: String::new(),
+            evidence: String::new(),
+            created: now,
+            modified: now,
+        });
+        Ok(self.annotations.last().expect("just pushed"))
+    }
+
+    /// Changes an annotation and stamps it modified; `false` if there is no such annotation or
+    /// the change changes nothing.
+    fn update(&mut self, id: &str, now: i64, change: impl FnOnce(&mut Annotation)) -> bool {
+        let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) else {
+            return false;
+        };
+        let before = a.clone();
+        change(a);
+        if *a == before {
+            return false;
+        }
+        a.modified = now.max(before.modified + 1);
+        true
+    }
+
+    pub fn set_verdict(&mut self, id: &str, verdict: Verdict, now: i64) -> bool {
+        self.update(id, now, |a| a.verdict = verdict)
+    }
+
+    pub fn set_note(&mut self, id: &str, note: &str, now: i64) -> bool {
+        self.update(id, now, |a| a.note = note.to_owned())
+    }
+
+    pub fn set_evidence(&mut self, id: &str, url: &str, now: i64) -> bool {
+        self.update(id, now, |a| a.evidence = url.trim().to_owned())
+    }
+
+    pub fn delete(&mut self, id: &str, now: i64) -> bool {
+        let Some(i) = self.annotations.iter().position(|a| a.id == id) else {
+            return false;
+        };
+        let gone = self.annotations.remove(i);
+        self.tombstones.retain(|t| t.id != id);
+        self.tombstones.push(Tombstone {
+            id: id.to_owned(),
+            deleted: now.max(gone.modified),
+        });
+        true
+    }
+
+    /// A document's annotations in text order (by start, longer first on ties).
+    pub fn annotations_of(&self, doc_id: &str) -> Vec<&Annotation> {
+        let mut v: Vec<&Annotation> = self.annotations.iter().filter(|a| a.doc == doc_id).collect();
+        v.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end), a.created));
+        v
+    }
+
+    pub fn counts(&self, doc_id: &str) -> Counts {
+        let mut c = Counts::default();
+        for a in self.annotations.iter().filter(|a| a.doc == doc_id) {
+            match a.verdict {
+                Verdict::Sourced => c.sourced += 1,
+                Verdict::Unsourced => c.unsourced += 1,
+            }
+        }
+        c
+    }
+
+    /// A document's annotations in text order, each with where its quote sits in the text now.
+    pub fn placed<'a>(&'a self, doc: &Document, text: &IndexedText) -> Vec<Placed<'a>> {
+        let mut out: Vec<Placed<'a>> = self
+            .annotations_of(&doc.id)
+            .into_iter()
+            .map(|a| {
+                let span = anchor(text, &a.quote(), Some((a.start, a.end))).map(|found| {
+                    debug_assert!(found.method == Method::Position || found.method == Method::Exact);
+                    (found.start, found.end)
+                });
+                Placed { annotation: a, span }
+            })
+            .collect();
+        out.sort_by_key(|p| {
+            let (s, e) = p.span.unwrap_or((usize::MAX, usize::MAX));
+            (s, std::cmp::Reverse(e), p.annotation.created)
+        });
+        out
+    }
+
+    /// Merges contents from another tab or an imported file: each annotation by id, the newer
+    /// `modified` wins; deletions win over copies not changed since; documents are added when
+    /// new. Seeds are never replaced.
+    pub fn merge(&mut self, incoming: Contents) -> MergeReport {
+        let mut report = MergeReport::default();
+        for doc in incoming.documents {
+            if self.document(&doc.id).is_none() {
+                self.docs.push(Document {
+                    origin: Origin::User,
+                    ..doc
+                });
+                report.documents_added += 1;
+            }
+        }
+        for t in incoming.tombstones {
+            match self.tombstones.iter_mut().find(|x| x.id == t.id) {
+                Some(x) => x.deleted = x.deleted.max(t.deleted),
+                None => self.tombstones.push(t),
+            }
+        }
+        let tombstones = &self.tombstones;
+        self.annotations.retain(|a| {
+            !tombstones
+                .iter()
+                .any(|t| t.id == a.id && t.deleted >= a.modified)
+        });
+        for a in incoming.annotations {
+            if self
+                .tombstones
+                .iter()
+                .any(|t| t.id == a.id && t.deleted >= a.modified)
+            {
+                report.stayed_deleted += 1;
+                continue;
+            }
+            match self.annotations.iter_mut().find(|x| x.id == a.id) {
+                Some(x) if *x == a => report.unchanged += 1,
+                Some(x) if a.modified > x.modified => {
+                    *x = a;
+                    report.updated += 1;
+                }
+                Some(_) => report.kept_local += 1,
+                None => {
+                    self.annotations.push(a);
+                    report.added += 1;
+                }
+            }
+        }
+        report
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::document::{document_from_text, seed_documents};
+
+    fn lib() -> Library {
+        Library::new(seed_documents())
+    }
+
+    const SEED: &str = "000_698b5d7c01ae0af2";
+
+    #[test]
+    fn annotating_trims_white_space_and_records_the_quote() {
+        let mut l = lib();
+        let doc = l.document(SEED).unwrap().text.clone();
+        let start = doc.find("Secretary").unwrap();
+        let start_cp = doc[..start].chars().count();
+        let a = l
+            .annotate(SEED, (start_cp - 2, start_cp + 9), Verdict::Sourced, "a1".into(), 10)
+            .unwrap();
+        assert_eq!(a.exact, "Secretary");
+        assert_eq!(a.start, start_cp);
+        assert!(a.prefix.ends_with("Organization.\n\n"), "{:?}", a.prefix);
+        assert_eq!(l.counts(SEED), Counts { sourced: 1, unsourced: 0 });
+    }
+
+    #[test]
+    fn blank_or_unknown_selections_are_refused() {
+        let mut l = lib();
+        assert_eq!(
+            l.annotate("nope", (0, 5), Verdict::Sourced, "x".into(), 1)
+                .unwrap_err(),
+            AnnotateError::UnknownDocument
+        );
+        let doc = l.document(SEED).unwrap().text.clone();
+        let gap = doc.find("\n\n").unwrap();
+        assert_eq!(
+            l.annotate(SEED, (gap, gap + 2), Verdict::Sourced, "x".into(), 1)
+                .unwrap_err(),
+            AnnotateError::Empty
+        );
+        assert!(l.all_annotations().is_empty());
+    }
+
+    #[test]
+    fn edits_stamp_modified_and_no_op_edits_do_not() {
+        let mut l = lib();
+        l.annotate(SEED, (0, 9), Verdict::Unsourced, "a".into(), 100)
+            .unwrap();
+        assert!(l.set_verdict("a", Verdict::Sourced, 200));
+        assert!(!l.set_verdict("a", Verdict::Sourced, 300));
+        assert!(l.set_note("a", "check AFP", 150)); // clock went back: still moves forward
+        assert_eq!(l.annotation("a").unwrap().modified, 201);
+        assert!(l.set_evidence("a", " https://afp.com/x ", 400));
+        assert_eq!(l.annotation("a").unwrap().evidence, "https://afp.com/x");
+        assert!(!l.set_note("missing", "x", 1));
+    }
+
+    #[test]
+    fn annotations_come_in_text_order_with_counts() {
+        let mut l = lib();
+        l.annotate(SEED, (50, 60), Verdict::Unsourced, "b".into(), 1)
+            .unwrap();
+        l.annotate(SEED, (0, 9), Verdict::Sourced, "a".into(), 2)
+            .unwrap();
+        l.annotate(SEED, (0, 30), Verdict::Unsourced, "c".into(), 3)
+            .unwrap();
+        let ids: Vec<&str> = l.annotations_of(SEED).iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["c", "a", "b"]);
+        assert_eq!(l.counts(SEED), Counts { sourced: 1, unsourced: 2 });
+        assert_eq!(l.counts("001_be9dfdd43b673a4c"), Counts::default());
+    }
+
+    #[test]
+    fn identical_text_is_not_added_twice() {
+        let mut l = lib();
+        let d = document_from_text("u1".into(), "Some text here.", None, Origin::User, 1);
+        assert_eq!(l.add_document(d.clone()), AddOutcome::Added("u1".into()));
+        let again = Document {
+            id: "u2".into(),
+            ..d
+        };
+        assert_eq!(l.add_document(again), AddOutcome::AlreadyPresent("u1".into()));
+        assert_eq!(l.contents().documents.len(), 1);
+    }
+
+    #[test]
+    fn merge_keeps_the_newer_copy_and_respects_deletions() {
+        let mut a = lib();
+        a.annotate(SEED, (0, 9), Verdict::Sourced, "x".into(), 10)
+            .unwrap();
+        a.annotate(SEED, (10, 20), Verdict::Sourced, "y".into(), 10)
+            .unwrap();
+        let mut b = Library::with_contents(seed_documents(), a.contents());
+        // Tab B edits x later; tab A deletes y.
+        b.set_note("x", "newer", 20);
+        a.delete("y", 30);
+        let report = a.merge(b.contents());
+        assert_eq!(report.updated, 1);
+        assert_eq!(report.stayed_deleted, 1);
+        assert_eq!(a.annotation("x").unwrap().note, "newer");
+        assert!(a.annotation("y").is_none());
+        // And B learns of the deletion.
+        b.merge(a.contents());
+        assert!(b.annotation("y").is_none());
+        assert_eq!(b.annotation("x").unwrap().note, "newer");
+        // An older copy never overwrites a newer one.
+        let mut old = b.contents();
+        old.annotations[0].note = "older".into();
+        old.annotations[0].modified = 5;
+        assert_eq!(b.merge(old).kept_local, 1);
+        assert_eq!(b.annotation("x").unwrap().note, "newer");
+    }
+
+    #[test]
+    fn an_edit_after_a_deletion_brings_the_annotation_back() {
+        let mut a = lib();
+        a.annotate(SEED, (0, 9), Verdict::Sourced, "x".into(), 10)
+            .unwrap();
+        let mut b = Library::with_contents(seed_documents(), a.contents());
+        a.delete("x", 20);
+        b.set_note("x", "still wanted", 30);
+        a.merge(b.contents());
+        assert_eq!(a.annotation("x").unwrap().note, "still wanted");
+    }
+
+    #[test]
+    fn placed_finds_moved_quotes_and_lists_orphans_last() {
+        let mut l = lib();
+        let d = document_from_text("u".into(), "alpha beta gamma", None, Origin::User, 1);
+        l.add_document(d);
+        l.annotate("u", (6, 10), Verdict::Sourced, "beta".into(), 1)
+            .unwrap();
+        l.annotate("u", (0, 5), Verdict::Sourced, "alpha".into(), 1)
+            .unwrap();
+        let doc = l.document("u").unwrap().clone();
+        let changed = IndexedText::new("beta alpha");
+        let placed = l.placed(&doc, &changed);
+        assert_eq!(placed[0].annotation.id, "beta");
+        assert_eq!(placed[0].span, Some((0, 4)));
+        assert_eq!(placed[1].span, Some((5, 10)));
+        let gone = IndexedText::new("nothing");
+        assert!(l.placed(&doc, &gone).iter().all(|p| p.span.is_none()));
+    }
+}

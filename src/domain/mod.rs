@@ -1,0 +1,13 @@
+//! The domain: text, offsets, anchoring, segmentation, the library model, file formats and the
+//! storage schema. Pure Rust with no web types: it builds and is tested natively (`cargo test`).
+
+pub mod anchor;
+pub mod annotation;
+pub mod document;
+pub mod html;
+pub mod library;
+pub mod segment;
+pub mod storage;
+pub mod text;
+pub mod time;
+pub mod w3c;

@@ -1,0 +1,492 @@
+//! The storage schema and the rules for loading and saving it, over any key-value store.
+//!
+//! Every stored value carries `schemaVersion`; loading runs migrations. A value that cannot be
+//! read is copied aside under a new key, never overwritten, and the user is told. Saving first
+//! reads what is stored and merges it in, so two tabs never overwrite each other's work.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::annotation::{Annotation, Tombstone};
+use super::document::Document;
+use super::library::{Contents, Library};
+
+pub const SCHEMA_VERSION: u64 = 1;
+/// The library: user documents, annotations, deletion records.
+pub const LIBRARY_KEY: &str = "claimmark.library";
+/// Which article is open.
+pub const VIEW_KEY: &str = "claimmark.view";
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StoreError {
+    /// Storage cannot be used at all (blocked, private mode).
+    Unavailable(String),
+    /// The quota is used up.
+    Full,
+    Failed(String),
+}
+
+impl std::fmt::Display for StoreError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StoreError::Unavailable(why) => write!(f, "browser storage is not available ({why})"),
+            StoreError::Full => f.write_str("browser storage is full"),
+            StoreError::Failed(why) => write!(f, "browser storage failed ({why})"),
+        }
+    }
+}
+
+/// A string key-value store: `localStorage` in the browser, [`MemoryStore`] in tests and where
+/// storage is blocked.
+pub trait KeyValueStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+}
+
+impl<T: KeyValueStore + ?Sized> KeyValueStore for &T {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+}
+
+impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        (**self).get(key)
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        (**self).set(key, value)
+    }
+}
+
+/// An in-memory store, optionally with a quota in bytes (keys plus values) like a browser's.
+#[derive(Debug, Default)]
+pub struct MemoryStore {
+    entries: RefCell<BTreeMap<String, String>>,
+    quota: Option<usize>,
+}
+
+impl MemoryStore {
+    pub fn with_quota(quota: usize) -> Self {
+        Self {
+            quota: Some(quota),
+            ..Self::default()
+        }
+    }
+
+    pub fn keys(&self) -> Vec<String> {
+        self.entries.borrow().keys().cloned().collect()
+    }
+}
+
+impl KeyValueStore for MemoryStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.entries.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        let mut e = self.entries.borrow_mut();
+        if let Some(quota) = self.quota {
+            let others: usize = e
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if others + key.len() + value.len() > quota {
+                return Err(StoreError::Full);
+            }
+        }
+        e.insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct StoredV1 {
+    schema_version: u64,
+    documents: Vec<Document>,
+    annotations: Vec<Annotation>,
+    #[serde(default)]
+    tombstones: Vec<Tombstone>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecodeError {
+    NotJson(String),
+    NoVersion,
+    /// Written by a newer claimmark.
+    TooNew(u64),
+    Invalid(String),
+}
+
+impl std::fmt::Display for DecodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DecodeError::NotJson(e) => write!(f, "it is not valid JSON: {e}"),
+            DecodeError::NoVersion => f.write_str("it has no schemaVersion"),
+            DecodeError::TooNew(v) => write!(
+                f,
+                "it was saved by a newer claimmark (schema version {v}; this one reads up to {SCHEMA_VERSION})"
+            ),
+            DecodeError::Invalid(e) => write!(f, "it does not have the expected shape: {e}"),
+        }
+    }
+}
+
+pub fn encode(contents: &Contents) -> String {
+    serde_json::to_string(&StoredV1 {
+        schema_version: SCHEMA_VERSION,
+        documents: contents.documents.clone(),
+        annotations: contents.annotations.clone(),
+        tombstones: contents.tombstones.clone(),
+    })
+    .expect("plain data always serialises")
+}
+
+/// Reads a stored value of any known schema version, migrating it to the current one.
+pub fn decode(raw: &str) -> Result<Contents, DecodeError> {
+    let value: serde_json::Value =
+        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
+    let version = value
+        .get("schemaVersion")
+        .and_then(serde_json::Value::as_u64)
+        .ok_or(DecodeError::NoVersion)?;
+    // Each future version adds an arm that migrates the previous shape to the next.
+    let v1: StoredV1 = match version {
+        1 => serde_json::from_value(value).map_err(|e| DecodeError::Invalid(e.to_string()))?,
+        v => return Err(DecodeError::TooNew(v)),
+    };
+    Ok(Contents {
+        documents: v1.documents,
+        annotations: v1.annotations,
+        tombstones: v1.tombstones,
+    })
+}
+
+/// Why loading did not simply work, for telling the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadProblem {
+    /// The stored value could not be read; it was copied to `backup_key` and the app starts
+    /// without it.
+    KeptAside { backup_key: String, reason: String },
+    /// The stored value could not be read nor copied aside: nothing will be written, so it is
+    /// not lost.
+    Unreadable { reason: String },
+    /// Written by a newer version: nothing will be written, so it is not damaged.
+    TooNew { version: u64 },
+    /// No storage at all: work lives only in this tab.
+    Unavailable { reason: String },
+}
+
+impl LoadProblem {
+    pub fn message(&self) -> String {
+        match self {
+            LoadProblem::KeptAside { backup_key, reason } => format!(
+                "Your saved library could not be read: {reason}. It was kept unchanged in browser storage under the key “{backup_key}”, and claimmark started with an empty library."
+            ),
+            LoadProblem::Unreadable { reason } => format!(
+                "Your saved library could not be read: {reason}. It could not be copied aside either, so claimmark will not save anything over it in this tab. Download your work to keep it."
+            ),
+            LoadProblem::TooNew { version } => format!(
+                "Your library was saved by a newer version of claimmark (schema version {version}). To keep it intact this tab will not save changes; use the newer version, or download your work."
+            ),
+            LoadProblem::Unavailable { reason } => format!(
+                "Browser storage is not available ({reason}). Your work is kept only while this tab is open: download it before you close the tab."
+            ),
+        }
+    }
+}
+
+/// Loads and saves the library through a [`KeyValueStore`].
+pub struct Persistence<S> {
+    store: S,
+    writable: bool,
+}
+
+/// What loading found.
+pub struct Loaded {
+    pub contents: Contents,
+    pub problem: Option<LoadProblem>,
+}
+
+impl<S: KeyValueStore> Persistence<S> {
+    /// Opens the store and loads the library. `now` names the backup key of an unreadable value.
+    pub fn open(store: S, now: i64) -> (Self, Loaded) {
+        let (writable, contents, problem) = match store.get(LIBRARY_KEY) {
+            Err(e) => (false, Contents::default(), Some(unavailable(e))),
+            Ok(None) => (true, Contents::default(), None),
+            Ok(Some(raw)) => match decode(&raw) {
+                Ok(c) => (true, c, None),
+                Err(DecodeError::TooNew(version)) => {
+                    (false, Contents::default(), Some(LoadProblem::TooNew { version }))
+                }
+                Err(e) => {
+                    let reason = e.to_string();
+                    match keep_aside(&store, &raw, now) {
+                        Ok(backup_key) => (
+                            true,
+                            Contents::default(),
+                            Some(LoadProblem::KeptAside { backup_key, reason }),
+                        ),
+                        Err(_) => (
+                            false,
+                            Contents::default(),
+                            Some(LoadProblem::Unreadable { reason }),
+                        ),
+                    }
+                }
+            },
+        };
+        (Self { store, writable }, Loaded { contents, problem })
+    }
+
+    /// Whether saves go to storage (false after a load problem that makes writing unsafe).
+    pub fn writable(&self) -> bool {
+        self.writable
+    }
+
+    /// Reads what another tab may have saved since.
+    pub fn read_stored(&self) -> Option<Contents> {
+        let raw = self.store.get(LIBRARY_KEY).ok()??;
+        decode(&raw).ok()
+    }
+
+    /// Saves `library`, first merging in whatever another tab stored since. Returns the merged
+    /// library when that merge changed it (the caller shows it), `None` when nothing changed.
+    /// On error nothing in memory is lost; the caller tells the user.
+    pub fn save(&self, library: &Library, now: i64) -> Result<Option<Library>, StoreError> {
+        if !self.writable {
+            return Err(StoreError::Unavailable(
+                "saving is off in this tab (see the message above)".into(),
+            ));
+        }
+        let stored_raw = self.store.get(LIBRARY_KEY)?;
+        let mut merged = library.clone();
+        if let Some(raw) = &stored_raw {
+            match decode(raw) {
+                Ok(stored) => {
+                    merged.merge(stored);
+                }
+                Err(DecodeError::TooNew(v)) => {
+                    return Err(StoreError::Failed(format!(
+                        "another tab runs a newer claimmark (schema version {v})"
+                    )))
+                }
+                // Something wrote garbage since we loaded: keep it aside before replacing it.
+                Err(_) => {
+                    keep_aside(&self.store, raw, now)?;
+                }
+            }
+        }
+        let encoded = encode(&merged.contents());
+        if stored_raw.as_deref() != Some(encoded.as_str()) {
+            self.store.set(LIBRARY_KEY, &encoded)?;
+        }
+        Ok((merged != *library).then_some(merged))
+    }
+
+    pub fn load_view(&self) -> Option<String> {
+        let raw = self.store.get(VIEW_KEY).ok()??;
+        let v: serde_json::Value = serde_json::from_str(&raw).ok()?;
+        v.get("open")?.as_str().map(str::to_owned)
+    }
+
+    pub fn save_view(&self, open: Option<&str>) -> Result<(), StoreError> {
+        if !self.writable {
+            return Ok(());
+        }
+        let v = serde_json::json!({ "schemaVersion": SCHEMA_VERSION, "open": open });
+        self.store.set(VIEW_KEY, &v.to_string())
+    }
+}
+
+fn unavailable(e: StoreError) -> LoadProblem {
+    LoadProblem::Unavailable {
+        reason: e.to_string(),
+    }
+}
+
+/// Copies an unreadable value to a fresh key; returns the key.
+fn keep_aside<S: KeyValueStore>(store: &S, raw: &str, now: i64) -> Result<String, StoreError> {
+    let mut key = format!("{LIBRARY_KEY}.unreadable.{now}");
+    let mut n = 1;
+    while store.get(&key)?.is_some() {
+        n += 1;
+        key = format!("{LIBRARY_KEY}.unreadable.{now}.{n}");
+    }
+    store.set(&key, raw)?;
+    Ok(key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::annotation::Verdict;
+    use crate::domain::document::{document_from_text, seed_documents, Origin};
+
+    const SEED: &str = "000_698b5d7c01ae0af2";
+
+    fn sample() -> Library {
+        let mut l = Library::new(seed_documents());
+        l.add_document(document_from_text(
+            "user-1".into(),
+            "My pasted 😀 text.",
+            None,
+            Origin::User,
+            5,
+        ));
+        l.annotate(SEED, (0, 9), Verdict::Unsourced, "urn:uuid:a".into(), 7)
+            .unwrap();
+        l.annotate("user-1", (3, 9), Verdict::Sourced, "urn:uuid:b".into(), 8)
+            .unwrap();
+        l.set_note("urn:uuid:b", "a note", 9);
+        l.delete("urn:uuid:a", 10);
+        l
+    }
+
+    #[test]
+    fn encode_decode_round_trips_with_a_version() {
+        let l = sample();
+        let raw = encode(&l.contents());
+        assert!(raw.contains("\"schemaVersion\":1"));
+        assert!(!raw.contains("Thousands of Iraqis"), "seed texts are not stored");
+        assert_eq!(decode(&raw).unwrap(), l.contents());
+    }
+
+    #[test]
+    fn decode_says_what_is_wrong() {
+        assert!(matches!(decode("{oops"), Err(DecodeError::NotJson(_))));
+        assert_eq!(decode("{}"), Err(DecodeError::NoVersion));
+        assert_eq!(decode(r#"{"schemaVersion":7}"#), Err(DecodeError::TooNew(7)));
+        let e = decode(r#"{"schemaVersion":1,"documents":[],"annotations":[{"id":1}]}"#)
+            .unwrap_err();
+        assert!(matches!(e, DecodeError::Invalid(ref m) if m.contains("id")), "{e:?}");
+    }
+
+    #[test]
+    fn saved_library_loads_back() {
+        let store = MemoryStore::default();
+        let (p, loaded) = Persistence::open(&store, 1);
+        assert!(loaded.problem.is_none() && p.writable());
+        let l = sample();
+        assert_eq!(p.save(&l, 2).unwrap(), None);
+        p.save_view(Some("user-1")).unwrap();
+        let (p2, loaded) = Persistence::open(&store, 3);
+        assert_eq!(loaded.contents, l.contents());
+        assert_eq!(p2.load_view().as_deref(), Some("user-1"));
+    }
+
+    #[test]
+    fn corrupted_storage_is_kept_aside_never_overwritten() {
+        let store = MemoryStore::default();
+        store.set(LIBRARY_KEY, "{\"schemaVersion\":1,\"documents\":[tru").unwrap();
+        let (p, loaded) = Persistence::open(&store, 42);
+        let Some(LoadProblem::KeptAside { backup_key, reason }) = loaded.problem else {
+            panic!("expected KeptAside");
+        };
+        assert_eq!(backup_key, "claimmark.library.unreadable.42");
+        assert!(reason.contains("not valid JSON"), "{reason}");
+        assert_eq!(
+            store.get(&backup_key).unwrap().as_deref(),
+            Some("{\"schemaVersion\":1,\"documents\":[tru")
+        );
+        // Saving now is safe: the original survives under its backup key.
+        p.save(&sample(), 43).unwrap();
+        assert!(store.get(&backup_key).unwrap().unwrap().ends_with("[tru"));
+        assert!(decode(&store.get(LIBRARY_KEY).unwrap().unwrap()).is_ok());
+    }
+
+    #[test]
+    fn unreadable_value_that_cannot_be_copied_is_left_alone() {
+        let garbage = "x".repeat(50);
+        let store = MemoryStore::with_quota(80);
+        store.set(LIBRARY_KEY, &garbage).unwrap();
+        let (p, loaded) = Persistence::open(&store, 1);
+        assert!(matches!(loaded.problem, Some(LoadProblem::Unreadable { .. })));
+        assert!(!p.writable());
+        assert!(p.save(&sample(), 2).is_err());
+        assert_eq!(store.get(LIBRARY_KEY).unwrap(), Some(garbage));
+    }
+
+    #[test]
+    fn newer_schema_is_never_written_over() {
+        let store = MemoryStore::default();
+        let newer = r#"{"schemaVersion":2,"whatever":true}"#;
+        store.set(LIBRARY_KEY, newer).unwrap();
+        let (p, loaded) = Persistence::open(&store, 1);
+        assert_eq!(loaded.problem, Some(LoadProblem::TooNew { version: 2 }));
+        assert!(p.save(&sample(), 2).is_err());
+        p.save_view(Some("x")).unwrap();
+        assert_eq!(store.get(LIBRARY_KEY).unwrap().as_deref(), Some(newer));
+        assert_eq!(store.keys(), vec![LIBRARY_KEY.to_owned()]);
+    }
+
+    #[test]
+    fn a_full_quota_fails_the_save_and_keeps_memory_and_storage_intact() {
+        let store = MemoryStore::with_quota(2_000);
+        let (p, _) = Persistence::open(&store, 1);
+        let small = sample();
+        p.save(&small, 2).unwrap();
+        let before = store.get(LIBRARY_KEY).unwrap();
+        let mut big = small.clone();
+        big.add_document(document_from_text(
+            "user-2".into(),
+            &"long text ".repeat(500),
+            None,
+            Origin::User,
+            3,
+        ));
+        assert_eq!(p.save(&big, 4), Err(StoreError::Full));
+        assert_eq!(store.get(LIBRARY_KEY).unwrap(), before);
+        assert!(big.document("user-2").is_some());
+    }
+
+    #[test]
+    fn two_tabs_saving_in_turn_lose_nothing() {
+        let store = MemoryStore::default();
+        let (tab_a, _) = Persistence::open(&store, 1);
+        let (tab_b, _) = Persistence::open(&store, 1);
+        let mut a = Library::new(seed_documents());
+        let mut b = Library::new(seed_documents());
+        a.annotate(SEED, (0, 9), Verdict::Sourced, "from-a".into(), 10)
+            .unwrap();
+        assert_eq!(tab_a.save(&a, 11).unwrap(), None);
+        // Tab B never saw A's annotation, and saves its own.
+        b.annotate(SEED, (10, 20), Verdict::Unsourced, "from-b".into(), 12)
+            .unwrap();
+        let merged = tab_b.save(&b, 13).unwrap().expect("B picks up A's work");
+        assert!(merged.annotation("from-a").is_some());
+        let stored = decode(&store.get(LIBRARY_KEY).unwrap().unwrap()).unwrap();
+        let ids: Vec<&str> = stored.annotations.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, vec!["from-b", "from-a"]);
+        // A deletes its annotation; B's next save must not bring it back.
+        a.merge(tab_a.read_stored().unwrap());
+        a.delete("from-a", 20);
+        tab_a.save(&a, 21).unwrap();
+        let b = tab_b.save(&merged, 22).unwrap().expect("B learns of the deletion");
+        assert!(b.annotation("from-a").is_none());
+        assert!(tab_a.read_stored().unwrap().annotations.iter().all(|x| x.id != "from-a"));
+    }
+
+    #[test]
+    fn blocked_storage_reports_unavailable() {
+        struct Blocked;
+        impl KeyValueStore for Blocked {
+            fn get(&self, _: &str) -> Result<Option<String>, StoreError> {
+                Err(StoreError::Unavailable("SecurityError".into()))
+            }
+            fn set(&self, _: &str, _: &str) -> Result<(), StoreError> {
+                Err(StoreError::Unavailable("SecurityError".into()))
+            }
+        }
+        let (p, loaded) = Persistence::open(Blocked, 1);
+        assert!(matches!(loaded.problem, Some(LoadProblem::Unavailable { .. })));
+        assert!(loaded.problem.unwrap().message().contains("download"));
+        assert!(!p.writable());
+    }
+}
