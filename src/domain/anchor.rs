@@ -53,10 +53,7 @@ fn common(a: &str, b: &str, from_end: bool) -> usize {
             .take_while(|(x, y)| x == y)
             .count()
     } else {
-        a.chars()
-            .zip(b.chars())
-            .take_while(|(x, y)| x == y)
-            .count()
+        a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
     }
 }
 
@@ -98,7 +95,11 @@ pub fn anchor(text: &IndexedText, quote: &Quote, hint: Option<(usize, usize)>) -
             // Context dominates: each matching context character outweighs any distance.
             let context = common(before, &quote.prefix, true) + common(after, &quote.suffix, false);
             let distance = hint.map_or(0, |(s, _)| s.abs_diff(start));
-            (context, std::cmp::Reverse(distance), std::cmp::Reverse(start))
+            (
+                context,
+                std::cmp::Reverse(distance),
+                std::cmp::Reverse(start),
+            )
         })?;
     Some(Anchor {
         start: best,

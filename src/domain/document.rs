@@ -38,7 +38,8 @@ pub fn source_iri(doc_id: &str) -> String {
 
 /// The document id named by a target source IRI, if it is one of ours.
 pub fn doc_id_of_source(iri: &str) -> Option<&str> {
-    iri.strip_prefix("urn:claimmark:doc:").filter(|s| !s.is_empty())
+    iri.strip_prefix("urn:claimmark:doc:")
+        .filter(|s| !s.is_empty())
 }
 
 /// Splits the optional leading ` date YYYY-MM-DD ` marker from a text. The marker is metadata,
@@ -167,6 +168,27 @@ pub fn seed_documents() -> Vec<Document> {
         .collect()
 }
 
+/// A file-name-safe slug of a title: lowercase ASCII letters and digits joined by dashes.
+pub fn slug(title: &str) -> String {
+    let mut out = String::new();
+    for c in title.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+        if out.len() >= 40 {
+            break;
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        "article".to_owned()
+    } else {
+        out.to_owned()
+    }
+}
+
 /// What kind of file the user opened, by its name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextFormat {
@@ -249,7 +271,9 @@ mod tests {
         assert_eq!(dated, vec!["2020-01-03", "2020-01-03", "2020-01-03"]);
         assert!(seeds[0].text.starts_with("Thousands of Iraqis rushed"));
         assert!(seeds[1].title.starts_with("VIDEO: Iraqi citizens dance"));
-        assert!(seeds[4].title.starts_with("Iran's elite Quds force commander"));
+        assert!(seeds[4]
+            .title
+            .starts_with("Iran's elite Quds force commander"));
     }
 
     #[test]
@@ -289,10 +313,23 @@ mod tests {
     #[test]
     fn file_formats_by_extension() {
         assert_eq!(TextFormat::from_file_name("a.TXT"), Some(TextFormat::Plain));
-        assert_eq!(TextFormat::from_file_name("b.md"), Some(TextFormat::Markdown));
+        assert_eq!(
+            TextFormat::from_file_name("b.md"),
+            Some(TextFormat::Markdown)
+        );
         assert_eq!(TextFormat::from_file_name("c.htm"), Some(TextFormat::Html));
         assert_eq!(TextFormat::from_file_name("d.pdf"), None);
         assert_eq!(TextFormat::from_file_name("noext"), None);
+    }
+
+    #[test]
+    fn slugs_are_file_safe() {
+        assert_eq!(
+            slug("VIDEO: Iraqi citizens 'dance'!"),
+            "video-iraqi-citizens-dance"
+        );
+        assert_eq!(slug("“—”"), "article");
+        assert!(slug(&"long words ".repeat(20)).len() <= 40);
     }
 
     #[test]

@@ -249,7 +249,10 @@ mod tests {
 
     #[test]
     fn entities_decode_and_unknown_ones_stay() {
-        assert_eq!(decode_entities("a &amp; b &#65;&#x42; &zz; &#0; &"), "a & b AB &zz; &#0; &");
+        assert_eq!(
+            decode_entities("a &amp; b &#65;&#x42; &zz; &#0; &"),
+            "a & b AB &zz; &#0; &"
+        );
     }
 
     #[test]

@@ -75,6 +75,33 @@ pub struct MergeReport {
     pub documents_added: usize,
 }
 
+impl MergeReport {
+    /// One sentence for the user about loading `file`.
+    pub fn summary(&self, file: &str) -> String {
+        let mut parts = vec![
+            format!("{} new", self.added),
+            format!("{} updated", self.updated),
+            format!("{} already here", self.unchanged),
+        ];
+        if self.kept_local > 0 {
+            parts.push(format!("{} kept as edited here (newer)", self.kept_local));
+        }
+        if self.stayed_deleted > 0 {
+            parts.push(format!(
+                "{} left deleted (deleted here later)",
+                self.stayed_deleted
+            ));
+        }
+        let mut s = format!("Loaded {file}: claims {}.", parts.join(", "));
+        match self.documents_added {
+            0 => {}
+            1 => s.push_str(" 1 article added to the library."),
+            n => s.push_str(&format!(" {n} articles added to the library.")),
+        }
+        s
+    }
+}
+
 impl Library {
     pub fn new(seeds: Vec<Document>) -> Self {
         Self {
@@ -107,8 +134,14 @@ impl Library {
         &self.annotations
     }
 
-    /// What is stored: the user's documents, all annotations, the deletion records.
+    /// What is stored: the user's documents, all annotations, the deletion records, in a
+    /// canonical order, so that two tabs holding the same library store the very same string
+    /// (and so never keep rewriting it for each other).
     pub fn contents(&self) -> Contents {
+        let mut annotations = self.annotations.clone();
+        annotations.sort_by(|a, b| a.id.cmp(&b.id));
+        let mut tombstones = self.tombstones.clone();
+        tombstones.sort_by(|a, b| a.id.cmp(&b.id));
         Contents {
             documents: self
                 .docs
@@ -116,9 +149,20 @@ impl Library {
                 .filter(|d| d.origin == Origin::User)
                 .cloned()
                 .collect(),
-            annotations: self.annotations.clone(),
-            tombstones: self.tombstones.clone(),
+            annotations,
+            tombstones,
         }
+    }
+
+    /// Seeds first, then user documents by when they were added (the same in every tab).
+    fn sort_documents(&mut self) {
+        self.docs.sort_by(|a, b| {
+            (a.origin == Origin::User, a.added, &a.id).cmp(&(
+                b.origin == Origin::User,
+                b.added,
+                &b.id,
+            ))
+        });
     }
 
     /// Adds a user document, unless one with the same text is already there.
@@ -128,6 +172,7 @@ impl Library {
         }
         let id = doc.id.clone();
         self.docs.push(doc);
+        self.sort_documents();
         AddOutcome::Added(id)
     }
 
@@ -187,7 +232,7 @@ impl Library {
     }
 
     pub fn set_evidence(&mut self, id: &str, url: &str, now: i64) -> bool {
-        self.update(id, now, |a| a.evidence = url.trim().to_owned())
+        self.update(id, now, |a| a.evidence = url.to_owned())
     }
 
     pub fn delete(&mut self, id: &str, now: i64) -> bool {
@@ -205,7 +250,11 @@ impl Library {
 
     /// A document's annotations in text order (by start, longer first on ties).
     pub fn annotations_of(&self, doc_id: &str) -> Vec<&Annotation> {
-        let mut v: Vec<&Annotation> = self.annotations.iter().filter(|a| a.doc == doc_id).collect();
+        let mut v: Vec<&Annotation> = self
+            .annotations
+            .iter()
+            .filter(|a| a.doc == doc_id)
+            .collect();
         v.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end), a.created));
         v
     }
@@ -228,10 +277,15 @@ impl Library {
             .into_iter()
             .map(|a| {
                 let span = anchor(text, &a.quote(), Some((a.start, a.end))).map(|found| {
-                    debug_assert!(found.method == Method::Position || found.method == Method::Exact);
+                    debug_assert!(
+                        found.method == Method::Position || found.method == Method::Exact
+                    );
                     (found.start, found.end)
                 });
-                Placed { annotation: a, span }
+                Placed {
+                    annotation: a,
+                    span,
+                }
             })
             .collect();
         out.sort_by_key(|p| {
@@ -254,6 +308,9 @@ impl Library {
                 });
                 report.documents_added += 1;
             }
+        }
+        if report.documents_added > 0 {
+            self.sort_documents();
         }
         for t in incoming.tombstones {
             match self.tombstones.iter_mut().find(|x| x.id == t.id) {
@@ -311,12 +368,24 @@ mod tests {
         let start = doc.find("Secretary").unwrap();
         let start_cp = doc[..start].chars().count();
         let a = l
-            .annotate(SEED, (start_cp - 2, start_cp + 9), Verdict::Sourced, "a1".into(), 10)
+            .annotate(
+                SEED,
+                (start_cp - 2, start_cp + 9),
+                Verdict::Sourced,
+                "a1".into(),
+                10,
+            )
             .unwrap();
         assert_eq!(a.exact, "Secretary");
         assert_eq!(a.start, start_cp);
         assert!(a.prefix.ends_with("Organization.\n\n"), "{:?}", a.prefix);
-        assert_eq!(l.counts(SEED), Counts { sourced: 1, unsourced: 0 });
+        assert_eq!(
+            l.counts(SEED),
+            Counts {
+                sourced: 1,
+                unsourced: 0
+            }
+        );
     }
 
     #[test]
@@ -346,7 +415,7 @@ mod tests {
         assert!(!l.set_verdict("a", Verdict::Sourced, 300));
         assert!(l.set_note("a", "check AFP", 150)); // clock went back: still moves forward
         assert_eq!(l.annotation("a").unwrap().modified, 201);
-        assert!(l.set_evidence("a", " https://afp.com/x ", 400));
+        assert!(l.set_evidence("a", "https://afp.com/x", 400));
         assert_eq!(l.annotation("a").unwrap().evidence, "https://afp.com/x");
         assert!(!l.set_note("missing", "x", 1));
     }
@@ -360,9 +429,19 @@ mod tests {
             .unwrap();
         l.annotate(SEED, (0, 30), Verdict::Unsourced, "c".into(), 3)
             .unwrap();
-        let ids: Vec<&str> = l.annotations_of(SEED).iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = l
+            .annotations_of(SEED)
+            .iter()
+            .map(|a| a.id.as_str())
+            .collect();
         assert_eq!(ids, vec!["c", "a", "b"]);
-        assert_eq!(l.counts(SEED), Counts { sourced: 1, unsourced: 2 });
+        assert_eq!(
+            l.counts(SEED),
+            Counts {
+                sourced: 1,
+                unsourced: 2
+            }
+        );
         assert_eq!(l.counts("001_be9dfdd43b673a4c"), Counts::default());
     }
 
@@ -375,7 +454,10 @@ mod tests {
             id: "u2".into(),
             ..d
         };
-        assert_eq!(l.add_document(again), AddOutcome::AlreadyPresent("u1".into()));
+        assert_eq!(
+            l.add_document(again),
+            AddOutcome::AlreadyPresent("u1".into())
+        );
         assert_eq!(l.contents().documents.len(), 1);
     }
 
@@ -405,6 +487,22 @@ mod tests {
         old.annotations[0].modified = 5;
         assert_eq!(b.merge(old).kept_local, 1);
         assert_eq!(b.annotation("x").unwrap().note, "newer");
+    }
+
+    #[test]
+    fn merge_summary_names_every_outcome() {
+        let r = MergeReport {
+            added: 2,
+            updated: 1,
+            unchanged: 3,
+            kept_local: 1,
+            stayed_deleted: 0,
+            documents_added: 1,
+        };
+        assert_eq!(
+            r.summary("x.json"),
+            "Loaded x.json: claims 2 new, 1 updated, 3 already here, 1 kept as edited here (newer). 1 article added to the library."
+        );
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod anchor;
 pub mod annotation;
 pub mod document;
 pub mod html;
+pub mod layout;
 pub mod library;
 pub mod segment;
 pub mod storage;

@@ -222,9 +222,11 @@ impl<S: KeyValueStore> Persistence<S> {
             Ok(None) => (true, Contents::default(), None),
             Ok(Some(raw)) => match decode(&raw) {
                 Ok(c) => (true, c, None),
-                Err(DecodeError::TooNew(version)) => {
-                    (false, Contents::default(), Some(LoadProblem::TooNew { version }))
-                }
+                Err(DecodeError::TooNew(version)) => (
+                    false,
+                    Contents::default(),
+                    Some(LoadProblem::TooNew { version }),
+                ),
                 Err(e) => {
                     let reason = e.to_string();
                     match keep_aside(&store, &raw, now) {
@@ -354,7 +356,10 @@ mod tests {
         let l = sample();
         let raw = encode(&l.contents());
         assert!(raw.contains("\"schemaVersion\":1"));
-        assert!(!raw.contains("Thousands of Iraqis"), "seed texts are not stored");
+        assert!(
+            !raw.contains("Thousands of Iraqis"),
+            "seed texts are not stored"
+        );
         assert_eq!(decode(&raw).unwrap(), l.contents());
     }
 
@@ -362,10 +367,16 @@ mod tests {
     fn decode_says_what_is_wrong() {
         assert!(matches!(decode("{oops"), Err(DecodeError::NotJson(_))));
         assert_eq!(decode("{}"), Err(DecodeError::NoVersion));
-        assert_eq!(decode(r#"{"schemaVersion":7}"#), Err(DecodeError::TooNew(7)));
-        let e = decode(r#"{"schemaVersion":1,"documents":[],"annotations":[{"id":1}]}"#)
-            .unwrap_err();
-        assert!(matches!(e, DecodeError::Invalid(ref m) if m.contains("id")), "{e:?}");
+        assert_eq!(
+            decode(r#"{"schemaVersion":7}"#),
+            Err(DecodeError::TooNew(7))
+        );
+        let e =
+            decode(r#"{"schemaVersion":1,"documents":[],"annotations":[{"id":1}]}"#).unwrap_err();
+        assert!(
+            matches!(e, DecodeError::Invalid(ref m) if m.contains("id")),
+            "{e:?}"
+        );
     }
 
     #[test]
@@ -384,7 +395,9 @@ mod tests {
     #[test]
     fn corrupted_storage_is_kept_aside_never_overwritten() {
         let store = MemoryStore::default();
-        store.set(LIBRARY_KEY, "{\"schemaVersion\":1,\"documents\":[tru").unwrap();
+        store
+            .set(LIBRARY_KEY, "{\"schemaVersion\":1,\"documents\":[tru")
+            .unwrap();
         let (p, loaded) = Persistence::open(&store, 42);
         let Some(LoadProblem::KeptAside { backup_key, reason }) = loaded.problem else {
             panic!("expected KeptAside");
@@ -407,7 +420,10 @@ mod tests {
         let store = MemoryStore::with_quota(80);
         store.set(LIBRARY_KEY, &garbage).unwrap();
         let (p, loaded) = Persistence::open(&store, 1);
-        assert!(matches!(loaded.problem, Some(LoadProblem::Unreadable { .. })));
+        assert!(matches!(
+            loaded.problem,
+            Some(LoadProblem::Unreadable { .. })
+        ));
         assert!(!p.writable());
         assert!(p.save(&sample(), 2).is_err());
         assert_eq!(store.get(LIBRARY_KEY).unwrap(), Some(garbage));
@@ -463,14 +479,29 @@ mod tests {
         assert!(merged.annotation("from-a").is_some());
         let stored = decode(&store.get(LIBRARY_KEY).unwrap().unwrap()).unwrap();
         let ids: Vec<&str> = stored.annotations.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, vec!["from-b", "from-a"]);
+        assert_eq!(ids, vec!["from-a", "from-b"]);
         // A deletes its annotation; B's next save must not bring it back.
         a.merge(tab_a.read_stored().unwrap());
         a.delete("from-a", 20);
         tab_a.save(&a, 21).unwrap();
-        let b = tab_b.save(&merged, 22).unwrap().expect("B learns of the deletion");
+        let b = tab_b
+            .save(&merged, 22)
+            .unwrap()
+            .expect("B learns of the deletion");
         assert!(b.annotation("from-a").is_none());
-        assert!(tab_a.read_stored().unwrap().annotations.iter().all(|x| x.id != "from-a"));
+        assert!(tab_a
+            .read_stored()
+            .unwrap()
+            .annotations
+            .iter()
+            .all(|x| x.id != "from-a"));
+        // Once both hold the same library, saving writes nothing new: no endless ping-pong.
+        let mut a2 = a.clone();
+        a2.merge(tab_a.read_stored().unwrap());
+        let before = store.get(LIBRARY_KEY).unwrap();
+        assert_eq!(tab_a.save(&a2, 23).unwrap(), None);
+        assert_eq!(tab_b.save(&b, 24).unwrap(), None);
+        assert_eq!(store.get(LIBRARY_KEY).unwrap(), before);
     }
 
     #[test]
@@ -485,7 +516,10 @@ mod tests {
             }
         }
         let (p, loaded) = Persistence::open(Blocked, 1);
-        assert!(matches!(loaded.problem, Some(LoadProblem::Unavailable { .. })));
+        assert!(matches!(
+            loaded.problem,
+            Some(LoadProblem::Unavailable { .. })
+        ));
         assert!(loaded.problem.unwrap().message().contains("download"));
         assert!(!p.writable());
     }

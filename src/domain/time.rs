@@ -20,7 +20,15 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     let mp = (5 * doy + 2) / 153;
     let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
     let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (if m <= 2 { yoe + era * 400 + 1 } else { yoe + era * 400 }, m, d)
+    (
+        if m <= 2 {
+            yoe + era * 400 + 1
+        } else {
+            yoe + era * 400
+        },
+        m,
+        d,
+    )
 }
 
 /// `2020-01-03T12:00:00Z` (whole seconds: the W3C examples' form).
@@ -52,7 +60,20 @@ fn num(s: &str) -> Option<u32> {
 /// Whether `y-m-d` is a real calendar date.
 pub fn valid_date(y: i64, m: u32, d: u32) -> bool {
     let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    let days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
     (1..=12).contains(&m) && d >= 1 && d <= days[m as usize - 1]
 }
 
@@ -106,8 +127,8 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
             }
         }
     };
-    let secs = days_from_civil(y, m, d) * 86_400 + (h * 3600 + mi * 60 + sec) as i64
-        - offset_min * 60;
+    let secs =
+        days_from_civil(y, m, d) * 86_400 + (h * 3600 + mi * 60 + sec) as i64 - offset_min * 60;
     Some(secs * 1000 + millis)
 }
 

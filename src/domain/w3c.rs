@@ -291,7 +291,10 @@ fn documents_of(root: &Value, library: &Library) -> Result<Vec<Document>, Import
         }
         let iri = string_at(d, "id", &at)?.unwrap_or_default();
         let Some(id) = doc_id_of_source(iri) else {
-            return err(&join(&at, "id"), "expected an id of the form urn:claimmark:doc:…");
+            return err(
+                &join(&at, "id"),
+                "expected an id of the form urn:claimmark:doc:…",
+            );
         };
         let text = string_at(d, "claimmark:text", &at)?;
         match (library.document(id), text) {
@@ -396,12 +399,12 @@ fn read_body(x: &Value, at: &str, b: &mut Bodies) -> Result<(), ImportError> {
                         }
                         b.verdict = Some(v);
                     }
-                    None if purpose == Some("classifying") => {
-                        return err(
-                            &join(at, "value"),
-                            format!("unknown verdict \"{value}\": expected \"sourced\" or \"unsourced\""),
-                        )
-                    }
+                    None if purpose == Some("classifying") => return err(
+                        &join(at, "value"),
+                        format!(
+                            "unknown verdict \"{value}\": expected \"sourced\" or \"unsourced\""
+                        ),
+                    ),
                     // Other tags are another tool's business.
                     None => {}
                 }
@@ -451,7 +454,10 @@ fn read_selectors(target: &Value, at: &str) -> Result<Selectors, ImportError> {
             let num = |k: &str| -> Result<usize, ImportError> {
                 match x.get(k).and_then(Value::as_u64) {
                     Some(n) => Ok(n as usize),
-                    None => err(&join(&sat, k), "expected a whole number of characters, 0 or more"),
+                    None => err(
+                        &join(&sat, k),
+                        "expected a whole number of characters, 0 or more",
+                    ),
                 }
             };
             let (start, end) = (num("start")?, num("end")?);
@@ -497,7 +503,10 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
             return err(&join(&at, "id"), "every annotation needs an id");
         };
         if !seen.insert(id) {
-            return err(&join(&at, "id"), format!("the id {id} appears twice in this file"));
+            return err(
+                &join(&at, "id"),
+                format!("the id {id} appears twice in this file"),
+            );
         }
         let Some(targets) = item.get("target") else {
             return err(&at, "the annotation has no target");
@@ -536,7 +545,11 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
                 None => {
                     return err(
                         &join(&tat, "selector"),
-                        format!("the quote “{}” is not in the article “{}”", short(&q.exact), short(&doc.title)),
+                        format!(
+                            "the quote “{}” is not in the article “{}”",
+                            short(&q.exact),
+                            short(&doc.title)
+                        ),
                     )
                 }
             },
@@ -578,8 +591,16 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
             end,
             exact: ctx.exact,
             // Keep the file's context where it has one, else take it from the text.
-            prefix: if quote.prefix.is_empty() { ctx.prefix } else { quote.prefix },
-            suffix: if quote.suffix.is_empty() { ctx.suffix } else { quote.suffix },
+            prefix: if quote.prefix.is_empty() {
+                ctx.prefix
+            } else {
+                quote.prefix
+            },
+            suffix: if quote.suffix.is_empty() {
+                ctx.suffix
+            } else {
+                quote.suffix
+            },
             verdict,
             note: bodies.notes.join("\n\n"),
             evidence: bodies.evidence.unwrap_or_default(),

@@ -1,0 +1,28 @@
+//! Thin glue between the browser and the domain: DOM positions to code-point offsets,
+//! `localStorage`, files in and out. No business rules live here.
+
+pub mod files;
+pub mod offsets;
+pub mod storage;
+
+use crate::domain::annotation::uuid_urn;
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> i64 {
+    js_sys::Date::now() as i64
+}
+
+/// A fresh `urn:uuid:` from the browser's cryptographic random source (available on plain
+/// http too, unlike `crypto.randomUUID`).
+pub fn new_id() -> String {
+    let mut bytes = [0u8; 16];
+    let filled = web_sys::window()
+        .and_then(|w| w.crypto().ok())
+        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    if !filled {
+        for b in &mut bytes {
+            *b = (js_sys::Math::random() * 256.0) as u8;
+        }
+    }
+    uuid_urn(bytes)
+}

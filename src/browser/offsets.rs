@@ -1,0 +1,146 @@
+//! From a DOM selection to code-point offsets in the document text.
+//!
+//! The reader renders every segment of text as one element carrying `data-start` and
+//! `data-end` (code-point offsets into the document). A DOM boundary point inside a segment's
+//! text node is its segment's start plus the UTF-16 offset converted to code points; a boundary
+//! between elements resolves to the nearest segment edge.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node, Range, Text};
+
+use crate::domain::text::{utf16_to_cp, Round};
+
+pub const START_ATTR: &str = "data-start";
+pub const END_ATTR: &str = "data-end";
+const SEGMENT_SELECTOR: &str = "[data-start]";
+
+fn attr(el: &Element, name: &str) -> Option<usize> {
+    el.get_attribute(name)?.parse().ok()
+}
+
+/// The start of the first segment at or inside `node`.
+fn first_start(node: &Node) -> Option<usize> {
+    let el = node.dyn_ref::<Element>()?;
+    if let Some(s) = attr(el, START_ATTR) {
+        return Some(s);
+    }
+    let first = el.query_selector(SEGMENT_SELECTOR).ok()??;
+    attr(&first, START_ATTR)
+}
+
+/// The end of the last segment at or inside `node`.
+fn last_end(node: &Node) -> Option<usize> {
+    let el = node.dyn_ref::<Element>()?;
+    if let Some(e) = attr(el, END_ATTR) {
+        return Some(e);
+    }
+    let all = el.query_selector_all(SEGMENT_SELECTOR).ok()?;
+    let last = all.item(all.length().checked_sub(1)?)?;
+    attr(last.dyn_ref::<Element>()?, END_ATTR)
+}
+
+/// The code-point offset of the DOM boundary point (`node`, `offset`).
+fn boundary(node: &Node, offset: u32, is_end: bool) -> Option<usize> {
+    if let Some(text) = node.dyn_ref::<Text>() {
+        let seg = text.parent_element()?;
+        let start = attr(&seg, START_ATTR)?;
+        let round = if is_end { Round::Up } else { Round::Down };
+        return Some(start + utf16_to_cp(&text.data(), offset as usize, round));
+    }
+    let el = node.dyn_ref::<Element>()?;
+    if let Some(start) = attr(el, START_ATTR) {
+        return if offset == 0 {
+            Some(start)
+        } else {
+            attr(el, END_ATTR)
+        };
+    }
+    // Between children of a container: the nearest segment edge, looking first in the
+    // direction that keeps the range inside what was selected.
+    let children = node.child_nodes();
+    let after = (offset..children.length()).filter_map(|i| children.item(i));
+    let before = (0..offset).rev().filter_map(|i| children.item(i));
+    if is_end {
+        before
+            .filter_map(|n| last_end(&n))
+            .next()
+            .or_else(|| after.filter_map(|n| first_start(&n)).next())
+    } else {
+        after
+            .filter_map(|n| first_start(&n))
+            .next()
+            .or_else(|| before.filter_map(|n| last_end(&n)).next())
+    }
+}
+
+/// The code-point span that `range` covers inside `root` (clipped to `root`), or `None` if it
+/// does not touch `root` or is empty there.
+pub fn range_offsets(root: &Element, range: &Range) -> Option<(usize, usize)> {
+    if range.collapsed() || !range.intersects_node(root).ok()? {
+        return None;
+    }
+    let doc = root.owner_document()?;
+    let whole = doc.create_range().ok()?;
+    whole.select_node_contents(root).ok()?;
+    let clipped = range.clone_range();
+    if clipped
+        .compare_boundary_points(Range::START_TO_START, &whole)
+        .ok()?
+        < 0
+    {
+        clipped.set_start(root, 0).ok()?;
+    }
+    if clipped
+        .compare_boundary_points(Range::END_TO_END, &whole)
+        .ok()?
+        > 0
+    {
+        clipped.set_end(root, root.child_nodes().length()).ok()?;
+    }
+    let start = boundary(
+        &clipped.start_container().ok()?,
+        clipped.start_offset().ok()?,
+        false,
+    )?;
+    let end = boundary(
+        &clipped.end_container().ok()?,
+        clipped.end_offset().ok()?,
+        true,
+    )?;
+    (start < end).then_some((start, end))
+}
+
+/// The code-point span of the window's current selection inside `root`.
+pub fn selection_offsets(root: &Element) -> Option<(usize, usize)> {
+    let sel = web_sys::window()?.get_selection().ok()??;
+    if sel.range_count() == 0 || sel.is_collapsed() {
+        return None;
+    }
+    range_offsets(root, &sel.get_range_at(0).ok()?)
+}
+
+/// Whether the window's selection is a non-empty range (someone is selecting text).
+pub fn has_selection() -> bool {
+    web_sys::window()
+        .and_then(|w| w.get_selection().ok().flatten())
+        .is_some_and(|s| !s.is_collapsed())
+}
+
+pub fn clear_selection() {
+    if let Some(sel) = web_sys::window().and_then(|w| w.get_selection().ok().flatten()) {
+        let _ = sel.remove_all_ranges();
+    }
+}
+
+/// Where to show the selection toolbar: the bottom-left corner of the selection, in page
+/// coordinates.
+pub fn selection_anchor_point() -> Option<(f64, f64)> {
+    let w = web_sys::window()?;
+    let sel = w.get_selection().ok()??;
+    if sel.range_count() == 0 {
+        return None;
+    }
+    let rect = sel.get_range_at(0).ok()?.get_bounding_client_rect();
+    let (sx, sy) = (w.scroll_x().ok()?, w.scroll_y().ok()?);
+    Some((rect.left() + sx, rect.bottom() + sy))
+}

@@ -1,0 +1,267 @@
+//! The claims panel: the open article's claims in text order, and the editor of one claim.
+
+use leptos::prelude::*;
+
+use super::reader::scroll_to_claim;
+use super::state::{use_app, AppState};
+use crate::browser;
+use crate::domain::annotation::{evidence_problem, safe_link, Verdict};
+use crate::domain::document::truncate_words;
+use crate::domain::text::IndexedText;
+
+/// One row of the list.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Row {
+    id: String,
+    verdict: Verdict,
+    quote: String,
+    note: String,
+    found: bool,
+}
+
+fn show_claim(app: AppState, id: String) {
+    app.selected.set(Some(id.clone()));
+    scroll_to_claim(&id);
+    app.flash.set(Some(id.clone()));
+    gloo_timers::callback::Timeout::new(1_600, move || {
+        if app.flash.get_untracked().as_deref() == Some(id.as_str()) {
+            app.flash.set(None);
+        }
+    })
+    .forget();
+}
+
+#[component]
+pub fn ClaimsPanel() -> impl IntoView {
+    let app = use_app();
+    let rows = Memo::new(move |_| {
+        let Some(open) = app.open.get() else {
+            return Vec::new();
+        };
+        app.library.with(|l| {
+            let Some(doc) = l.document(&open) else {
+                return Vec::new();
+            };
+            let text = IndexedText::new(doc.text.as_str());
+            l.placed(doc, &text)
+                .into_iter()
+                .map(|p| Row {
+                    id: p.annotation.id.clone(),
+                    verdict: p.annotation.verdict,
+                    quote: truncate_words(&p.annotation.exact, 160),
+                    note: truncate_words(&p.annotation.note, 120),
+                    found: p.span.is_some(),
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <aside class="panel claims" aria-labelledby="claims-heading">
+            {move || app.selected.get().map(|id| view! { <Editor id=id/> })}
+            <h2 id="claims-heading">{move || format!("Claims ({})", rows.with(Vec::len))}</h2>
+            {move || {
+                rows.with(Vec::is_empty)
+                    .then(|| {
+                        view! {
+                            <p class="empty">
+                                "No claims marked in this article yet. Select text in the article to begin."
+                            </p>
+                        }
+                    })
+            }}
+            <ol class="claim-list">
+                <For
+                    each=move || rows.get()
+                    key=|r| r.clone()
+                    children=move |row| {
+                        let id = row.id.clone();
+                        let current = {
+                            let id = id.clone();
+                            move || app.selected.get().as_deref() == Some(id.as_str())
+                        };
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="claim-entry"
+                                    class:current=current
+                                    on:click=move |_| show_claim(app, id.clone())
+                                >
+                                    <span class=format!(
+                                        "badge badge-{}",
+                                        row.verdict.as_str(),
+                                    )>{row.verdict.label()}</span>
+                                    {(!row.found)
+                                        .then(|| {
+                                            view! { <span class="badge badge-orphan">"not found in text"</span> }
+                                        })}
+                                    <q class="claim-quote">{row.quote}</q>
+                                    {(!row.note.is_empty())
+                                        .then(|| view! { <span class="claim-note">{row.note}</span> })}
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ol>
+        </aside>
+    }
+}
+
+/// Edits one claim: verdict, note, evidence link; deletes it. Its fields are bound to the
+/// library, so an edit in another tab shows here too.
+#[component]
+fn Editor(id: String) -> impl IntoView {
+    let app = use_app();
+    let ann = {
+        let id = id.clone();
+        Memo::new(move |_| app.library.with(|l| l.annotation(&id).cloned()))
+    };
+    // Other claims at the same place, to switch to when highlights overlap.
+    let others = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            let Some(a) = ann.get() else {
+                return Vec::new();
+            };
+            app.library.with(|l| {
+                l.annotations_of(&a.doc)
+                    .into_iter()
+                    .filter(|o| o.id != id && o.start < a.end && a.start < o.end)
+                    .map(|o| (o.id.clone(), o.verdict, truncate_words(&o.exact, 40)))
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let edit = move |f: &dyn Fn(&mut crate::domain::library::Library, i64) -> bool| {
+        app.library.update(|l| {
+            f(l, browser::now_ms());
+        });
+    };
+    let verdict_id = id.clone();
+    let set_verdict = move |v: Verdict| {
+        let id = verdict_id.clone();
+        edit(&move |l, now| l.set_verdict(&id, v, now));
+    };
+    let note_id = id.clone();
+    let evidence_id = id.clone();
+    let delete_id = id.clone();
+    let radio_name = format!("verdict-{id}");
+
+    view! {
+        <section class="editor" aria-labelledby="editor-heading">
+            <div class="editor-head">
+                <h2 id="editor-heading">"Selected claim"</h2>
+                <button type="button" class="quiet" on:click=move |_| app.selected.set(None)>
+                    "Close"
+                </button>
+            </div>
+            {move || match ann.get() {
+                None => view! { <p>"This claim was deleted."</p> }.into_any(),
+                Some(a) => view! { <blockquote class="editor-quote">{a.exact}</blockquote> }.into_any(),
+            }}
+            <fieldset class="verdict-choice">
+                <legend>"Verdict"</legend>
+                {Verdict::ALL
+                    .into_iter()
+                    .map(|v| {
+                        let set_verdict = set_verdict.clone();
+                        view! {
+                            <label class=format!("choice choice-{}", v.as_str())>
+                                <input
+                                    type="radio"
+                                    name=radio_name.clone()
+                                    prop:checked=move || ann.get().is_some_and(|a| a.verdict == v)
+                                    on:change=move |_| set_verdict(v)
+                                />
+                                {v.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <label for="claim-note">"Note"</label>
+            <textarea
+                id="claim-note"
+                rows="3"
+                prop:value=move || ann.get().map(|a| a.note).unwrap_or_default()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    let id = note_id.clone();
+                    edit(&move |l, now| l.set_note(&id, &value, now));
+                }
+            ></textarea>
+            <label for="claim-evidence">"Evidence link"</label>
+            <input
+                id="claim-evidence"
+                type="url"
+                inputmode="url"
+                placeholder="https://…"
+                prop:value=move || ann.get().map(|a| a.evidence).unwrap_or_default()
+                on:input=move |ev| {
+                    let value = event_target_value(&ev);
+                    let id = evidence_id.clone();
+                    edit(&move |l, now| l.set_evidence(&id, &value, now));
+                }
+            />
+            {move || {
+                let a = ann.get()?;
+                if let Some(problem) = evidence_problem(&a.evidence) {
+                    return Some(view! { <p class="field-problem">{problem}</p> }.into_any());
+                }
+                safe_link(&a.evidence)
+                    .map(|url| {
+                        view! {
+                            <p>
+                                <a href=url.to_owned() target="_blank" rel="noopener noreferrer">
+                                    "Open the evidence"
+                                </a>
+                            </p>
+                        }
+                            .into_any()
+                    })
+            }}
+            {move || {
+                let list = others.get();
+                (!list.is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="also-here">
+                                <p>"Other claims overlapping this one:"</p>
+                                <ul>
+                                    {list
+                                        .into_iter()
+                                        .map(|(oid, v, quote)| {
+                                            view! {
+                                                <li>
+                                                    <button
+                                                        type="button"
+                                                        class="quiet"
+                                                        on:click=move |_| app.selected.set(Some(oid.clone()))
+                                                    >
+                                                        {format!("{}: “{}”", v.label(), quote)}
+                                                    </button>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })
+            }}
+            <button
+                type="button"
+                class="danger"
+                on:click=move |_| {
+                    let id = delete_id.clone();
+                    edit(&move |l, now| l.delete(&id, now));
+                    app.selected.set(None);
+                    app.info("Claim deleted.");
+                }
+            >
+                "Delete claim"
+            </button>
+        </section>
+    }
+}

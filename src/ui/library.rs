@@ -1,0 +1,174 @@
+//! The library: the list of articles, and adding one.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::state::{use_app, AppState};
+use crate::browser::{self, files};
+use crate::domain::document::{document_from_text, extract_text, Origin, TextFormat};
+use crate::domain::library::AddOutcome;
+
+#[component]
+pub fn LibraryPanel() -> impl IntoView {
+    let app = use_app();
+    // Only what the list shows, so typing a note does not rebuild the list.
+    let entries = Memo::new(move |_| {
+        app.library.with(|l| {
+            l.documents()
+                .iter()
+                .map(|d| {
+                    let c = l.counts(&d.id);
+                    (
+                        d.id.clone(),
+                        d.title.clone(),
+                        d.date.clone(),
+                        c.sourced,
+                        c.unsourced,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <nav class="panel library" aria-labelledby="library-heading">
+            <h2 id="library-heading">"Library"</h2>
+            <ul class="doc-list">
+                <For
+                    each=move || entries.get()
+                    key=|e| e.clone()
+                    children=move |(id, title, date, sourced, unsourced)| {
+                        let current = {
+                            let id = id.clone();
+                            move || app.open.get().as_deref() == Some(id.as_str())
+                        };
+                        let open_id = id.clone();
+                        view! {
+                            <li>
+                                <button
+                                    type="button"
+                                    class="doc-entry"
+                                    class:current=current.clone()
+                                    aria-current=move || current().then_some("true")
+                                    on:click=move |_| app.open_document(open_id.clone())
+                                >
+                                    <span class="doc-title">{title}</span>
+                                    <span class="doc-meta">
+                                        {date.map(|d| { let shown = d.clone(); view! { <time datetime=d>{shown}</time> } })}
+                                        <span class="count count-sourced">
+                                            {format!("{sourced} sourced")}
+                                        </span>
+                                        <span class="count count-unsourced">
+                                            {format!("{unsourced} unsourced")}
+                                        </span>
+                                    </span>
+                                </button>
+                            </li>
+                        }
+                    }
+                />
+            </ul>
+            <AddDocument/>
+        </nav>
+    }
+}
+
+fn add(app: AppState, text: &str, title: Option<&str>) -> bool {
+    if text.trim().is_empty() {
+        app.error("There is no text to add: paste an article or open a file.");
+        return false;
+    }
+    let id = format!("user-{}", browser::new_id().trim_start_matches("urn:uuid:"));
+    let doc = document_from_text(id, text, title, Origin::User, browser::now_ms());
+    let title = doc.title.clone();
+    let mut outcome = AddOutcome::Added(String::new());
+    app.library.update(|l| outcome = l.add_document(doc));
+    match outcome {
+        AddOutcome::Added(id) => {
+            app.open_document(id);
+            app.info(format!("Added “{title}” to the library."));
+        }
+        AddOutcome::AlreadyPresent(id) => {
+            app.open_document(id);
+            app.info("That text is already in the library: it is open now.");
+        }
+    }
+    true
+}
+
+#[component]
+fn AddDocument() -> impl IntoView {
+    let app = use_app();
+    let text = RwSignal::new(String::new());
+    let title = RwSignal::new(String::new());
+
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let Some(file) = files::take_file(&input) else {
+            return;
+        };
+        let name = file.name();
+        let Some(format) = TextFormat::from_file_name(&name) else {
+            app.error(format!(
+                "{name} was not added: claimmark opens .txt, .md and .html files."
+            ));
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match files::read_text(&file).await {
+                Ok(contents) => {
+                    let extracted = extract_text(format, &contents);
+                    let fallback = name
+                        .rsplit_once('.')
+                        .map_or(name.as_str(), |(stem, _)| stem);
+                    let title = extracted.title.as_deref().unwrap_or(fallback);
+                    add(app, &extracted.text, Some(title));
+                }
+                Err(e) => app.error(format!("{name} was not added: {e}.")),
+            }
+        });
+    };
+
+    view! {
+        <details class="add-document">
+            <summary>"Add an article"</summary>
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                let t = title.get_untracked();
+                if add(app, &text.get_untracked(), Some(t.as_str())) {
+                    text.set(String::new());
+                    title.set(String::new());
+                }
+            }>
+                <label for="new-title">"Title (optional)"</label>
+                <input
+                    id="new-title"
+                    type="text"
+                    prop:value=move || title.get()
+                    on:input=move |ev| title.set(event_target_value(&ev))
+                />
+                <label for="new-text">"Article text"</label>
+                <textarea
+                    id="new-text"
+                    rows="6"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+                <button type="submit">"Add article"</button>
+            </form>
+            <label class="button file-button">
+                "Open a .txt, .md or .html file"
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html"
+                    on:change=on_file
+                />
+            </label>
+        </details>
+    }
+}

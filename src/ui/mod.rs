@@ -1,0 +1,46 @@
+//! Leptos components. They hold signals of domain types and call domain functions; every rule
+//! lives in `crate::domain`.
+
+mod claims;
+mod library;
+mod notice;
+pub mod reader;
+mod state;
+mod transfer;
+
+use leptos::prelude::*;
+
+pub use state::{use_app, AppState, Notice};
+
+/// Starts the app in `<body>`.
+pub fn mount() {
+    console_error_hook();
+    leptos::mount::mount_to_body(App);
+}
+
+fn console_error_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&format!("claimmark: {info}").into());
+    }));
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let app = state::start();
+    provide_context(app);
+    view! {
+        <header class="topbar">
+            <div class="brand">
+                <h1>"claimmark"</h1>
+                <p class="tagline">"Mark each claim: does the article say who says so?"</p>
+            </div>
+            <transfer::Transfer/>
+        </header>
+        <notice::Notices/>
+        <main class="layout">
+            <library::LibraryPanel/>
+            <reader::Reader/>
+            <claims::ClaimsPanel/>
+        </main>
+    }
+}

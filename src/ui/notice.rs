@@ -1,0 +1,48 @@
+//! Messages for the user: the latest notice, and any lasting storage problem.
+
+use leptos::prelude::*;
+
+use super::state::{use_app, Notice};
+
+#[component]
+pub fn Notices() -> impl IntoView {
+    let app = use_app();
+    let info = move || match app.notice.get() {
+        Some(Notice::Info(t)) => t,
+        _ => String::new(),
+    };
+    let error = move || match app.notice.get() {
+        Some(Notice::Error(t)) => Some(t),
+        _ => None,
+    };
+    view! {
+        <div class="notices">
+            // Live regions exist from the start so that screen readers announce changes.
+            <div class="notice notice-info" role="status" aria-live="polite">{info}</div>
+            <div class="notice-slot" role="alert">
+                {move || {
+                    error()
+                        .map(|t| {
+                            view! {
+                                <div class="notice notice-error">
+                                    <span>{t}</span>
+                                    <button
+                                        type="button"
+                                        class="quiet"
+                                        on:click=move |_| app.notice.set(None)
+                                    >
+                                        "Dismiss"
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
+                {move || {
+                    app.storage_problem
+                        .get()
+                        .map(|t| view! { <div class="notice notice-warning">{t}</div> })
+                }}
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,270 @@
+//! The reader: the open article as paragraphs of segments, highlights, the legend, and the
+//! toolbar that tags the selected text.
+
+use leptos::prelude::*;
+
+use super::state::use_app;
+use crate::browser::offsets;
+use crate::domain::annotation::Verdict;
+use crate::domain::layout::{layout, Layout, Piece};
+
+/// CSS classes of a highlighted segment: its verdict (or `mixed`), and how many claims cover it.
+fn mark_class(piece: &Piece) -> String {
+    let verdict = match piece.verdicts() {
+        (true, true) => "hl-mixed",
+        (true, false) => "hl-sourced",
+        _ => "hl-unsourced",
+    };
+    format!("hl {verdict} depth-{}", piece.covers.len().min(3))
+}
+
+fn mark_title(piece: &Piece) -> String {
+    let labels: Vec<&str> = piece
+        .covers
+        .iter()
+        .rev()
+        .map(|c| c.verdict.label())
+        .collect();
+    format!("{} claim — click to edit", labels.join(" + "))
+}
+
+/// One segment: plain text, or a `<mark>` for the claims covering it. Text is always a text
+/// node, never HTML.
+fn piece_view(piece: Piece) -> AnyView {
+    let app = use_app();
+    if piece.covers.is_empty() {
+        return view! {
+            <span data-start=piece.start data-end=piece.end>{piece.text}</span>
+        }
+        .into_any();
+    }
+    let ids: Vec<String> = piece.covers.iter().map(|c| c.id.clone()).collect();
+    let innermost = ids.last().cloned().unwrap_or_default();
+    let flash_ids = ids.clone();
+    let (class, title) = (mark_class(&piece), mark_title(&piece));
+    view! {
+        <mark
+            class=class
+            class:flash=move || app.flash.get().is_some_and(|f| flash_ids.contains(&f))
+            class:selected=move || app.selected.get().as_deref() == Some(innermost.as_str())
+            data-start=piece.start
+            data-end=piece.end
+            data-ids=ids.join(" ")
+            title=title
+            on:click={
+                let innermost = piece.covers.last().map(|c| c.id.clone()).unwrap_or_default();
+                move |_| {
+                    // A click that ends a drag-selection is selecting, not opening.
+                    if !offsets::has_selection() {
+                        app.selected.set(Some(innermost.clone()));
+                    }
+                }
+            }
+        >
+            {piece.text}
+        </mark>
+    }
+    .into_any()
+}
+
+/// The article text. Its elements carry the code-point offsets that selections map back to.
+#[component]
+pub fn ArticleText(layout: Signal<Layout>, node_ref: NodeRef<leptos::html::Div>) -> impl IntoView {
+    view! {
+        <div class="article-text" node_ref=node_ref>
+            {move || {
+                layout
+                    .get()
+                    .paragraphs
+                    .into_iter()
+                    .map(|p| view! { <p>{p.into_iter().map(piece_view).collect_view()}</p> })
+                    .collect_view()
+            }}
+        </div>
+    }
+}
+
+fn legend() -> impl IntoView {
+    view! {
+        <ul class="legend" aria-label="Legend">
+            <li>
+                <mark class="hl hl-sourced depth-1">"Sourced"</mark>
+                " the article says who says so"
+            </li>
+            <li>
+                <mark class="hl hl-unsourced depth-1">"Unsourced"</mark>
+                " asserted with no attribution"
+            </li>
+            <li>
+                <mark class="hl hl-mixed depth-2">"Both"</mark>
+                " overlapping claims"
+            </li>
+        </ul>
+    }
+}
+
+#[component]
+pub fn Reader() -> impl IntoView {
+    let app = use_app();
+    let root = NodeRef::<leptos::html::Div>::new();
+    let toolbar_at = RwSignal::new(None::<(f64, f64)>);
+
+    let doc_head = Memo::new(move |_| {
+        let id = app.open.get()?;
+        app.library
+            .with(|l| l.document(&id).map(|d| (d.title.clone(), d.date.clone())))
+    });
+    // Recomputed on every change of the library, but the article re-renders only when its
+    // layout (text, spans, verdicts) changes: editing a note does not touch it.
+    let article = Memo::new(move |_| {
+        let id = app.open.get();
+        app.library.with(|l| {
+            id.and_then(|id| l.document(&id).map(|d| layout(d, l)))
+                .unwrap_or_default()
+        })
+    });
+
+    // Track the selection: whatever makes it (mouse, keyboard, touch), it ends up here.
+    let document = leptos::prelude::document();
+    let listener = gloo_events::EventListener::new(&document, "selectionchange", move |_| {
+        let span = root
+            .get_untracked()
+            .and_then(|el| offsets::selection_offsets(&el));
+        app.pending.set(span);
+        toolbar_at.set(span.and_then(|_| offsets::selection_anchor_point()));
+    });
+    // Removed with the component (dropping the listener detaches it).
+    StoredValue::new_local(listener);
+
+    // Keyboard: s / u tag the selection, Escape closes the editor.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.ctrl_key() || ev.meta_key() || ev.alt_key() || ev.default_prevented() {
+            return;
+        }
+        let typing = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+            .is_some_and(|el| {
+                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    || el.closest("[contenteditable]").ok().flatten().is_some()
+            });
+        if typing {
+            return;
+        }
+        match ev.key().as_str() {
+            "s" | "S" if app.pending.get_untracked().is_some() => {
+                ev.prevent_default();
+                app.tag_pending(Verdict::Sourced);
+            }
+            "u" | "U" if app.pending.get_untracked().is_some() => {
+                ev.prevent_default();
+                app.tag_pending(Verdict::Unsourced);
+            }
+            "Escape" => app.selected.set(None),
+            _ => {}
+        }
+    });
+    on_cleanup(move || keys.remove());
+
+    view! {
+        <article class="panel reader" aria-labelledby="article-title">
+            {move || match doc_head.get() {
+                None => {
+                    view! {
+                        <h2 id="article-title">"No article open"</h2>
+                        <p>"Choose an article in the library, or add one."</p>
+                    }
+                        .into_any()
+                }
+                Some((title, date)) => {
+                    view! {
+                        <header class="article-head">
+                            <h2 id="article-title">{title}</h2>
+                            {date
+                                .map(|d| {
+                                    view! {
+                                        <p class="article-date">
+                                            <time datetime=d.clone()>{d.clone()}</time>
+                                        </p>
+                                    }
+                                })}
+                        </header>
+                    }
+                        .into_any()
+                }
+            }}
+            {legend()}
+            <p class="hint">
+                "Select a claim, then choose Sourced or Unsourced (keys "
+                <kbd>"s"</kbd>
+                " and "
+                <kbd>"u"</kbd>
+                "). Click a highlight to edit it."
+            </p>
+            <ArticleText layout=article.into() node_ref=root/>
+            <SelectionToolbar at=toolbar_at/>
+        </article>
+    }
+}
+
+#[component]
+fn SelectionToolbar(at: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
+    let app = use_app();
+    let shown = move || app.pending.get().is_some();
+    let button = move |verdict: Verdict, key: &'static str| {
+        view! {
+            <button
+                type="button"
+                class=format!("tag tag-{}", verdict.as_str())
+                aria-keyshortcuts=key
+                // Keep the text selected while pressing the button.
+                on:mousedown=|ev| ev.prevent_default()
+                on:click=move |_| app.tag_pending(verdict)
+            >
+                {verdict.label()}
+                <kbd aria-hidden="true">{key}</kbd>
+            </button>
+        }
+    };
+    view! {
+        <div
+            class="selection-toolbar"
+            class:floating=move || at.get().is_some()
+            role="toolbar"
+            aria-label="Tag the selected text"
+            hidden=move || !shown()
+            style:left=move || at.get().map(|(x, _)| format!("{}px", x.max(8.0)))
+            style:top=move || at.get().map(|(_, y)| format!("{}px", y + 8.0))
+        >
+            {button(Verdict::Sourced, "s")}
+            {button(Verdict::Unsourced, "u")}
+        </div>
+    }
+}
+
+/// Scrolls the first highlight of claim `id` into view.
+pub fn scroll_to_claim(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(list) = leptos::prelude::document()
+        .query_selector_all(".article-text mark[data-ids]")
+        .ok()
+    else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list
+            .item(i)
+            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
+        else {
+            continue;
+        };
+        let ids = el.get_attribute("data-ids").unwrap_or_default();
+        if ids.split(' ').any(|x| x == id) {
+            let opts = web_sys::ScrollIntoViewOptions::new();
+            opts.set_block(web_sys::ScrollLogicalPosition::Center);
+            opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+            el.scroll_into_view_with_scroll_into_view_options(&opts);
+            return;
+        }
+    }
+}

@@ -1,0 +1,178 @@
+//! The app's state: one signal of the domain's [`Library`], the UI's own signals, and the one
+//! effect that persists.
+
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::browser::{self, storage::local_store};
+use crate::domain::annotation::Verdict;
+use crate::domain::document::seed_documents;
+use crate::domain::library::Library;
+use crate::domain::storage::{KeyValueStore, LoadProblem, MemoryStore, Persistence, LIBRARY_KEY};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Notice {
+    Info(String),
+    Error(String),
+}
+
+/// Everything the components share, as `Copy` signals.
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub library: RwSignal<Library>,
+    /// The open document's id.
+    pub open: RwSignal<Option<String>>,
+    /// The claim being edited.
+    pub selected: RwSignal<Option<String>>,
+    /// The text selected in the article right now, as code-point offsets.
+    pub pending: RwSignal<Option<(usize, usize)>>,
+    /// The latest message for the user.
+    pub notice: RwSignal<Option<Notice>>,
+    /// A lasting problem with storage, shown until it is solved.
+    pub storage_problem: RwSignal<Option<String>>,
+    /// The claim whose highlight flashes now.
+    pub flash: RwSignal<Option<String>>,
+}
+
+pub fn use_app() -> AppState {
+    expect_context::<AppState>()
+}
+
+impl AppState {
+    pub fn info(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice::Info(text.into())));
+    }
+
+    pub fn error(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice::Error(text.into())));
+    }
+
+    /// Tags the pending selection of the open article.
+    pub fn tag_pending(&self, verdict: Verdict) {
+        let (Some(span), Some(doc)) = (self.pending.get_untracked(), self.open.get_untracked())
+        else {
+            self.info("Select a claim in the article first, then tag it.");
+            return;
+        };
+        let id = browser::new_id();
+        let mut result = Ok(());
+        self.library.update(|l| {
+            result = l
+                .annotate(&doc, span, verdict, id.clone(), browser::now_ms())
+                .map(|_| ());
+        });
+        match result {
+            Ok(()) => {
+                browser::offsets::clear_selection();
+                self.pending.set(None);
+                self.selected.set(Some(id));
+                self.info(format!("Tagged as {}.", verdict.as_str()));
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    pub fn open_document(&self, id: String) {
+        if self.open.get_untracked().as_deref() != Some(id.as_str()) {
+            self.selected.set(None);
+            self.pending.set(None);
+            self.open.set(Some(id));
+        }
+    }
+}
+
+/// Loads the library from storage (falling back to memory where storage is blocked), and sets
+/// up the persisting effect and the listener for other tabs' saves.
+pub fn start() -> AppState {
+    let now = browser::now_ms();
+    let store: Box<dyn KeyValueStore> = match local_store() {
+        Ok(s) => Box::new(s),
+        Err(e) => {
+            let (_, loaded) = Persistence::open(BlockedProbe(e.clone()), now);
+            let msg = loaded.problem.map(|p| p.message());
+            let state = build(Box::new(MemoryStore::default()), now);
+            state.storage_problem.set(msg);
+            return state;
+        }
+    };
+    build(store, now)
+}
+
+/// Stands in for storage the browser refused, to word the message the same way as other load
+/// problems.
+struct BlockedProbe(crate::domain::storage::StoreError);
+
+impl KeyValueStore for BlockedProbe {
+    fn get(&self, _: &str) -> Result<Option<String>, crate::domain::storage::StoreError> {
+        Err(self.0.clone())
+    }
+    fn set(&self, _: &str, _: &str) -> Result<(), crate::domain::storage::StoreError> {
+        Err(self.0.clone())
+    }
+}
+
+fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
+    let (persistence, loaded) = Persistence::open(store, now);
+    let persistence = Rc::new(persistence);
+    let library = Library::with_contents(seed_documents(), loaded.contents);
+    let open = persistence
+        .load_view()
+        .filter(|id| library.document(id).is_some())
+        .or_else(|| library.documents().first().map(|d| d.id.clone()));
+    let state = AppState {
+        library: RwSignal::new(library),
+        open: RwSignal::new(open),
+        selected: RwSignal::new(None),
+        pending: RwSignal::new(None),
+        notice: RwSignal::new(None),
+        storage_problem: RwSignal::new(loaded.problem.as_ref().map(LoadProblem::message)),
+        flash: RwSignal::new(None),
+    };
+    let load_problem = loaded.problem.is_some();
+
+    // The one effect that persists: every change of the library is saved at once, merged
+    // with whatever another tab saved in between.
+    let p = Rc::clone(&persistence);
+    Effect::new(move |_| {
+        if !p.writable() {
+            state.library.track();
+            return;
+        }
+        let saved = state.library.with(|l| p.save(l, browser::now_ms()));
+        match saved {
+            Ok(merged) => {
+                if !load_problem {
+                    state.storage_problem.set(None);
+                }
+                if let Some(merged) = merged {
+                    state.library.set(merged);
+                }
+            }
+            Err(e) => state.storage_problem.set(Some(format!(
+                "Your latest changes could not be saved: {e}. Nothing is lost while this tab stays open; download your work to keep it."
+            ))),
+        }
+    });
+
+    let p = Rc::clone(&persistence);
+    Effect::new(move |_| {
+        let open = state.open.get();
+        let _ = p.save_view(open.as_deref());
+    });
+
+    // Another tab saved: merge its library into this one.
+    let p = Rc::clone(&persistence);
+    let listener = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(LIBRARY_KEY) {
+            if let Some(contents) = p.read_stored() {
+                state.library.update(|l| {
+                    l.merge(contents);
+                });
+            }
+        }
+    });
+    // The app lives as long as the page.
+    std::mem::forget(listener);
+    state
+}
