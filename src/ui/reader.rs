@@ -30,8 +30,7 @@ fn mark_title(piece: &Piece) -> String {
 
 /// One segment: plain text, or a `<mark>` for the claims covering it. Text is always a text
 /// node, never HTML.
-fn piece_view(piece: Piece) -> AnyView {
-    let app = use_app();
+fn piece_view(piece: Piece, marks: MarkSignals) -> AnyView {
     if piece.covers.is_empty() {
         return view! {
             <span data-start=piece.start data-end=piece.end>{piece.text}</span>
@@ -45,8 +44,8 @@ fn piece_view(piece: Piece) -> AnyView {
     view! {
         <mark
             class=class
-            class:flash=move || app.flash.get().is_some_and(|f| flash_ids.contains(&f))
-            class:selected=move || app.selected.get().as_deref() == Some(innermost.as_str())
+            class:flash=move || marks.flash.get().is_some_and(|f| flash_ids.contains(&f))
+            class:selected=move || marks.selected.get().as_deref() == Some(innermost.as_str())
             data-start=piece.start
             data-end=piece.end
             data-ids=ids.join(" ")
@@ -56,7 +55,7 @@ fn piece_view(piece: Piece) -> AnyView {
                 move |_| {
                     // A click that ends a drag-selection is selecting, not opening.
                     if !offsets::has_selection() {
-                        app.selected.set(Some(innermost.clone()));
+                        marks.selected.set(Some(innermost.clone()));
                     }
                 }
             }
@@ -67,9 +66,20 @@ fn piece_view(piece: Piece) -> AnyView {
     .into_any()
 }
 
+/// What highlights read and write: the claim being edited, the claim flashing.
+#[derive(Clone, Copy)]
+pub struct MarkSignals {
+    pub selected: RwSignal<Option<String>>,
+    pub flash: RwSignal<Option<String>>,
+}
+
 /// The article text. Its elements carry the code-point offsets that selections map back to.
 #[component]
-pub fn ArticleText(layout: Signal<Layout>, node_ref: NodeRef<leptos::html::Div>) -> impl IntoView {
+pub fn ArticleText(
+    layout: Signal<Layout>,
+    node_ref: NodeRef<leptos::html::Div>,
+    marks: MarkSignals,
+) -> impl IntoView {
     view! {
         <div class="article-text" node_ref=node_ref>
             {move || {
@@ -77,7 +87,9 @@ pub fn ArticleText(layout: Signal<Layout>, node_ref: NodeRef<leptos::html::Div>)
                     .get()
                     .paragraphs
                     .into_iter()
-                    .map(|p| view! { <p>{p.into_iter().map(piece_view).collect_view()}</p> })
+                    .map(|p| {
+                        view! { <p>{p.into_iter().map(|x| piece_view(x, marks)).collect_view()}</p> }
+                    })
                     .collect_view()
             }}
         </div>
@@ -201,7 +213,14 @@ pub fn Reader() -> impl IntoView {
                 <kbd>"u"</kbd>
                 "). Click a highlight to edit it."
             </p>
-            <ArticleText layout=article.into() node_ref=root/>
+            <ArticleText
+                layout=article.into()
+                node_ref=root
+                marks=MarkSignals {
+                    selected: app.selected,
+                    flash: app.flash,
+                }
+            />
             <SelectionToolbar at=toolbar_at/>
         </article>
     }

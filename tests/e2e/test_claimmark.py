@@ -1,0 +1,269 @@
+"""End to end: the release build in real headless Chromium, driven as a person would."""
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+
+from browser import wait_for
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+CONFORMANCE = SHARED / "tools" / "w3c-conformance"
+SEED = ROOT / "seeds" / "000_698b5d7c01ae0af2.txt"
+SEED_TITLE = "Thousands of Iraqis rushed to the streets of Baghdad"
+
+SENTENCE = ("Thousands of Iraqis rushed to the streets of Baghdad on Thursday to celebrate a U.S. "
+            "military strike that resulted in the death of Qasem Soleimani, the head of the Iranian "
+            "Revolutionary Guard Corps-Quds Force, a U.S.-designated Foreign Terrorist Organization.")
+# Overlaps the end of SENTENCE and runs into the next paragraph.
+OVERLAP = ("a U.S.-designated Foreign Terrorist Organization.\n\n"
+           "Secretary of State Mike Pompeo released a video")
+
+
+def seed_text():
+    """The article text as claimmark defines it: the seed file without its date marker.
+    Python strings index by code point, as the W3C TextPositionSelector counts."""
+    raw = SEED.read_text(encoding="utf-8")
+    marker = " date 2020-01-03 "
+    assert raw.startswith(marker)
+    return raw[len(marker):]
+
+
+def conformance(path):
+    run = subprocess.run([sys.executable, str(CONFORMANCE), str(path)], capture_output=True, text=True)
+    return run.returncode, run.stdout + run.stderr
+
+
+def open_seed(b):
+    b.click("button", SEED_TITLE, exact=False)
+    wait_for("the seed article", lambda: b.article_text().startswith("Thousands of Iraqis"))
+
+
+def claim_count(b):
+    return int(b.by_role("heading", "Claims (", exact=False).text.split("(")[1].rstrip(")"))
+
+
+def test_mark_reload_download_upload_in_a_fresh_browser(browser_factory, out_dir, tmp_path):
+    b = browser_factory("first")
+    b.open_app()
+    open_seed(b)
+    # The date marker is metadata: shown as the date, never as article text.
+    assert "date 2020-01-03" not in b.article_text()
+    assert b.js("return document.querySelector('.article-date').textContent") == "2020-01-03"
+
+    # Select a sentence with the mouse and tag it with the toolbar button.
+    selected = b.select_by_dragging(SENTENCE)
+    assert selected == SENTENCE
+    b.click("button", "Unsourced")
+    wait_for("the unsourced highlight", lambda: any("hl-unsourced" in m["cls"] for m in b.marks()))
+
+    # Select an overlapping span (across a paragraph break) and tag it with the keyboard.
+    selected_overlap = b.select_by_dragging(OVERLAP)
+    b.press("s")
+    wait_for("the overlap", lambda: any("hl-mixed" in m["cls"] for m in b.marks()))
+    marks = b.marks()
+    assert "".join(m["text"] for m in marks if "hl-mixed" in m["cls"]) == \
+        "a U.S.-designated Foreign Terrorist Organization."
+    assert claim_count(b) == 2
+    entry = b.by_role("button", SEED_TITLE, exact=False)
+    assert "1 sourced" in entry.accessible_name and "1 unsourced" in entry.accessible_name
+
+    # Click a highlight (the part only the first claim covers) and add a note and evidence.
+    first_only = next(m for m in b.js(
+        "return [...document.querySelectorAll('.article-text mark.hl-unsourced')]"))
+    first_only.click()
+    b.type_into("Note", "No attribution for the crowd size.")
+    b.type_into("Evidence link", "https://www.afp.com/en/news")
+    b.by_role("link", "Open the evidence")
+
+    # Reload: both highlights, the note and the open article are restored.
+    b.reload()
+    assert b.by_role("heading", SEED_TITLE, exact=False)
+    wait_for("both highlights after reload", lambda: {"hl-sourced", "hl-unsourced", "hl-mixed"} <= {
+        c for m in b.marks() for c in m["cls"].split()})
+    assert claim_count(b) == 2
+    b.click("button", "No attribution for the crowd size", exact=False)  # the claim in the list
+    assert b.by_role("textbox", "Note").get_attribute("value") == "No attribution for the crowd size."
+
+    # Screenshot for the README: a seed article with highlights (after the flash has faded).
+    wait_for("the flash to end", lambda: not b.js("return document.querySelector('mark.flash')"))
+    b.driver.save_screenshot(str(out_dir / "screenshot.png"))
+
+    # Download the article's claims and check the file.
+    b.click("button", "Download article")
+    path, doc = b.wait_download()
+    assert path.name.startswith("claimmark-") and path.suffix == ".json"
+    assert doc["type"] == "AnnotationCollection" and doc["total"] == 2
+    code, out = conformance(path)
+    assert code == 0, out
+    text = seed_text()
+    items = doc["first"]["items"]
+    quotes = {}
+    for item in items:
+        sels = {s["type"]: s for s in item["target"]["selector"]}
+        q, p = sels["TextQuoteSelector"], sels["TextPositionSelector"]
+        assert text[p["start"]:p["end"]] == q["exact"], "positions count code points"
+        assert text[:p["start"]].endswith(q["prefix"]) and text[p["end"]:].startswith(q["suffix"])
+        verdict = next(x["value"] for x in item["body"] if x.get("purpose") == "classifying")
+        quotes[verdict] = q["exact"]
+        assert item["created"].endswith("Z") and item["modified"] >= item["created"]
+    assert quotes["unsourced"] == SENTENCE == selected
+    assert quotes["sourced"] == OVERLAP
+    assert selected_overlap.replace("\n", "") == OVERLAP.replace("\n", "")
+    unsourced = next(i for i in items if i["body"][0]["value"] == "unsourced")
+    assert {"purpose": "commenting", "type": "TextualBody", "value": "No attribution for the crowd size.",
+            "format": "text/plain"} in unsourced["body"]
+    assert {"type": "SpecificResource", "purpose": "linking",
+            "source": "https://www.afp.com/en/news"} in unsourced["body"]
+    b.quit()
+
+    # A fresh browser (new, empty profile): nothing there until the file is loaded.
+    c = browser_factory("second")
+    c.open_app()
+    open_seed(c)
+    assert c.marks() == [] and claim_count(c) == 0
+    c.upload("Load annotations", path)
+    wait_for("the import message", lambda: "2 new" in c.status_text())
+    wait_for("both highlights from the file", lambda: {"hl-sourced", "hl-unsourced", "hl-mixed"} <= {
+        cl for m in c.marks() for cl in m["cls"].split()})
+    assert claim_count(c) == 2
+    # Loading the same file again duplicates nothing.
+    c.upload("Load annotations", path)
+    wait_for("the second import message", lambda: "2 already here" in c.status_text())
+    assert claim_count(c) == 2
+    stored = json.loads(c.storage())
+    assert stored["schemaVersion"] == 1 and len(stored["annotations"]) == 2
+
+    # A broken file: a clear message, and nothing changes.
+    before = c.storage()
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"type": "AnnotationCollection", "first": {"items": [', encoding="utf-8")
+    c.upload("Load annotations", broken)
+    msg = wait_for("the error", lambda: c.alert_text())
+    assert "broken.json was not loaded" in msg and "not valid JSON" in msg and "line 1" in msg, msg
+    assert "Nothing was changed" in msg
+    assert c.storage() == before and claim_count(c) == 2
+
+    # Valid JSON naming an article that is not there: says what and where, changes nothing.
+    stray = json.loads(path.read_text(encoding="utf-8"))
+    stray["first"]["items"][1]["target"]["source"] = "urn:claimmark:doc:missing"
+    stray["first"]["items"][1]["id"] = "urn:uuid:00000000-0000-4000-8000-000000000001"
+    stray_path = tmp_path / "stray.json"
+    stray_path.write_text(json.dumps(stray), encoding="utf-8")
+    c.upload("Load annotations", stray_path)
+    msg = wait_for("the second error", lambda: "stray.json" in c.alert_text() and c.alert_text())
+    assert "first.items[1].target.source" in msg and "urn:claimmark:doc:missing" in msg, msg
+    assert c.storage() == before
+
+
+def test_pasted_article_with_emoji_travels_with_its_claims(browser_factory, tmp_path):
+    b = browser_factory("paste")
+    b.open_app()
+    b.by_role("button", "Add an article", exact=False) if b.all_by_role("button", "Add an article") else None
+    b.js("document.querySelector('details.add-document').open = true")
+    text = "Big 😀 news\r\n\r\nThe minister said “prices fell 3% 😀 in May” on Tuesday.\r\nNo source given."
+    b.type_into("Title (optional)", "Emoji test")
+    b.type_into("Article text", text)
+    b.click("button", "Add article")
+    wait_for("the new article", lambda: "prices fell" in b.article_text())
+    phrase = "“prices fell 3% 😀 in May”"
+    b.select_by_dragging(phrase)
+    b.click("button", "Sourced")
+    wait_for("the highlight", lambda: b.marks())
+    assert "".join(m["text"] for m in b.marks()) == phrase
+
+    b.click("button", "Download all")
+    path, doc = b.wait_download()
+    code, out = conformance(path)
+    assert code == 0, out
+    docs = {d["label"]: d for d in doc["claimmark:documents"]}
+    assert docs["Emoji test"]["claimmark:text"] == text.replace("\r\n", "\n")
+    item = doc["first"]["items"][0]
+    sels = {s["type"]: s for s in item["target"]["selector"]}
+    body = docs["Emoji test"]["claimmark:text"]
+    p = sels["TextPositionSelector"]
+    assert body[p["start"]:p["end"]] == phrase == sels["TextQuoteSelector"]["exact"]
+    b.quit()
+
+    c = browser_factory("paste-fresh")
+    c.open_app()
+    c.upload("Load annotations", path)
+    wait_for("the import", lambda: "1 article added" in c.status_text())
+    c.click("button", "Emoji test", exact=False)
+    wait_for("the restored highlight", lambda: "".join(m["text"] for m in c.marks()) == phrase)
+
+
+def test_html_file_is_reduced_to_text_never_rendered(browser, tmp_path):
+    page = tmp_path / "story.html"
+    page.write_text(
+        "<html><head><title>HTML story</title><script>window.pwned = 1</script></head>"
+        "<body><h1>Headline</h1><p>Officials said <b>nothing</b> &lt;img src=x onerror=\"window.pwned=2\"&gt;.</p>"
+        "<img src=x onerror=\"window.pwned=3\"></body></html>", encoding="utf-8")
+    browser.js("document.querySelector('details.add-document').open = true")
+    browser.upload("Open a .txt, .md or .html file", page)
+    wait_for("the HTML article", lambda: "Officials said" in browser.article_text())
+    assert browser.by_role("heading", "HTML story")
+    assert 'Officials said nothing <img src=x onerror="window.pwned=2">.' in browser.article_text()
+    assert browser.js("return document.querySelectorAll('.article-text b, .article-text img, .article-text script').length") == 0
+    assert browser.js("return window.pwned === undefined")
+
+
+def test_corrupted_storage_is_kept_aside_and_reported(browser):
+    browser.js("localStorage.setItem('claimmark.library', '{\"schemaVersion\":1,\"documents\":[');")
+    browser.reload()
+    msg = wait_for("the storage warning", lambda: browser.alert_text())
+    assert "could not be read" in msg and "claimmark.library.unreadable." in msg, msg
+    keys = browser.js("return Object.keys(localStorage)")
+    backup = next(k for k in keys if k.startswith("claimmark.library.unreadable."))
+    assert browser.storage(backup) == '{"schemaVersion":1,"documents":['
+
+
+def test_two_tabs_lose_nothing(browser):
+    b = browser
+    open_seed(b)
+    first_tab = b.driver.current_window_handle
+    b.driver.switch_to.new_window("tab")
+    b.open_app()
+    open_seed(b)
+    second_tab = b.driver.current_window_handle
+    b.select_by_dragging("Secretary of State Mike Pompeo released a video")
+    b.click("button", "Sourced")
+    wait_for("the claim in tab 2", lambda: claim_count(b) == 1)
+
+    b.driver.switch_to.window(first_tab)
+    wait_for("tab 1 to learn of tab 2's claim", lambda: claim_count(b) == 1)
+    b.select_by_dragging("The AFP added that those who were celebrating chanted")
+    b.click("button", "Unsourced")
+    wait_for("both claims in tab 1", lambda: claim_count(b) == 2)
+
+    b.driver.switch_to.window(second_tab)
+    wait_for("both claims in tab 2", lambda: claim_count(b) == 2)
+    b.reload()
+    assert claim_count(b) == 2
+    assert len(json.loads(b.storage())["annotations"]) == 2
+
+
+def test_full_storage_warns_and_keeps_the_work(browser):
+    b = browser
+    open_seed(b)
+    # Fill the origin's quota the way a long-used browser might.
+    b.js("""
+        const chunk = 'x'.repeat(256 * 1024);
+        for (let i = 0; ; i++) {
+            try { localStorage.setItem('filler.' + i, chunk); } catch (e) { break; }
+        }
+        for (const size of [4096, 256, 16, 1]) {
+            for (let i = 0; ; i++) {
+                try { localStorage.setItem('f' + size + '.' + i, 'x'.repeat(size)); } catch (e) { break; }
+            }
+        }""")
+    b.select_by_dragging("The AFP added that those who were celebrating chanted")
+    b.click("button", "Unsourced")
+    msg = wait_for("the quota warning", lambda: b.alert_text())
+    assert "could not be saved" in msg and "full" in msg, msg
+    assert claim_count(b) == 1 and b.marks()
+    # Export still works.
+    b.click("button", "Download article")
+    _, doc = b.wait_download()
+    assert doc["total"] == 1
