@@ -84,7 +84,11 @@ fn offsets_inside_highlights_and_across_them() {
     // "😀 there" sourced (3..11), and "there, “quoted”" unsourced overlapping it (5..20).
     let m = mount(&[(3, 11, Verdict::Sourced), (5, 20, Verdict::Unsourced)]);
     let marks = m.root.query_selector_all("mark").unwrap();
-    assert_eq!(marks.length(), 3, "overlap makes three highlighted segments");
+    assert_eq!(
+        marks.length(),
+        3,
+        "overlap makes three highlighted segments"
+    );
     let inner = text_in_segment(&m.root, 5); // "there" covered by both
     let tail = text_in_segment(&m.root, 11); // ", “quoted”" covered by the second only
     let r = range((&inner, 1), (&tail, 4)); // "here, “qu"
@@ -113,7 +117,12 @@ fn boundaries_between_elements_resolve_to_segment_edges() {
     let m = mount(&[(3, 11, Verdict::Sourced)]);
     let paragraphs = m.root.query_selector_all("p").unwrap();
     let p1: Node = paragraphs.item(0).unwrap();
-    let mark: Node = m.root.query_selector("mark").unwrap().unwrap().unchecked_into();
+    let mark: Node = m
+        .root
+        .query_selector("mark")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     // (p1, 0) .. (mark, 1): from the start of the text to the end of the highlight.
     let r = range((&p1, 0), (&mark, 1));
     assert_eq!(range_offsets(&m.root, &r), Some((0, 11)));
@@ -169,7 +178,11 @@ fn clicking_a_highlight_selects_its_innermost_claim() {
     assert!(nested.class_name().contains("hl-mixed"));
     nested.unchecked_ref::<web_sys::HtmlElement>().click();
     assert_eq!(m.marks.selected.get_untracked().as_deref(), Some("c1"));
-    let outer = m.root.query_selector("mark[data-start=\"0\"]").unwrap().unwrap();
+    let outer = m
+        .root
+        .query_selector("mark[data-start=\"0\"]")
+        .unwrap()
+        .unwrap();
     outer.unchecked_ref::<web_sys::HtmlElement>().click();
     assert_eq!(m.marks.selected.get_untracked().as_deref(), Some("c0"));
 }

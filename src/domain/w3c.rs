@@ -399,12 +399,14 @@ fn read_body(x: &Value, at: &str, b: &mut Bodies) -> Result<(), ImportError> {
                         }
                         b.verdict = Some(v);
                     }
-                    None if purpose == Some("classifying") => return err(
-                        &join(at, "value"),
-                        format!(
+                    None if purpose == Some("classifying") => {
+                        return err(
+                            &join(at, "value"),
+                            format!(
                             "unknown verdict \"{value}\": expected \"sourced\" or \"unsourced\""
                         ),
-                    ),
+                        )
+                    }
                     // Other tags are another tool's business.
                     None => {}
                 }

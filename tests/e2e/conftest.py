@@ -63,10 +63,3 @@ def browser(browser_factory):
     b = browser_factory()
     b.open_app()
     return b
-
-
-@pytest.fixture(scope="session")
-def out_dir():
-    d = ROOT / "target" / "e2e"
-    d.mkdir(parents=True, exist_ok=True)
-    return d

@@ -44,7 +44,7 @@ def claim_count(b):
     return int(b.by_role("heading", "Claims (", exact=False).text.split("(")[1].rstrip(")"))
 
 
-def test_mark_reload_download_upload_in_a_fresh_browser(browser_factory, out_dir, tmp_path):
+def test_mark_reload_download_upload_in_a_fresh_browser(browser_factory, tmp_path):
     b = browser_factory("first")
     b.open_app()
     open_seed(b)
@@ -88,7 +88,7 @@ def test_mark_reload_download_upload_in_a_fresh_browser(browser_factory, out_dir
 
     # Screenshot for the README: a seed article with highlights (after the flash has faded).
     wait_for("the flash to end", lambda: not b.js("return document.querySelector('mark.flash')"))
-    b.driver.save_screenshot(str(out_dir / "screenshot.png"))
+    b.driver.save_screenshot(str(ROOT / "tests" / "e2e" / "screenshot.png"))
 
     # Download the article's claims and check the file.
     b.click("button", "Download article")
