@@ -69,7 +69,7 @@ fn is_chrome_line(line: &str) -> bool {
         "photo by",
         "credit:",
     ];
-    let lower = line.to_lowercase();
+    let lower = line.to_ascii_lowercase();
     let words = line.split_whitespace().count();
     words < 4
         || CHROME.iter().any(|c| lower.starts_with(c))
@@ -171,7 +171,7 @@ pub fn seed_documents() -> Vec<Document> {
 /// A file-name-safe slug of a title: lowercase ASCII letters and digits joined by dashes.
 pub fn slug(title: &str) -> String {
     let mut out = String::new();
-    for c in title.chars().flat_map(char::to_lowercase) {
+    for c in title.chars().map(|c| c.to_ascii_lowercase()) {
         if c.is_ascii_alphanumeric() {
             out.push(c);
         } else if !out.ends_with('-') && !out.is_empty() {

@@ -150,15 +150,19 @@ pub fn encode(contents: &Contents) -> String {
 
 /// Reads a stored value of any known schema version, migrating it to the current one.
 pub fn decode(raw: &str) -> Result<Contents, DecodeError> {
-    let value: serde_json::Value =
-        serde_json::from_str(raw).map_err(|e| DecodeError::NotJson(e.to_string()))?;
-    let version = value
-        .get("schemaVersion")
-        .and_then(serde_json::Value::as_u64)
+    /// Just the version, whatever the rest of the shape.
+    #[derive(Deserialize)]
+    struct Version {
+        #[serde(rename = "schemaVersion")]
+        schema_version: Option<u64>,
+    }
+    let version = serde_json::from_str::<Version>(raw)
+        .map_err(|e| DecodeError::NotJson(e.to_string()))?
+        .schema_version
         .ok_or(DecodeError::NoVersion)?;
     // Each future version adds an arm that migrates the previous shape to the next.
     let v1: StoredV1 = match version {
-        1 => serde_json::from_value(value).map_err(|e| DecodeError::Invalid(e.to_string()))?,
+        1 => serde_json::from_str(raw).map_err(|e| DecodeError::Invalid(e.to_string()))?,
         v => return Err(DecodeError::TooNew(v)),
     };
     Ok(Contents {

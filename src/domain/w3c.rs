@@ -8,7 +8,7 @@
 //! Import is a parser that returns an error saying what is wrong and where; it never changes
 //! the library. The caller merges the parsed contents only when the whole file is good.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
 
@@ -392,7 +392,7 @@ fn read_body(x: &Value, at: &str, b: &mut Bodies) -> Result<(), ImportError> {
         };
         match purpose {
             Some("classifying") | Some("tagging") => {
-                match Verdict::parse(&value.trim().to_lowercase()) {
+                match Verdict::parse(&value.trim().to_ascii_lowercase()) {
                     Some(v) => {
                         if b.verdict.is_some_and(|old| old != v) {
                             return err(at, "the annotation has two different verdicts");
@@ -492,7 +492,7 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
             .document(id)
             .or_else(|| documents.iter().find(|d| d.id == id))
     };
-    let mut seen: HashSet<&str> = HashSet::new();
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
     let mut annotations = Vec::new();
     for (at, item) in items_of(&root)? {
         if !item.is_object() {

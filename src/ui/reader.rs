@@ -252,8 +252,8 @@ fn SelectionToolbar(at: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
             role="toolbar"
             aria-label="Tag the selected text"
             hidden=move || !shown()
-            style:left=move || at.get().map(|(x, _)| format!("{}px", x.max(8.0)))
-            style:top=move || at.get().map(|(_, y)| format!("{}px", y + 8.0))
+            style:left=move || at.get().map(|(x, _)| format!("{}px", x.max(8.0) as i64))
+            style:top=move || at.get().map(|(_, y)| format!("{}px", y as i64 + 8))
         >
             {button(Verdict::Sourced, "s")}
             {button(Verdict::Unsourced, "u")}
