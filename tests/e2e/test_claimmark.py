@@ -160,7 +160,6 @@ def test_mark_reload_download_upload_in_a_fresh_browser(browser_factory, tmp_pat
 def test_pasted_article_with_emoji_travels_with_its_claims(browser_factory, tmp_path):
     b = browser_factory("paste")
     b.open_app()
-    b.by_role("button", "Add an article", exact=False) if b.all_by_role("button", "Add an article") else None
     b.js("document.querySelector('details.add-document').open = true")
     text = "Big 😀 news\r\n\r\nThe minister said “prices fell 3% 😀 in May” on Tuesday.\r\nNo source given."
     b.type_into("Title (optional)", "Emoji test")
@@ -267,3 +266,41 @@ def test_full_storage_warns_and_keeps_the_work(browser):
     b.click("button", "Download article")
     _, doc = b.wait_download()
     assert doc["total"] == 1
+
+
+def test_change_verdict_flash_restart_browser_and_delete(browser_factory):
+    b = browser_factory("profile")
+    b.open_app()
+    b.click("button", "VIDEO: Iraqi citizens dance", exact=False)
+    phrase = "Syrian-American journalist Hassan Hassan tweeted another video"
+    wait_for("the second seed", lambda: phrase in b.article_text())
+    b.select_by_dragging(phrase)
+    b.click("button", "Sourced")
+    wait_for("the sourced highlight", lambda: [m for m in b.marks() if "hl-sourced" in m["cls"]])
+
+    # Change the verdict in the editor.
+    b.click("radio", "Unsourced")
+    wait_for("the verdict change", lambda: [m["cls"] for m in b.marks()] == ["hl hl-unsourced depth-1 selected"])
+    entry = b.by_role("button", "VIDEO: Iraqi citizens dance", exact=False)
+    wait_for("the counts", lambda: "0 sourced" in entry.accessible_name and "1 unsourced" in entry.accessible_name)
+
+    # Clicking the claim in the list flashes its highlight.
+    b.click("button", "Close")
+    b.click("button", "UNSOURCED", exact=False)
+    wait_for("the flash", lambda: b.js("return !!document.querySelector('.article-text mark.flash')"))
+
+    # Close the browser and open it again on the same profile: all restored, same article open.
+    b.quit()
+    c = browser_factory("profile")
+    c.open_app()
+    wait_for("the restored article", lambda: phrase in c.article_text())
+    assert [m["text"] for m in c.marks()] == [phrase]
+
+    # Delete it; it stays deleted after a reload.
+    c.js("return document.querySelector('.article-text mark')").click()
+    c.click("button", "Delete claim")
+    wait_for("the deletion", lambda: c.marks() == [] and claim_count(c) == 0)
+    assert "Claim deleted" in c.status_text()
+    c.reload()
+    assert c.marks() == [] and claim_count(c) == 0
+    assert json.loads(c.storage())["annotations"] == []
