@@ -87,3 +87,79 @@ proptest! {
         }
     }
 }
+
+/// Real article text: the seeds, joined.
+fn seed_corpus() -> String {
+    claimmark::domain::document::seed_documents()
+        .into_iter()
+        .map(|d| d.text)
+        .collect::<Vec<_>>()
+        .join("\n\n")
+}
+
+#[derive(Clone, Debug)]
+enum Edit {
+    Insert(usize, String),
+    Delete(usize, usize),
+    Replace(usize, char),
+}
+
+fn edits() -> impl Strategy<Value = Vec<Edit>> {
+    let one = prop_oneof![
+        (any::<usize>(), "[a-z ]{1,4}").prop_map(|(at, s)| Edit::Insert(at, s)),
+        (any::<usize>(), 1usize..4).prop_map(|(at, n)| Edit::Delete(at, n)),
+        (any::<usize>(), prop::char::range('a', 'z')).prop_map(|(at, c)| Edit::Replace(at, c)),
+    ];
+    prop::collection::vec(one, 1..4)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// A quote of real text, after small edits anywhere outside it, anchors to its new place.
+    #[test]
+    fn after_small_edits_outside_the_span_it_anchors_to_the_moved_span(
+        from in 0usize..14_000,
+        window in 300usize..1500,
+        at in 0usize..10_000,
+        len in 20usize..120,
+        edits in edits(),
+    ) {
+        let corpus: Vec<char> = seed_corpus().chars().collect();
+        let lo = from % (corpus.len() - window);
+        let mut text: Vec<char> = corpus[lo..lo + window].to_vec();
+        let s = at % (window - len);
+        let (old_s, old_e) = (s, s + len);
+        let (mut s, mut e) = (old_s, old_e);
+        let q = quote_at(&IndexedText::new(text.iter().collect::<String>()), s, e);
+        prop_assume!(q.exact.trim().chars().count() >= 12);
+        for edit in edits {
+            // Only outside [s, e): positions are drawn from what lies before or after it.
+            let outside = text.len() - (e - s);
+            let pick = |at: usize| { let p = at % (outside + 1); if p < s { p } else { p + (e - s) } };
+            match edit {
+                Edit::Insert(at, ins) => {
+                    let p = pick(at);
+                    let n = ins.chars().count();
+                    text.splice(p..p, ins.chars());
+                    if p <= s { s += n; e += n; }
+                }
+                Edit::Delete(at, n) => {
+                    let p = pick(at);
+                    let (a, b) = if p < s { (p, (p + n).min(s)) } else { (p.min(text.len()), (p + n).min(text.len())) };
+                    text.drain(a..b);
+                    if a < s { s -= b - a; e -= b - a; }
+                }
+                Edit::Replace(at, c) => {
+                    let p = pick(at);
+                    if p < text.len() { text[p] = c; }
+                }
+            }
+        }
+        let edited: String = text.iter().collect();
+        let t = IndexedText::new(edited.as_str());
+        prop_assert_eq!(t.slice(s, e), q.exact.as_str());
+        let found = anchor(&t, &q, Some((old_s, old_e))).expect("anchors");
+        prop_assert_eq!((found.start, found.end), (s, e));
+    }
+}

@@ -1,10 +1,25 @@
-//! Describing a span of text by its quote, and finding that quote again.
+//! Describing a span of text by its quote, and finding that quote again after the text changed.
 //!
-//! An annotation stores both its position and a quote (`exact` plus up to
-//! [`CONTEXT_CHARS`] characters of `prefix` and `suffix`). Anchoring tries the stored position
-//! first (accepted only if the text there still equals the quote), then every exact occurrence
-//! of the quote, ranked by how much of the context matches and by nearness to the old position.
+//! An annotation stores its position and a quote (`exact` plus up to [`CONTEXT_CHARS`]
+//! characters of `prefix` and `suffix`). Anchoring is a fallback chain:
+//!
+//! 1. **Position**: the stored position, accepted only if the text there equals the quote.
+//! 2. **Exact**: every exact occurrence of the quote, ranked by how well the context matches
+//!    and how near the old position it is.
+//! 3. **Fuzzy**: approximate occurrences (Myers' bit-parallel matching, [`super::fuzzy`]),
+//!    ranked the same way.
+//!
+//! With a position hint, steps 2 and 3 first look in a window around it, and go global only if
+//! nothing convincing is there. Global search uses an index of the text's 8-character grams:
+//! a match with fewer edits than the quote has 8-character pieces keeps one piece intact
+//! (pigeonhole), so the pieces' occurrences are the only places worth verifying. When that
+//! finds nothing, a full scan allows up to `min(256, len/2)` edits, as Hypothesis does.
+//!
+//! Each result says how it was found and how sure it is.
 
+use std::cell::OnceCell;
+
+use super::fuzzy::{edit_distance, search, Match};
 use super::text::IndexedText;
 
 /// How many code points of context are kept on each side of a quote, as the W3C
@@ -35,77 +50,355 @@ pub enum Method {
     Position,
     /// Found by searching for the exact quote.
     Exact,
+    /// Found by approximate search: the quoted text itself changed.
+    Fuzzy,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Anchor {
     pub start: usize,
     pub end: usize,
     pub method: Method,
+    /// Edits between the stored quote and the text found (0 unless fuzzy).
+    pub errors: usize,
+    /// 0 to 1: 1 when the quote and all its context are found unchanged.
+    pub confidence: f64,
 }
 
-/// Number of characters that `a` and `b` share at their ends (`from_end`) or starts.
-fn common(a: &str, b: &str, from_end: bool) -> usize {
-    if from_end {
-        a.chars()
-            .rev()
-            .zip(b.chars().rev())
-            .take_while(|(x, y)| x == y)
-            .count()
-    } else {
-        a.chars().zip(b.chars()).take_while(|(x, y)| x == y).count()
+impl Anchor {
+    /// Whether a person should look at this before it is trusted: the quoted words changed,
+    /// or the context around them did.
+    pub fn needs_confirmation(&self) -> bool {
+        self.method == Method::Fuzzy || self.confidence < CONFIRM_BELOW
     }
 }
 
-/// Code-point starts of every occurrence of `needle` in `text`, overlapping ones included.
-fn occurrences(text: &IndexedText, needle: &str) -> Vec<usize> {
-    let hay = text.as_str();
-    let mut out = Vec::new();
-    let mut from = 0;
-    while let Some(i) = hay[from..].find(needle) {
-        let at = from + i;
-        out.push(text.cp_of_byte(at));
-        // Step one character, so overlapping occurrences are found too.
-        from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
-    }
-    out
+/// Below this confidence a re-anchored claim is shown as "moved, please confirm".
+pub const CONFIRM_BELOW: f64 = 0.75;
+
+// Scoring weights, Hypothesis' (match-quote.ts): the quote itself matters most; each side's
+// context counts less than half as much; nearness to the old position only breaks ties
+// between otherwise equal candidates.
+const QUOTE_WEIGHT: f64 = 50.0;
+const PREFIX_WEIGHT: f64 = 20.0;
+const SUFFIX_WEIGHT: f64 = 20.0;
+const POSITION_WEIGHT: f64 = 2.0;
+
+/// Gram length of the index: short enough that 1-3 edits leave most pieces of a 40-character
+/// quote intact, long enough that a piece is rare in English text.
+const GRAM: usize = 8;
+/// Pieces with more occurrences than this are skipped when others exist (they are common
+/// phrases; the quote's rarer pieces find the same places).
+const MAX_PIECE_HITS: usize = 512;
+
+/// Where each 8-gram of the text occurs: a hash table in two flat arrays (counting sort).
+struct GramIndex {
+    mask: u64,
+    /// `starts[h]..starts[h + 1]` index `positions` for bucket `h`.
+    starts: Vec<u32>,
+    positions: Vec<u32>,
 }
 
-/// Finds `quote` in `text`. `hint` is the position the quote was last seen at.
-pub fn anchor(text: &IndexedText, quote: &Quote, hint: Option<(usize, usize)>) -> Option<Anchor> {
-    if quote.exact.is_empty() {
-        return None;
-    }
-    if let Some((s, e)) = hint {
-        if s < e && e <= text.len() && text.slice(s, e) == quote.exact {
-            return Some(Anchor {
-                start: s,
-                end: e,
-                method: Method::Position,
-            });
+fn gram_hash(g: &[char]) -> u64 {
+    // FNV-1a over the code points.
+    g.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &c| {
+        (h ^ c as u64).wrapping_mul(0x0000_0100_0000_01b3)
+    })
+}
+
+impl GramIndex {
+    fn new(chars: &[char]) -> Self {
+        let n = chars.len().saturating_sub(GRAM - 1);
+        let buckets = (n.max(1)).next_power_of_two();
+        let mask = buckets as u64 - 1;
+        let hashes: Vec<u32> = (0..n)
+            .map(|i| (gram_hash(&chars[i..i + GRAM]) & mask) as u32)
+            .collect();
+        let mut starts = vec![0u32; buckets + 1];
+        for &h in &hashes {
+            starts[h as usize + 1] += 1;
+        }
+        for i in 0..buckets {
+            starts[i + 1] += starts[i];
+        }
+        let mut fill = starts.clone();
+        let mut positions = vec![0u32; n];
+        for (i, &h) in hashes.iter().enumerate() {
+            positions[fill[h as usize] as usize] = i as u32;
+            fill[h as usize] += 1;
+        }
+        Self {
+            mask,
+            starts,
+            positions,
         }
     }
-    let len = quote.exact.chars().count();
-    let best = occurrences(text, &quote.exact)
-        .into_iter()
-        .max_by_key(|&start| {
-            let end = start + len;
-            let before = text.slice(start.saturating_sub(CONTEXT_CHARS), start);
-            let after = text.slice(end, end + CONTEXT_CHARS);
-            // Context dominates: each matching context character outweighs any distance.
-            let context = common(before, &quote.prefix, true) + common(after, &quote.suffix, false);
-            let distance = hint.map_or(0, |(s, _)| s.abs_diff(start));
-            (
-                context,
-                std::cmp::Reverse(distance),
-                std::cmp::Reverse(start),
-            )
-        })?;
-    Some(Anchor {
-        start: best,
-        end: best + len,
-        method: Method::Exact,
-    })
+
+    /// Candidate positions of `gram` (a bucket: may include other grams with the same hash).
+    fn bucket(&self, gram: &[char]) -> &[u32] {
+        let h = (gram_hash(gram) & self.mask) as usize;
+        &self.positions[self.starts[h] as usize..self.starts[h + 1] as usize]
+    }
+}
+
+/// Anchors quotes in one text. Holds the text as code points and, once a global search needs
+/// it, the gram index, so anchoring many quotes in one text pays for them once.
+pub struct Anchorer {
+    chars: Vec<char>,
+    index: OnceCell<GramIndex>,
+}
+
+/// A candidate span with its edit count, before scoring.
+#[derive(Clone, Copy)]
+struct Candidate {
+    start: usize,
+    end: usize,
+    errors: usize,
+}
+
+impl Anchorer {
+    pub fn new(text: &str) -> Self {
+        Self {
+            chars: text.chars().collect(),
+            index: OnceCell::new(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.chars.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.chars.is_empty()
+    }
+
+    fn index(&self) -> &GramIndex {
+        self.index.get_or_init(|| GramIndex::new(&self.chars))
+    }
+
+    /// Finds `quote`; `hint` is where it was last seen.
+    pub fn anchor(&self, quote: &Quote, hint: Option<(usize, usize)>) -> Option<Anchor> {
+        let exact: Vec<char> = quote.exact.chars().collect();
+        let m = exact.len();
+        if m == 0 || self.chars.is_empty() {
+            return None;
+        }
+        let q = Prepared {
+            exact,
+            prefix: quote.prefix.chars().collect(),
+            suffix: quote.suffix.chars().collect(),
+            hint: hint.map(|(s, _)| s),
+        };
+        if let Some((s, e)) = hint {
+            if e <= self.chars.len() && s < e && self.chars[s..e] == q.exact[..] {
+                return Some(Anchor {
+                    start: s,
+                    end: e,
+                    method: Method::Position,
+                    errors: 0,
+                    confidence: 1.0,
+                });
+            }
+        }
+        // Near the old position first: an edit elsewhere in the text moves the quote by the
+        // edit's length only.
+        if let Some(s) = q.hint {
+            let slack = (2 * m).max(256);
+            let lo = s.saturating_sub(slack);
+            let hi = (s + m + slack).min(self.chars.len());
+            let local = self.exact_in(lo, hi, &q.exact);
+            let best = self.best(&q, &local);
+            if let Some(a) = best.filter(|a| a.confidence >= CONFIRM_BELOW) {
+                return Some(a);
+            }
+            let max_errors = (m / 4).max(1);
+            let fuzzy: Vec<Candidate> = search(&self.chars[lo..hi], &q.exact, max_errors)
+                .into_iter()
+                .map(|x| Candidate {
+                    start: lo + x.start,
+                    end: lo + x.end,
+                    errors: x.errors,
+                })
+                .collect();
+            if let Some(a) = self
+                .best(&q, &fuzzy)
+                .filter(|a| a.confidence >= CONFIRM_BELOW)
+            {
+                return Some(a);
+            }
+        }
+        let exact = self.exact_global(&q.exact);
+        if let Some(a) = self.best(&q, &exact) {
+            return Some(a);
+        }
+        let fuzzy = self.fuzzy_global(&q.exact);
+        self.best(&q, &fuzzy)
+    }
+
+    /// Exact occurrences of `needle` starting in `[lo, hi)` (and ending by `hi`).
+    fn exact_in(&self, lo: usize, hi: usize, needle: &[char]) -> Vec<Candidate> {
+        let m = needle.len();
+        if hi < lo + m {
+            return Vec::new();
+        }
+        (lo..=hi - m)
+            .filter(|&i| self.chars[i] == needle[0] && self.chars[i..i + m] == *needle)
+            .map(|i| Candidate {
+                start: i,
+                end: i + m,
+                errors: 0,
+            })
+            .collect()
+    }
+
+    /// Exact occurrences anywhere: through the rarest gram of the quote, then verified.
+    fn exact_global(&self, needle: &[char]) -> Vec<Candidate> {
+        let m = needle.len();
+        if m < GRAM {
+            return self.exact_in(0, self.chars.len(), needle);
+        }
+        let index = self.index();
+        let (offset, bucket) = (0..=m - GRAM)
+            .step_by(GRAM)
+            .chain(std::iter::once(m - GRAM))
+            .map(|o| (o, index.bucket(&needle[o..o + GRAM])))
+            .min_by_key(|(_, b)| b.len())
+            .expect("a quote of GRAM or more has a gram");
+        let mut out: Vec<Candidate> = bucket
+            .iter()
+            .filter_map(|&p| (p as usize).checked_sub(offset))
+            .filter(|&s| s + m <= self.chars.len() && self.chars[s..s + m] == *needle)
+            .map(|s| Candidate {
+                start: s,
+                end: s + m,
+                errors: 0,
+            })
+            .collect();
+        out.sort_unstable_by_key(|c| c.start);
+        out
+    }
+
+    /// Approximate occurrences anywhere.
+    fn fuzzy_global(&self, needle: &[char]) -> Vec<Candidate> {
+        let m = needle.len();
+        let pieces = m / GRAM;
+        // With fewer edits than pieces, some piece is intact: verify around each piece's hits.
+        if pieces >= 2 {
+            let k = pieces - 1;
+            let index = self.index();
+            let mut starts: Vec<usize> = Vec::new();
+            let hits: Vec<(usize, &[u32])> = (0..pieces)
+                .map(|i| (i * GRAM, index.bucket(&needle[i * GRAM..(i + 1) * GRAM])))
+                .collect();
+            let rare_exists = hits.iter().any(|(_, b)| b.len() <= MAX_PIECE_HITS);
+            for (offset, bucket) in hits {
+                if rare_exists && bucket.len() > MAX_PIECE_HITS {
+                    continue;
+                }
+                for &p in bucket {
+                    let p = p as usize;
+                    if p + GRAM <= self.chars.len()
+                        && self.chars[p..p + GRAM] == needle[offset..offset + GRAM]
+                    {
+                        starts.push(p.saturating_sub(offset));
+                    }
+                }
+            }
+            starts.sort_unstable();
+            starts.dedup();
+            let mut found: Vec<Candidate> = Vec::new();
+            let mut covered_to = 0usize;
+            for s in starts {
+                let lo = s.saturating_sub(k);
+                if lo < covered_to {
+                    continue; // inside the window just verified
+                }
+                let hi = (s + m + k).min(self.chars.len());
+                covered_to = hi.saturating_sub(m + k);
+                for x in search(&self.chars[lo..hi], needle, k) {
+                    found.push(Candidate {
+                        start: lo + x.start,
+                        end: lo + x.end,
+                        errors: x.errors,
+                    });
+                }
+            }
+            if !found.is_empty() {
+                let best = found.iter().map(|c| c.errors).min().unwrap_or(0);
+                found.retain(|c| c.errors == best);
+                return found;
+            }
+        }
+        // Nothing within the pigeonhole bound: a full scan with Hypothesis' error budget.
+        let max_errors = (m / 2).min(256);
+        search(&self.chars, needle, max_errors)
+            .into_iter()
+            .map(|Match { start, end, errors }| Candidate { start, end, errors })
+            .collect()
+    }
+
+    /// Scores candidates by quote, context and nearness; the best one, with its confidence.
+    fn best(&self, q: &Prepared, candidates: &[Candidate]) -> Option<Anchor> {
+        let n = self.chars.len() as f64;
+        candidates
+            .iter()
+            .map(|c| {
+                let m = q.exact.len() as f64;
+                let quote_score = 1.0 - c.errors as f64 / m;
+                let prefix_score = side_score(
+                    &q.prefix,
+                    &self.chars[c.start.saturating_sub(q.prefix.len())..c.start],
+                );
+                let suffix_end = (c.end + q.suffix.len()).min(self.chars.len());
+                let suffix_score = side_score(&q.suffix, &self.chars[c.end..suffix_end]);
+                let position_score = q.hint.map_or(1.0, |h| 1.0 - h.abs_diff(c.start) as f64 / n);
+                let score = QUOTE_WEIGHT * quote_score
+                    + PREFIX_WEIGHT * prefix_score
+                    + SUFFIX_WEIGHT * suffix_score
+                    + POSITION_WEIGHT * position_score;
+                // Confidence leaves nearness out: an unchanged quote in unchanged context is
+                // certain wherever it moved.
+                let confidence = (QUOTE_WEIGHT * quote_score
+                    + PREFIX_WEIGHT * prefix_score
+                    + SUFFIX_WEIGHT * suffix_score)
+                    / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT);
+                (score, c, confidence)
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.start.cmp(&a.1.start)))
+            .map(|(_, c, confidence)| Anchor {
+                start: c.start,
+                end: c.end,
+                method: if c.errors == 0 {
+                    Method::Exact
+                } else {
+                    Method::Fuzzy
+                },
+                errors: c.errors,
+                confidence,
+            })
+    }
+}
+
+/// The quote in code points, ready for matching.
+struct Prepared {
+    exact: Vec<char>,
+    prefix: Vec<char>,
+    suffix: Vec<char>,
+    hint: Option<usize>,
+}
+
+/// How well stored context `want` matches the text `got` beside a candidate: 1 for equal, 0
+/// for nothing alike. Empty stored context (the quote was at an edge) matches anything.
+fn side_score(want: &[char], got: &[char]) -> f64 {
+    if want.is_empty() {
+        return 1.0;
+    }
+    1.0 - edit_distance(want, got).min(want.len()) as f64 / want.len() as f64
+}
+
+/// Finds `quote` in `text` (one-off; use an [`Anchorer`] for many quotes in one text).
+pub fn anchor(text: &IndexedText, quote: &Quote, hint: Option<(usize, usize)>) -> Option<Anchor> {
+    Anchorer::new(text.as_str()).anchor(quote, hint)
 }
 
 #[cfg(test)]
@@ -129,6 +422,8 @@ mod tests {
         let q = quote_at(&t, 8, 14);
         let a = anchor(&t, &q, Some((8, 14))).unwrap();
         assert_eq!((a.start, a.end, a.method), (8, 14, Method::Position));
+        assert_eq!(a.confidence, 1.0);
+        assert!(!a.needs_confirmation());
     }
 
     #[test]
@@ -156,18 +451,106 @@ mod tests {
 
     #[test]
     fn missing_quotes_do_not_anchor() {
-        let t = IndexedText::new("nothing here");
+        let t = IndexedText::new("nothing here at all, not even close");
         let q = Quote {
-            exact: "absent".into(),
+            exact: "the minister resigned yesterday".into(),
             ..Quote::default()
         };
         assert_eq!(anchor(&t, &q, Some((0, 6))), None);
+        assert_eq!(anchor(&t, &q, None), None);
         assert_eq!(anchor(&t, &Quote::default(), None), None);
     }
 
     #[test]
+    fn a_quote_moved_by_an_edit_elsewhere_is_found_exactly_and_surely() {
+        let before = IndexedText::new("Intro. The minister said prices fell 3% in May. Outro.");
+        let q = quote_at(&before, 7, 47);
+        let after = IndexedText::new(
+            "A longer intro was added here. The minister said prices fell 3% in May. Outro.",
+        );
+        let a = anchor(&after, &q, Some((7, 47))).unwrap();
+        assert_eq!(after.slice(a.start, a.end), q.exact);
+        assert_eq!(a.method, Method::Exact);
+        // The prefix changed with the new intro, so confidence drops below 1, but the quote
+        // and suffix are intact.
+        assert!(a.confidence > 0.8 && a.confidence < 1.0, "{a:?}");
+    }
+
+    #[test]
+    fn an_edited_quote_is_found_fuzzily_and_flagged() {
+        let before = IndexedText::new("Intro. The minister said prices fell 3% in May. Outro.");
+        let q = quote_at(&before, 7, 47);
+        let after = IndexedText::new("Intro. The minister said prices fell 4% in May. Outro.");
+        for hint in [Some((7, 47)), None] {
+            let a = anchor(&after, &q, hint).unwrap();
+            assert_eq!(
+                (a.start, a.end, a.method, a.errors),
+                (7, 47, Method::Fuzzy, 1),
+                "{hint:?}"
+            );
+            assert!(a.needs_confirmation());
+        }
+    }
+
+    #[test]
+    fn fuzzy_global_search_finds_far_moves_through_the_gram_index() {
+        let filler: String = (0..300)
+            .map(|i| format!("Filler sentence {i} about nothing. "))
+            .collect();
+        let claim = "The Defense Department said in a statement that the strike was aimed at deterring attacks.";
+        let text = format!("{filler}{claim} {filler}");
+        let t = IndexedText::new(text.as_str());
+        let start = filler.chars().count();
+        let q = Quote {
+            exact: claim
+                .replace("aimed", "aiimed")
+                .replace("Defense", "Defence"),
+            prefix: "nothing. ".into(),
+            suffix: " Filler".into(),
+        };
+        let a = Anchorer::new(t.as_str()).anchor(&q, None).unwrap();
+        assert_eq!(
+            (a.start, a.end, a.method, a.errors),
+            (start, start + claim.chars().count(), Method::Fuzzy, 2)
+        );
+    }
+
+    #[test]
+    fn heavily_edited_quotes_fall_back_to_a_full_scan() {
+        let t = IndexedText::new("aaaa bbbb cccc dddd eeee ffff gggg hhhh iiii jjjj");
+        // Every 8-character piece is damaged, but within len/2 edits.
+        let q = Quote {
+            exact: "aaXa bbXb ccXc ddXd".into(),
+            ..Quote::default()
+        };
+        let a = anchor(&t, &q, None).unwrap();
+        assert_eq!((a.start, a.method), (0, Method::Fuzzy));
+        assert_eq!(a.errors, 4);
+    }
+
+    #[test]
     fn overlapping_occurrences_are_all_candidates() {
-        let t = IndexedText::new("aaaa");
-        assert_eq!(occurrences(&t, "aa"), vec![0, 1, 2]);
+        let a = Anchorer::new("aaaa");
+        let found: Vec<usize> = a
+            .exact_in(0, 4, &['a', 'a'])
+            .iter()
+            .map(|c| c.start)
+            .collect();
+        assert_eq!(found, vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn the_gram_index_finds_every_exact_occurrence() {
+        let text = "the cat sat on the mat; the cat sat on the hat; the cat sat.".repeat(3);
+        let a = Anchorer::new(&text);
+        let needle: Vec<char> = "the cat sat on the".chars().collect();
+        let via_index: Vec<usize> = a.exact_global(&needle).iter().map(|c| c.start).collect();
+        let direct: Vec<usize> = a
+            .exact_in(0, a.len(), &needle)
+            .iter()
+            .map(|c| c.start)
+            .collect();
+        assert_eq!(via_index, direct);
+        assert_eq!(via_index.len(), 6);
     }
 }

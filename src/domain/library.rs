@@ -3,7 +3,7 @@
 //! A plain type with methods (as in Leptos' todomvc example): the UI holds it in one signal,
 //! calls these methods, and one effect persists the result.
 
-use super::anchor::{anchor, quote_at, Method};
+use super::anchor::{anchor, quote_at};
 use super::annotation::{Annotation, Tombstone, Verdict};
 use super::document::{Document, Origin};
 use super::text::{trim_range, IndexedText};
@@ -276,12 +276,8 @@ impl Library {
             .annotations_of(&doc.id)
             .into_iter()
             .map(|a| {
-                let span = anchor(text, &a.quote(), Some((a.start, a.end))).map(|found| {
-                    debug_assert!(
-                        found.method == Method::Position || found.method == Method::Exact
-                    );
-                    (found.start, found.end)
-                });
+                let span = anchor(text, &a.quote(), Some((a.start, a.end)))
+                    .map(|found| (found.start, found.end));
                 Placed {
                     annotation: a,
                     span,

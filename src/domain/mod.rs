@@ -4,6 +4,7 @@
 pub mod anchor;
 pub mod annotation;
 pub mod document;
+pub mod fuzzy;
 pub mod html;
 pub mod layout;
 pub mod library;
