@@ -19,7 +19,7 @@
 
 use std::cell::OnceCell;
 
-use super::fuzzy::{edit_distance, search, Match};
+use super::fuzzy::{distance, Match, Pattern, Searcher};
 use super::text::IndexedText;
 
 /// How many code points of context are kept on each side of a quote, as the W3C
@@ -183,10 +183,15 @@ impl Anchorer {
         if m == 0 || self.chars.is_empty() {
             return None;
         }
+        let prefix: Vec<char> = quote.prefix.chars().collect();
+        let suffix: Vec<char> = quote.suffix.chars().collect();
         let q = Prepared {
+            searcher: OnceCell::new(),
+            prefix: Pattern::new(&prefix),
+            suffix: Pattern::new(&suffix),
+            prefix_len: prefix.len(),
+            suffix_len: suffix.len(),
             exact,
-            prefix: quote.prefix.chars().collect(),
-            suffix: quote.suffix.chars().collect(),
             hint: hint.map(|(s, _)| s),
         };
         if let Some((s, e)) = hint {
@@ -212,7 +217,9 @@ impl Anchorer {
                 return Some(a);
             }
             let max_errors = (m / 4).max(1);
-            let fuzzy: Vec<Candidate> = search(&self.chars[lo..hi], &q.exact, max_errors)
+            let fuzzy: Vec<Candidate> = q
+                .searcher()
+                .find(&self.chars[lo..hi], max_errors)
                 .into_iter()
                 .map(|x| Candidate {
                     start: lo + x.start,
@@ -231,7 +238,7 @@ impl Anchorer {
         if let Some(a) = self.best(&q, &exact) {
             return Some(a);
         }
-        let fuzzy = self.fuzzy_global(&q.exact);
+        let fuzzy = self.fuzzy_global(&q);
         self.best(&q, &fuzzy)
     }
 
@@ -279,59 +286,87 @@ impl Anchorer {
     }
 
     /// Approximate occurrences anywhere.
-    fn fuzzy_global(&self, needle: &[char]) -> Vec<Candidate> {
+    fn fuzzy_global(&self, q: &Prepared) -> Vec<Candidate> {
+        let needle = &q.exact[..];
         let m = needle.len();
         let pieces = m / GRAM;
-        // With fewer edits than pieces, some piece is intact: verify around each piece's hits.
+        // With fewer edits than pieces, some piece is intact: verify around the pieces' hits.
+        // A match with e edits has at least `pieces - e` intact pieces, each voting for a start
+        // within e of the match's, so places are verified by votes, most first, and the search
+        // stops when no place left has enough votes to beat the best match found.
         if pieces >= 2 {
             let k = pieces - 1;
             let index = self.index();
-            let mut starts: Vec<usize> = Vec::new();
             let hits: Vec<(usize, &[u32])> = (0..pieces)
                 .map(|i| (i * GRAM, index.bucket(&needle[i * GRAM..(i + 1) * GRAM])))
                 .collect();
             let rare_exists = hits.iter().any(|(_, b)| b.len() <= MAX_PIECE_HITS);
-            for (offset, bucket) in hits {
+            // (implied start, piece) for every verified piece occurrence.
+            let mut votes: Vec<(usize, u32)> = Vec::new();
+            // Only the pieces looked up can vote, so only they count towards the bound.
+            let mut looked_up = 0;
+            for (piece, (offset, bucket)) in hits.into_iter().enumerate() {
                 if rare_exists && bucket.len() > MAX_PIECE_HITS {
                     continue;
                 }
+                looked_up += 1;
                 for &p in bucket {
                     let p = p as usize;
                     if p + GRAM <= self.chars.len()
                         && self.chars[p..p + GRAM] == needle[offset..offset + GRAM]
                     {
-                        starts.push(p.saturating_sub(offset));
+                        votes.push((p.saturating_sub(offset), piece as u32));
                     }
                 }
             }
-            starts.sort_unstable();
-            starts.dedup();
-            let mut found: Vec<Candidate> = Vec::new();
-            let mut covered_to = 0usize;
-            for s in starts {
-                let lo = s.saturating_sub(k);
-                if lo < covered_to {
-                    continue; // inside the window just verified
+            votes.sort_unstable();
+            // Places: runs of implied starts no more than k apart; a place's votes are its
+            // distinct pieces.
+            let mut places: Vec<(usize, usize, usize)> = Vec::new(); // (votes, first, last)
+            let mut i = 0;
+            while i < votes.len() {
+                let mut j = i + 1;
+                while j < votes.len() && votes[j].0 - votes[j - 1].0 <= k {
+                    j += 1;
                 }
-                let hi = (s + m + k).min(self.chars.len());
-                covered_to = hi.saturating_sub(m + k);
-                for x in search(&self.chars[lo..hi], needle, k) {
-                    found.push(Candidate {
-                        start: lo + x.start,
-                        end: lo + x.end,
-                        errors: x.errors,
-                    });
+                let mut pieces_here: Vec<u32> = votes[i..j].iter().map(|v| v.1).collect();
+                pieces_here.sort_unstable();
+                pieces_here.dedup();
+                places.push((pieces_here.len(), votes[i].0, votes[j - 1].0));
+                i = j;
+            }
+            places.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+            let mut found: Vec<Candidate> = Vec::new();
+            let mut best_errors = k;
+            for (n_votes, first, last) in places {
+                if n_votes + best_errors < looked_up {
+                    break; // too few intact pieces to match within best_errors
+                }
+                let lo = first.saturating_sub(best_errors);
+                let hi = (last + m + best_errors).min(self.chars.len());
+                for x in q.searcher().find(&self.chars[lo..hi], best_errors) {
+                    if x.errors < best_errors || found.is_empty() {
+                        found.retain(|c| c.errors <= x.errors);
+                        best_errors = x.errors;
+                    }
+                    if x.errors == best_errors {
+                        found.push(Candidate {
+                            start: lo + x.start,
+                            end: lo + x.end,
+                            errors: x.errors,
+                        });
+                    }
                 }
             }
+            found.retain(|c| c.errors == best_errors);
             if !found.is_empty() {
-                let best = found.iter().map(|c| c.errors).min().unwrap_or(0);
-                found.retain(|c| c.errors == best);
                 return found;
             }
         }
         // Nothing within the pigeonhole bound: a full scan with Hypothesis' error budget.
         let max_errors = (m / 2).min(256);
-        search(&self.chars, needle, max_errors)
+        q.searcher()
+            .find(&self.chars, max_errors)
             .into_iter()
             .map(|Match { start, end, errors }| Candidate { start, end, errors })
             .collect()
@@ -347,10 +382,12 @@ impl Anchorer {
                 let quote_score = 1.0 - c.errors as f64 / m;
                 let prefix_score = side_score(
                     &q.prefix,
-                    &self.chars[c.start.saturating_sub(q.prefix.len())..c.start],
+                    q.prefix_len,
+                    &self.chars[c.start.saturating_sub(q.prefix_len)..c.start],
                 );
-                let suffix_end = (c.end + q.suffix.len()).min(self.chars.len());
-                let suffix_score = side_score(&q.suffix, &self.chars[c.end..suffix_end]);
+                let suffix_end = (c.end + q.suffix_len).min(self.chars.len());
+                let suffix_score =
+                    side_score(&q.suffix, q.suffix_len, &self.chars[c.end..suffix_end]);
                 let position_score = q.hint.map_or(1.0, |h| 1.0 - h.abs_diff(c.start) as f64 / n);
                 let score = QUOTE_WEIGHT * quote_score
                     + PREFIX_WEIGHT * prefix_score
@@ -379,21 +416,32 @@ impl Anchorer {
     }
 }
 
-/// The quote in code points, ready for matching.
+/// A quote compiled for matching: its context as bit-parallel patterns, its text as a
+/// searcher built only if an approximate search needs it.
 struct Prepared {
     exact: Vec<char>,
-    prefix: Vec<char>,
-    suffix: Vec<char>,
+    searcher: OnceCell<Searcher>,
+    prefix: Pattern,
+    suffix: Pattern,
+    prefix_len: usize,
+    suffix_len: usize,
     hint: Option<usize>,
 }
 
-/// How well stored context `want` matches the text `got` beside a candidate: 1 for equal, 0
-/// for nothing alike. Empty stored context (the quote was at an edge) matches anything.
-fn side_score(want: &[char], got: &[char]) -> f64 {
-    if want.is_empty() {
+impl Prepared {
+    fn searcher(&self) -> &Searcher {
+        self.searcher.get_or_init(|| Searcher::new(&self.exact))
+    }
+}
+
+/// How well stored context (`want`, `len` characters) matches the text `got` beside a
+/// candidate: 1 for equal, 0 for nothing alike. Empty stored context (the quote was at an
+/// edge) matches anything.
+fn side_score(want: &Pattern, len: usize, got: &[char]) -> f64 {
+    if len == 0 {
         return 1.0;
     }
-    1.0 - edit_distance(want, got).min(want.len()) as f64 / want.len() as f64
+    1.0 - distance(want, got).min(len) as f64 / len as f64
 }
 
 /// Finds `quote` in `text` (one-off; use an [`Anchorer`] for many quotes in one text).
@@ -513,6 +561,26 @@ mod tests {
             (a.start, a.end, a.method, a.errors),
             (start, start + claim.chars().count(), Method::Fuzzy, 2)
         );
+    }
+
+    #[test]
+    fn common_pieces_skipped_in_the_index_do_not_cut_the_search_short() {
+        // Most pieces of the quote are a phrase that occurs hundreds of times; only two pieces
+        // are rare, and both copies of the sentence get their votes. The right copy (by
+        // context) is the second one.
+        let common = "Revolutionary Guard Corps-Quds Force, ".repeat(600);
+        let text = format!(
+            "{common}Alpha said the Revolutionary Guard Corps-Quds Force is gone. {common}Omega said the Revolutionary Guard Corps-Quds Force is gone. End."
+        );
+        let t = IndexedText::new(text.as_str());
+        let omega = text.find("Omega said").unwrap() + 6;
+        let q = Quote {
+            exact: "said the Revolutionary Guard Corps-Quds Force is gane.".into(),
+            prefix: "Corps-Quds Force, Omega ".into(),
+            suffix: " End.".into(),
+        };
+        let a = anchor(&t, &q, None).unwrap();
+        assert_eq!((a.start, a.errors), (omega, 1));
     }
 
     #[test]

@@ -164,27 +164,71 @@ pub struct Match {
     pub errors: usize,
 }
 
-/// All best approximate matches of `pattern` in `text` (start and end), with at most
-/// `max_errors` edits. For each best end, the start is the one giving the longest match with
-/// the same number of edits (found by matching the reversed pattern backwards).
-pub fn search(text: &[char], pattern: &[char], max_errors: usize) -> Vec<Match> {
-    let fwd = Pattern::new(pattern);
-    let Some((errors, ends)) = best_match_ends(text, &fwd, max_errors) else {
-        return Vec::new();
-    };
-    let rev_pat: Vec<char> = pattern.iter().rev().copied().collect();
-    let rev = Pattern::new(&rev_pat);
-    let mut out: Vec<Match> = Vec::with_capacity(ends.len());
-    for end in ends {
-        let from = end.saturating_sub(pattern.len() + errors);
-        let window: Vec<char> = text[from..end].iter().rev().copied().collect();
-        let start = match best_match_ends(&window, &rev, errors) {
-            Some((_, rev_ends)) => end - rev_ends.into_iter().max().unwrap_or(0),
-            None => end.saturating_sub(pattern.len()),
-        };
-        out.push(Match { start, end, errors });
+/// A pattern compiled both ways, for finding matches' ends and then their starts.
+pub struct Searcher {
+    fwd: Pattern,
+    rev: Pattern,
+}
+
+impl Searcher {
+    pub fn new(pattern: &[char]) -> Self {
+        let rev: Vec<char> = pattern.iter().rev().copied().collect();
+        Self {
+            fwd: Pattern::new(pattern),
+            rev: Pattern::new(&rev),
+        }
     }
-    out
+
+    /// All best approximate matches in `text` (start and end), with at most `max_errors`
+    /// edits. For each best end, the start is the one giving the longest match with the same
+    /// number of edits (found by matching the reversed pattern backwards).
+    pub fn find(&self, text: &[char], max_errors: usize) -> Vec<Match> {
+        let Some((errors, ends)) = best_match_ends(text, &self.fwd, max_errors) else {
+            return Vec::new();
+        };
+        let m = self.fwd.len;
+        let mut window: Vec<char> = Vec::with_capacity(m + errors);
+        ends.into_iter()
+            .map(|end| {
+                let from = end.saturating_sub(m + errors);
+                window.clear();
+                window.extend(text[from..end].iter().rev());
+                let start = match best_match_ends(&window, &self.rev, errors) {
+                    Some((_, rev_ends)) => end - rev_ends.into_iter().max().unwrap_or(0),
+                    None => end.saturating_sub(m),
+                };
+                Match { start, end, errors }
+            })
+            .collect()
+    }
+}
+
+/// All best approximate matches of `pattern` in `text`; see [`Searcher::find`].
+pub fn search(text: &[char], pattern: &[char], max_errors: usize) -> Vec<Match> {
+    Searcher::new(pattern).find(text, max_errors)
+}
+
+/// Edit distance between the whole pattern and the whole of `text` (global alignment), with
+/// the same bit-parallel columns: the top row costs one per character, so every column enters
+/// each block with a +1.
+pub fn distance(pat: &Pattern, text: &[char]) -> usize {
+    let m = pat.len;
+    if m == 0 {
+        return text.len();
+    }
+    let nb = pat.blocks;
+    let mut pv = vec![!0u64; nb];
+    let mut mv = vec![0u64; nb];
+    let mut score = m as i64;
+    for &c in text {
+        let peq = pat.peq(c);
+        let mut carry = 1i32;
+        for b in 0..nb {
+            carry = advance(&mut pv[b], &mut mv[b], peq[b], carry, pat.last_bit(b));
+        }
+        score += carry as i64;
+    }
+    score as usize
 }
 
 /// Levenshtein distance between two short strings (context comparison).
@@ -290,6 +334,35 @@ mod tests {
         assert_eq!(
             t[m.start..m.end].iter().collect::<String>(),
             "the quikc brown"
+        );
+    }
+
+    #[test]
+    fn bit_parallel_distance_equals_levenshtein() {
+        let words = [
+            "",
+            "a",
+            "kitten",
+            "sitting",
+            "“Iraqis —",
+            "Iraqis —”",
+            "abcdefghij".repeat(8).as_str().to_owned().leak(),
+        ];
+        for a in words {
+            for b in words {
+                let (ca, cb) = (chars(a), chars(b));
+                assert_eq!(
+                    distance(&Pattern::new(&ca), &cb),
+                    edit_distance(&ca, &cb),
+                    "{a:?} vs {b:?}"
+                );
+            }
+        }
+        let long_a = chars(&"the quick brown fox ".repeat(5));
+        let long_b = chars(&"the quikc brown fx ".repeat(5));
+        assert_eq!(
+            distance(&Pattern::new(&long_a), &long_b),
+            edit_distance(&long_a, &long_b)
         );
     }
 

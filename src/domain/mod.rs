@@ -3,6 +3,7 @@
 
 pub mod anchor;
 pub mod annotation;
+pub mod benchmark;
 pub mod document;
 pub mod fuzzy;
 pub mod html;
