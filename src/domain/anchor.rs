@@ -13,7 +13,8 @@
 //! nothing convincing is there. Global search uses an index of the text's 8-character grams:
 //! a match with fewer edits than the quote has 8-character pieces keeps one piece intact
 //! (pigeonhole), so the pieces' occurrences are the only places worth verifying. When that
-//! finds nothing, a full scan allows up to `min(256, len/2)` edits, as Hypothesis does.
+//! finds nothing, a full scan allows up to a quarter of the quote's length in edits (Hypothesis
+//! allows half; beyond a quarter the words are another claim's).
 //!
 //! Each result says how it was found and how sure it is.
 
@@ -83,6 +84,11 @@ const QUOTE_WEIGHT: f64 = 50.0;
 const PREFIX_WEIGHT: f64 = 20.0;
 const SUFFIX_WEIGHT: f64 = 20.0;
 const POSITION_WEIGHT: f64 = 2.0;
+
+/// The most edits a quote of `m` characters may have and still be found: a quarter of it.
+fn max_errors(m: usize) -> usize {
+    (m / 4).clamp(1, 256)
+}
 
 /// Gram length of the index: short enough that 1-3 edits leave most pieces of a 40-character
 /// quote intact, long enough that a piece is rare in English text.
@@ -216,7 +222,7 @@ impl Anchorer {
             if let Some(a) = best.filter(|a| a.confidence >= CONFIRM_BELOW) {
                 return Some(a);
             }
-            let max_errors = (m / 4).max(1);
+            let max_errors = max_errors(m);
             let fuzzy: Vec<Candidate> = q
                 .searcher()
                 .find(&self.chars[lo..hi], max_errors)
@@ -363,8 +369,10 @@ impl Anchorer {
                 return found;
             }
         }
-        // Nothing within the pigeonhole bound: a full scan with Hypothesis' error budget.
-        let max_errors = (m / 2).min(256);
+        // Nothing within the pigeonhole bound: a full scan, allowing a quarter of the quote to
+        // have changed. (Hypothesis allows half; a quote with more than a quarter of its
+        // characters changed is another claim, better re-attached by a person than guessed.)
+        let max_errors = max_errors(m);
         q.searcher()
             .find(&self.chars, max_errors)
             .into_iter()

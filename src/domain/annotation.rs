@@ -64,6 +64,48 @@ pub struct Annotation {
     /// Milliseconds since the epoch.
     pub created: i64,
     pub modified: i64,
+    /// Whether the claim sits where its quote is, after the text changed.
+    #[serde(default, skip_serializing_if = "Status::is_anchored")]
+    pub status: Status,
+    /// While [`Status::Moved`]: the quote as it was before the text changed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub was: String,
+}
+
+/// Where a claim stands after its document's text changed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Its quote is at its position.
+    #[default]
+    Anchored,
+    /// Found again, but with changed words or context: a person should confirm it.
+    Moved,
+    /// Its quote is no longer in the text. Kept, listed, exported; never dropped.
+    Orphan,
+}
+
+impl Status {
+    pub fn is_anchored(&self) -> bool {
+        *self == Status::Anchored
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Anchored => "anchored",
+            Status::Moved => "moved",
+            Status::Orphan => "orphan",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s {
+            "anchored" => Some(Status::Anchored),
+            "moved" => Some(Status::Moved),
+            "orphan" => Some(Status::Orphan),
+            _ => None,
+        }
+    }
 }
 
 impl Annotation {

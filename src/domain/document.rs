@@ -29,6 +29,13 @@ pub struct Document {
     /// When it joined the library (ms since the epoch; 0 for seeds).
     #[serde(default)]
     pub added: i64,
+    /// When its text was last replaced (0: never). The newer revision wins in merges.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub revised: i64,
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
 }
 
 /// The IRI that annotation targets use for a document.
@@ -158,6 +165,7 @@ pub fn document_from_text(
         text: body.to_owned(),
         origin,
         added,
+        revised: 0,
     }
 }
 

@@ -3,8 +3,9 @@
 //! A plain type with methods (as in Leptos' todomvc example): the UI holds it in one signal,
 //! calls these methods, and one effect persists the result.
 
+use super::anchor::Anchorer;
 use super::anchor::{anchor, quote_at};
-use super::annotation::{Annotation, Tombstone, Verdict};
+use super::annotation::{Annotation, Status, Tombstone, Verdict};
 use super::document::{Document, Origin};
 use super::text::{trim_range, IndexedText};
 
@@ -73,6 +74,48 @@ pub struct MergeReport {
     /// Deleted here after the incoming copy was last changed, so it stays deleted.
     pub stayed_deleted: usize,
     pub documents_added: usize,
+    /// Documents whose text a newer revision replaced.
+    pub documents_revised: usize,
+}
+
+/// What replacing a document's text did to its claims.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReanchorReport {
+    /// Found at their place or moved with their words and context intact.
+    pub kept: usize,
+    /// Found with changed words or context: shown as "moved, please confirm".
+    pub to_confirm: usize,
+    /// Not found in the new text: kept as orphans.
+    pub orphaned: usize,
+}
+
+impl ReanchorReport {
+    pub fn summary(&self, title: &str) -> String {
+        format!(
+            "Replaced the text of “{title}”: {} claims in place, {} moved (please confirm), {} not found in the new text.",
+            self.kept, self.to_confirm, self.orphaned
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReplaceError {
+    UnknownDocument,
+    /// Seed texts ship with the app; add the corrected text as a new article instead.
+    Seed,
+    Empty,
+}
+
+impl std::fmt::Display for ReplaceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            ReplaceError::UnknownDocument => "That article is no longer in the library.",
+            ReplaceError::Seed => {
+                "The sample articles cannot be replaced: add the corrected text as a new article."
+            }
+            ReplaceError::Empty => "The new text is empty: nothing was replaced.",
+        })
+    }
 }
 
 impl MergeReport {
@@ -204,6 +247,8 @@ impl Library {
             evidence: String::new(),
             created: now,
             modified: now,
+            status: Status::Anchored,
+            was: String::new(),
         });
         Ok(self.annotations.last().expect("just pushed"))
     }
@@ -276,7 +321,9 @@ impl Library {
             .annotations_of(&doc.id)
             .into_iter()
             .map(|a| {
-                let span = anchor(text, &a.quote(), Some((a.start, a.end)))
+                let span = (a.status != Status::Orphan)
+                    .then(|| anchor(text, &a.quote(), Some((a.start, a.end))))
+                    .flatten()
                     .map(|found| (found.start, found.end));
                 Placed {
                     annotation: a,
@@ -291,12 +338,110 @@ impl Library {
         out
     }
 
+    /// Replaces a user document's text and re-anchors every claim on it: claims found with
+    /// their words and context intact follow their quote; claims found with changes become
+    /// "moved, please confirm"; claims not found become orphans. Nothing is dropped.
+    pub fn replace_text(
+        &mut self,
+        doc_id: &str,
+        raw: &str,
+        now: i64,
+    ) -> Result<ReanchorReport, ReplaceError> {
+        let doc = self
+            .docs
+            .iter_mut()
+            .find(|d| d.id == doc_id)
+            .ok_or(ReplaceError::UnknownDocument)?;
+        if doc.origin == Origin::Seed {
+            return Err(ReplaceError::Seed);
+        }
+        let text = super::text::normalize_newlines(raw);
+        if text.trim().is_empty() {
+            return Err(ReplaceError::Empty);
+        }
+        doc.text = text;
+        doc.revised = now.max(doc.revised + 1);
+        let indexed = IndexedText::new(doc.text.as_str());
+        let anchorer = Anchorer::new(indexed.as_str());
+        let mut report = ReanchorReport::default();
+        for a in self.annotations.iter_mut().filter(|a| a.doc == doc_id) {
+            if reanchor(a, &anchorer, &indexed, &mut report) {
+                a.modified = now.max(a.modified + 1);
+            }
+        }
+        Ok(report)
+    }
+
+    /// Accepts a moved claim where it was found.
+    pub fn confirm(&mut self, id: &str, now: i64) -> bool {
+        self.update(id, now, |a| {
+            if a.status == Status::Moved {
+                a.status = Status::Anchored;
+                a.was.clear();
+            }
+        })
+    }
+
+    /// Refuses a moved claim's new place: it becomes an orphan with its old words.
+    pub fn reject(&mut self, id: &str, now: i64) -> bool {
+        self.update(id, now, |a| {
+            if a.status == Status::Moved {
+                a.exact = std::mem::take(&mut a.was);
+                orphan(a);
+            }
+        })
+    }
+
+    /// Attaches a claim (typically an orphan) to new text of its document.
+    pub fn reattach(
+        &mut self,
+        id: &str,
+        span: (usize, usize),
+        now: i64,
+    ) -> Result<(), AnnotateError> {
+        let doc_id = self
+            .annotation(id)
+            .map(|a| a.doc.clone())
+            .ok_or(AnnotateError::UnknownDocument)?;
+        let doc = self
+            .document(&doc_id)
+            .ok_or(AnnotateError::UnknownDocument)?;
+        let text = IndexedText::new(doc.text.as_str());
+        let (start, end) = trim_range(&text, span.0, span.1).ok_or(AnnotateError::Empty)?;
+        let q = quote_at(&text, start, end);
+        self.update(id, now, |a| {
+            a.start = start;
+            a.end = end;
+            a.exact = q.exact;
+            a.prefix = q.prefix;
+            a.suffix = q.suffix;
+            a.status = Status::Anchored;
+            a.was.clear();
+        });
+        Ok(())
+    }
+
     /// Merges contents from another tab or an imported file: each annotation by id, the newer
     /// `modified` wins; deletions win over copies not changed since; documents are added when
     /// new. Seeds are never replaced.
     pub fn merge(&mut self, incoming: Contents) -> MergeReport {
         let mut report = MergeReport::default();
         for doc in incoming.documents {
+            if let Some(local) = self
+                .docs
+                .iter_mut()
+                .find(|d| d.id == doc.id && d.origin == Origin::User)
+            {
+                // A newer revision of the text (replaced in another tab) wins.
+                if doc.revised > local.revised {
+                    *local = Document {
+                        origin: Origin::User,
+                        ..doc
+                    };
+                    report.documents_revised += 1;
+                }
+                continue;
+            }
             if self.document(&doc.id).is_none() {
                 self.docs.push(Document {
                     origin: Origin::User,
@@ -346,10 +491,66 @@ impl Library {
     }
 }
 
+/// Makes a claim an orphan: it keeps its words, and has no place in the text.
+fn orphan(a: &mut Annotation) {
+    a.status = Status::Orphan;
+    a.start = 0;
+    a.end = 0;
+}
+
+/// Re-anchors one claim in a changed text (see [`Library::replace_text`]); counts the outcome
+/// in `report` and says whether the claim changed. Timestamps are the caller's business.
+pub fn reanchor(
+    a: &mut Annotation,
+    anchorer: &Anchorer,
+    text: &IndexedText,
+    report: &mut ReanchorReport,
+) -> bool {
+    let before = a.clone();
+    // An orphan is looked for too: the new text may have its words back.
+    let quote = if a.status == Status::Moved && !a.was.is_empty() {
+        super::anchor::Quote {
+            exact: a.was.clone(),
+            ..a.quote()
+        }
+    } else {
+        a.quote()
+    };
+    match anchorer.anchor(&quote, Some((a.start, a.end))) {
+        Some(found) => {
+            let q = quote_at(text, found.start, found.end);
+            let old_words = quote.exact;
+            a.start = found.start;
+            a.end = found.end;
+            a.prefix = q.prefix;
+            a.suffix = q.suffix;
+            if found.needs_confirmation() || a.status == Status::Moved {
+                a.status = Status::Moved;
+                a.was = old_words;
+                report.to_confirm += 1;
+            } else {
+                a.status = Status::Anchored;
+                a.was.clear();
+                report.kept += 1;
+            }
+            a.exact = q.exact;
+        }
+        None => {
+            if a.status == Status::Moved {
+                a.exact = std::mem::take(&mut a.was);
+            }
+            orphan(a);
+            report.orphaned += 1;
+        }
+    }
+    *a != before
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::document::{document_from_text, seed_documents};
+    use crate::domain::text::IndexedText;
 
     fn lib() -> Library {
         Library::new(seed_documents())
@@ -485,6 +686,154 @@ mod tests {
         assert_eq!(b.annotation("x").unwrap().note, "newer");
     }
 
+    fn user_lib() -> Library {
+        let mut l = lib();
+        l.add_document(document_from_text(
+            "u".into(),
+            "Intro line.\n\nThe minister said prices fell 3% in May. Critics disagree strongly with that.",
+            None,
+            Origin::User,
+            1,
+        ));
+        let text = l.document("u").unwrap().text.clone();
+        let cp = |s: &str| {
+            let b = text.find(s).unwrap();
+            let st = text[..b].chars().count();
+            (st, st + s.chars().count())
+        };
+        let spans = [
+            (
+                "m",
+                "The minister said prices fell 3% in May.",
+                Verdict::Sourced,
+            ),
+            ("c", "Critics disagree strongly", Verdict::Unsourced),
+            ("i", "Intro line.", Verdict::Unsourced),
+        ];
+        for (id, s, v) in spans {
+            l.annotate("u", cp(s), v, id.into(), 10).unwrap();
+        }
+        l
+    }
+
+    #[test]
+    fn replacing_a_text_moves_flags_and_orphans_but_never_drops() {
+        let mut l = user_lib();
+        let report = l
+            .replace_text(
+                "u",
+                "A new first paragraph.\r\n\r\nThe minister said prices fell 4% in May. Critics disagree strongly with that.",
+                100,
+            )
+            .unwrap();
+        assert_eq!(
+            report,
+            ReanchorReport {
+                kept: 1,
+                to_confirm: 1,
+                orphaned: 1
+            }
+        );
+        let doc = l.document("u").unwrap().clone();
+        assert!(
+            doc.text.starts_with("A new first paragraph.\n\n"),
+            "newlines normalised"
+        );
+        assert_eq!(doc.revised, 100);
+        let text = IndexedText::new(doc.text.as_str());
+        let c = l.annotation("c").unwrap();
+        assert_eq!(
+            (c.status, text.slice(c.start, c.end)),
+            (Status::Anchored, "Critics disagree strongly")
+        );
+        assert_eq!(
+            c.modified, 100,
+            "moved claims are stamped so other tabs take them"
+        );
+        let m = l.annotation("m").unwrap();
+        assert_eq!(m.status, Status::Moved);
+        assert_eq!(m.exact, "The minister said prices fell 4% in May.");
+        assert_eq!(m.was, "The minister said prices fell 3% in May.");
+        assert_eq!(text.slice(m.start, m.end), m.exact);
+        let i = l.annotation("i").unwrap();
+        assert_eq!(
+            (i.status, i.exact.as_str()),
+            (Status::Orphan, "Intro line.")
+        );
+        assert_eq!(l.all_annotations().len(), 3);
+        // The orphan is listed but not placed.
+        let placed = l.placed(&doc, &text);
+        assert_eq!(placed.iter().filter(|p| p.span.is_none()).count(), 1);
+        assert!(report.summary("T").contains("1 moved (please confirm)"));
+    }
+
+    #[test]
+    fn confirm_reject_and_reattach() {
+        let new_text = "The minister said prices fell 4% in May. Critics disagree strongly.";
+        let mut l = user_lib();
+        l.replace_text("u", new_text, 100).unwrap();
+        assert!(l.confirm("m", 101));
+        let m = l.annotation("m").unwrap();
+        assert_eq!((m.status, m.was.as_str()), (Status::Anchored, ""));
+        assert!(!l.confirm("m", 102), "confirming twice changes nothing");
+
+        let mut r = user_lib();
+        r.replace_text("u", new_text, 100).unwrap();
+        assert!(r.reject("m", 101));
+        let m = r.annotation("m").unwrap();
+        assert_eq!(
+            (m.status, m.exact.as_str()),
+            (Status::Orphan, "The minister said prices fell 3% in May.")
+        );
+        // Re-attach the orphan to a selection (outer white space trimmed).
+        r.reattach("m", (0, 41), 102).unwrap();
+        let m = r.annotation("m").unwrap();
+        assert_eq!(
+            (m.status, m.exact.as_str(), m.modified),
+            (
+                Status::Anchored,
+                "The minister said prices fell 4% in May.",
+                102
+            )
+        );
+        assert_eq!(r.reattach("m", (40, 41), 103), Err(AnnotateError::Empty));
+        assert_eq!(
+            r.reattach("nope", (0, 3), 103),
+            Err(AnnotateError::UnknownDocument)
+        );
+    }
+
+    #[test]
+    fn seeds_and_empty_texts_are_not_replaced() {
+        let mut l = user_lib();
+        assert_eq!(l.replace_text(SEED, "x", 1), Err(ReplaceError::Seed));
+        assert_eq!(l.replace_text("u", " \n ", 1), Err(ReplaceError::Empty));
+        assert_eq!(
+            l.replace_text("zz", "x", 1),
+            Err(ReplaceError::UnknownDocument)
+        );
+    }
+
+    #[test]
+    fn a_newer_revision_of_a_text_wins_in_a_merge() {
+        let mut a = user_lib();
+        let mut b = Library::with_contents(seed_documents(), a.contents());
+        a.replace_text(
+            "u",
+            "Rewritten. The minister said prices fell 3% in May.",
+            50,
+        )
+        .unwrap();
+        let r = b.merge(a.contents());
+        assert_eq!(r.documents_revised, 1);
+        assert_eq!(b.document("u").unwrap().text, a.document("u").unwrap().text);
+        assert_eq!(b.annotation("i").unwrap().status, Status::Orphan);
+        // An older revision does not win back.
+        let old = user_lib();
+        assert_eq!(b.merge(old.contents()).documents_revised, 0);
+        assert!(b.document("u").unwrap().text.starts_with("Rewritten."));
+    }
+
     #[test]
     fn merge_summary_names_every_outcome() {
         let r = MergeReport {
@@ -494,6 +843,7 @@ mod tests {
             kept_local: 1,
             stayed_deleted: 0,
             documents_added: 1,
+            documents_revised: 0,
         };
         assert_eq!(
             r.summary("x.json"),

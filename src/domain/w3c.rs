@@ -12,11 +12,11 @@ use std::collections::BTreeSet;
 
 use serde_json::{json, Value};
 
-use super::anchor::{anchor, Quote};
-use super::annotation::{safe_link, Annotation, Verdict};
+use super::anchor::{quote_at, Anchorer, Quote};
+use super::annotation::{safe_link, Annotation, Status, Verdict};
 use super::document::{doc_id_of_source, source_iri, Document, Origin};
-use super::library::{Contents, Library};
-use super::text::{cp_len, IndexedText};
+use super::library::{reanchor, Contents, Library, ReanchorReport};
+use super::text::IndexedText;
 use super::time::{parse_rfc3339, to_rfc3339};
 
 pub const ANNO_CONTEXT: &str = "http://www.w3.org/ns/anno.jsonld";
@@ -65,6 +65,21 @@ fn annotation_json(a: &Annotation) -> Value {
             ],
         },
     });
+    match a.status {
+        Status::Anchored => {}
+        // An orphan has no place in the text: only its quote.
+        Status::Orphan => {
+            item["target"]["selector"]
+                .as_array_mut()
+                .expect("array")
+                .truncate(1);
+            item["claimmark:status"] = json!("orphan");
+        }
+        Status::Moved => {
+            item["claimmark:status"] = json!("moved");
+            item["claimmark:was"] = json!(a.was);
+        }
+    }
     match safe_link(&a.evidence) {
         Some(url) => item["body"].as_array_mut().expect("array").push(json!({
             "type": "SpecificResource",
@@ -89,6 +104,9 @@ fn document_json(d: &Document) -> Value {
     });
     if let Some(date) = &d.date {
         v["claimmark:date"] = json!(date);
+    }
+    if d.revised != 0 {
+        v["claimmark:revised"] = json!(to_rfc3339(d.revised));
     }
     // Seed texts ship with the app; user texts travel with their annotations.
     if d.origin == Origin::User {
@@ -173,6 +191,40 @@ fn err<T>(at: &str, problem: impl Into<String>) -> Result<T, ImportError> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Import {
     pub contents: Contents,
+    /// How the file's claims sit in the library's texts.
+    pub anchoring: ReanchorReport,
+    /// Titles of articles whose text in the file differs from the library's.
+    pub changed_texts: Vec<String>,
+}
+
+impl Import {
+    /// What the user should know beyond the merge counts, if anything.
+    pub fn anchoring_note(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if !self.changed_texts.is_empty() {
+            parts.push(format!(
+                "The file was made on another version of {}; its claims were placed on the text in your library.",
+                self.changed_texts
+                    .iter()
+                    .map(|t| format!("“{}”", short(t)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+        }
+        if self.anchoring.to_confirm > 0 {
+            parts.push(format!(
+                "{} moved (please confirm).",
+                self.anchoring.to_confirm
+            ));
+        }
+        if self.anchoring.orphaned > 0 {
+            parts.push(format!(
+                "{} not found in the text (kept, listed under the article).",
+                self.anchoring.orphaned
+            ));
+        }
+        (!parts.is_empty()).then(|| parts.join(" "))
+    }
 }
 
 fn types_of(v: &Value) -> Vec<&str> {
@@ -275,8 +327,13 @@ fn time_at(v: &Value, key: &str, at: &str) -> Result<Option<i64>, ImportError> {
     }
 }
 
-/// The documents a file carries (`claimmark:documents`), checked against the library.
-fn documents_of(root: &Value, library: &Library) -> Result<Vec<Document>, ImportError> {
+/// The documents a file carries (`claimmark:documents`) that the library lacks; the titles
+/// of those whose text in the library differs from the file's go in `changed`.
+fn documents_of(
+    root: &Value,
+    library: &Library,
+    changed: &mut Vec<String>,
+) -> Result<Vec<Document>, ImportError> {
     let Some(list) = root.get(DOCUMENTS) else {
         return Ok(vec![]);
     };
@@ -298,15 +355,9 @@ fn documents_of(root: &Value, library: &Library) -> Result<Vec<Document>, Import
         };
         let text = string_at(d, "claimmark:text", &at)?;
         match (library.document(id), text) {
-            (Some(local), Some(text)) if local.text != text => {
-                return err(
-                    &at,
-                    format!(
-                        "the article “{}” in this file differs from the one in your library; loading annotations made on a different version of a text is not supported yet",
-                        short(&local.title)
-                    ),
-                )
-            }
+            // The file was made on another version of this text: its claims are re-anchored
+            // on the text in the library, which stays as it is.
+            (Some(local), Some(text)) if local.text != text => changed.push(local.title.clone()),
             (Some(_), _) => {}
             (None, None) => {
                 return err(
@@ -327,6 +378,7 @@ fn documents_of(root: &Value, library: &Library) -> Result<Vec<Document>, Import
                     text: text.to_owned(),
                     origin: Origin::User,
                     added: time_at(d, "claimmark:added", &at)?.unwrap_or(0),
+                    revised: time_at(d, "claimmark:revised", &at)?.unwrap_or(0),
                 });
             }
         }
@@ -486,7 +538,10 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
             problem,
         }
     })?;
-    let documents = documents_of(&root, library)?;
+    let mut changed_texts = Vec::new();
+    let documents = documents_of(&root, library, &mut changed_texts)?;
+    let mut anchorers: Vec<(String, IndexedText, Anchorer)> = Vec::new();
+    let mut anchoring = ReanchorReport::default();
     let find_doc = |id: &str| {
         library
             .document(id)
@@ -540,21 +595,17 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
             );
         };
         let sel = read_selectors(target, &tat)?;
-        let text = IndexedText::new(doc.text.as_str());
-        let (start, end, quote) = match (&sel.quote, sel.position) {
-            (Some(q), hint) => match anchor(&text, q, hint) {
-                Some(a) => (a.start, a.end, q.clone()),
-                None => {
-                    return err(
-                        &join(&tat, "selector"),
-                        format!(
-                            "the quote “{}” is not in the article “{}”",
-                            short(&q.exact),
-                            short(&doc.title)
-                        ),
-                    )
-                }
-            },
+        if !anchorers.iter().any(|(id, _, _)| *id == doc.id) {
+            let text = IndexedText::new(doc.text.as_str());
+            let anchorer = Anchorer::new(text.as_str());
+            anchorers.push((doc.id.clone(), text, anchorer));
+        }
+        let (_, text, anchorer) = anchorers
+            .iter()
+            .find(|(id, _, _)| *id == doc.id)
+            .expect("just added");
+        let (quote, position) = match (sel.quote, sel.position) {
+            (Some(q), position) => (q, position),
             (None, Some((s, e))) => {
                 if e > text.len() || s == e {
                     return err(
@@ -566,7 +617,7 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
                         ),
                     );
                 }
-                (s, e, super::anchor::quote_at(&text, s, e))
+                (quote_at(text, s, e), Some((s, e)))
             }
             (None, None) => {
                 return err(
@@ -582,35 +633,41 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
                 "the annotation has no verdict: claimmark needs a body with purpose \"classifying\" and value \"sourced\" or \"unsourced\"",
             );
         };
+        let status = match string_at(item, "claimmark:status", &at)? {
+            None => Status::Anchored,
+            Some(s) => Status::parse(s).ok_or_else(|| ImportError {
+                at: join(&at, "claimmark:status"),
+                problem: format!("unknown status \"{s}\": expected anchored, moved or orphan"),
+            })?,
+        };
         let created = time_at(item, "created", &at)?;
         let modified = time_at(item, "modified", &at)?;
-        let ctx = super::anchor::quote_at(&text, start, end);
-        debug_assert_eq!(cp_len(&ctx.exact), end - start);
-        annotations.push(Annotation {
+        let (start, end) = position.unwrap_or((0, 0));
+        let mut a = Annotation {
             id: id.to_owned(),
             doc: doc.id.clone(),
             start,
             end,
-            exact: ctx.exact,
-            // Keep the file's context where it has one, else take it from the text.
-            prefix: if quote.prefix.is_empty() {
-                ctx.prefix
-            } else {
-                quote.prefix
-            },
-            suffix: if quote.suffix.is_empty() {
-                ctx.suffix
-            } else {
-                quote.suffix
-            },
+            exact: quote.exact,
+            prefix: quote.prefix,
+            suffix: quote.suffix,
             verdict,
             note: bodies.notes.join("\n\n"),
             evidence: bodies.evidence.unwrap_or_default(),
             created: created.or(modified).unwrap_or(now),
             modified: modified.or(created).unwrap_or(0),
-        });
+            status,
+            was: string_at(item, "claimmark:was", &at)?
+                .unwrap_or_default()
+                .to_owned(),
+        };
+        // Placed on the library's text: found, moved (to confirm), or kept as an orphan.
+        reanchor(&mut a, anchorer, text, &mut anchoring);
+        annotations.push(a);
     }
     Ok(Import {
+        anchoring,
+        changed_texts,
         contents: Contents {
             documents,
             annotations,
