@@ -1,7 +1,7 @@
 //! What the reader shows: an article's paragraphs, each cut into segments with the claims that
 //! cover them. Plain data for the view to map to elements, one element per segment.
 
-use super::annotation::Verdict;
+use super::annotation::{Status, Verdict};
 use super::document::Document;
 use super::library::Library;
 use super::segment::segments;
@@ -12,6 +12,8 @@ use super::text::{paragraphs, IndexedText};
 pub struct Cover {
     pub id: String,
     pub verdict: Verdict,
+    /// Re-anchored with changes: waiting for a person to confirm.
+    pub moved: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,6 +53,7 @@ pub fn layout(doc: &Document, library: &Library) -> Layout {
                 Cover {
                     id: p.annotation.id.clone(),
                     verdict: p.annotation.verdict,
+                    moved: p.annotation.status == Status::Moved,
                 },
             ))
         })
@@ -112,7 +115,8 @@ mod tests {
             p1[0].covers,
             vec![Cover {
                 id: "outer".into(),
-                verdict: Verdict::Unsourced
+                verdict: Verdict::Unsourced,
+                moved: false,
             }]
         );
         assert!(p1[1].covers.is_empty());

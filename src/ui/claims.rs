@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use super::reader::scroll_to_claim;
 use super::state::{use_app, AppState};
 use crate::browser;
-use crate::domain::annotation::{evidence_problem, safe_link, Verdict};
+use crate::domain::annotation::{evidence_problem, safe_link, Status, Verdict};
 use crate::domain::document::truncate_words;
 use crate::domain::text::IndexedText;
 
@@ -16,7 +16,7 @@ struct Row {
     verdict: Verdict,
     quote: String,
     note: String,
-    found: bool,
+    status: Status,
 }
 
 fn show_claim(app: AppState, id: String) {
@@ -50,7 +50,12 @@ pub fn ClaimsPanel() -> impl IntoView {
                     verdict: p.annotation.verdict,
                     quote: truncate_words(&p.annotation.exact, 160),
                     note: truncate_words(&p.annotation.note, 120),
-                    found: p.span.is_some(),
+                    // A claim whose quote cannot be placed is an orphan, whatever it says.
+                    status: if p.span.is_none() {
+                        Status::Orphan
+                    } else {
+                        p.annotation.status
+                    },
                 })
                 .collect::<Vec<_>>()
         })
@@ -71,40 +76,68 @@ pub fn ClaimsPanel() -> impl IntoView {
             }}
             <ol class="claim-list">
                 <For
-                    each=move || rows.get()
-                    key=|r| r.clone()
-                    children=move |row| {
-                        let id = row.id.clone();
-                        let current = {
-                            let id = id.clone();
-                            move || app.selected.get().as_deref() == Some(id.as_str())
-                        };
-                        view! {
-                            <li>
-                                <button
-                                    type="button"
-                                    class="claim-entry"
-                                    class:current=current
-                                    on:click=move |_| show_claim(app, id.clone())
-                                >
-                                    <span class=format!(
-                                        "badge badge-{}",
-                                        row.verdict.as_str(),
-                                    )>{row.verdict.label()}</span>
-                                    {(!row.found)
-                                        .then(|| {
-                                            view! { <span class="badge badge-orphan">"not found in text"</span> }
-                                        })}
-                                    <q class="claim-quote">{row.quote}</q>
-                                    {(!row.note.is_empty())
-                                        .then(|| view! { <span class="claim-note">{row.note}</span> })}
-                                </button>
-                            </li>
-                        }
+                    each=move || {
+                        rows.get()
+                            .into_iter()
+                            .filter(|r| r.status != Status::Orphan)
+                            .collect::<Vec<_>>()
                     }
+                    key=|r| r.clone()
+                    children=move |row| claim_entry(app, row)
                 />
             </ol>
+            {move || {
+                let orphans: Vec<Row> = rows
+                    .get()
+                    .into_iter()
+                    .filter(|r| r.status == Status::Orphan)
+                    .collect();
+                (!orphans.is_empty())
+                    .then(|| {
+                        view! {
+                            <section class="orphans" aria-labelledby="orphans-heading">
+                                <h3 id="orphans-heading">
+                                    {format!("Not found in the text ({})", orphans.len())}
+                                </h3>
+                                <p class="hint">
+                                    "Their words are no longer in the article. Open one to attach it to new text, or delete it."
+                                </p>
+                                <ol class="claim-list">
+                                    {orphans.into_iter().map(|r| claim_entry(app, r)).collect_view()}
+                                </ol>
+                            </section>
+                        }
+                    })
+            }}
         </aside>
+    }
+}
+
+fn claim_entry(app: AppState, row: Row) -> impl IntoView {
+    let id = row.id.clone();
+    let current = {
+        let id = id.clone();
+        move || app.selected.get().as_deref() == Some(id.as_str())
+    };
+    let status_badge = match row.status {
+        Status::Anchored => None,
+        Status::Moved => Some(("badge badge-moved", "moved: please confirm")),
+        Status::Orphan => Some(("badge badge-orphan", "not found in text")),
+    };
+    view! {
+        <li>
+            <button
+                type="button"
+                class="claim-entry"
+                class:current=current
+                on:click=move |_| show_claim(app, id.clone())
+            >
+                <span class=format!("badge badge-{}", row.verdict.as_str())>{row.verdict.label()}</span>
+                {status_badge.map(|(class, text)| view! { <span class=class>{text}</span> })}
+                <q class="claim-quote">{row.quote}</q>
+                {(!row.note.is_empty()).then(|| view! { <span class="claim-note">{row.note}</span> })}
+            </button>
+        </li>
     }
 }
 
@@ -159,6 +192,78 @@ fn Editor(id: String) -> impl IntoView {
             {move || match ann.get() {
                 None => view! { <p>"This claim was deleted."</p> }.into_any(),
                 Some(a) => view! { <blockquote class="editor-quote">{a.exact}</blockquote> }.into_any(),
+            }}
+            {move || {
+                let a = ann.get()?;
+                let id = a.id.clone();
+                Some(match a.status {
+                    Status::Anchored => ().into_any(),
+                    Status::Moved => {
+                        let (confirm_id, reject_id) = (id.clone(), id);
+                        view! {
+                            <div class="status-box status-moved" role="group" aria-label="Moved claim">
+                                <p>
+                                    "The text changed. This claim was found here with different words or context. It was:"
+                                </p>
+                                <blockquote class="editor-quote">{a.was}</blockquote>
+                                <button
+                                    type="button"
+                                    on:click=move |_| {
+                                        let id = confirm_id.clone();
+                                        edit(&move |l, now| l.confirm(&id, now));
+                                        app.info("Claim confirmed at its new place.");
+                                    }
+                                >
+                                    "Confirm new place"
+                                </button>
+                                <button
+                                    type="button"
+                                    class="quiet"
+                                    on:click=move |_| {
+                                        let id = reject_id.clone();
+                                        edit(&move |l, now| l.reject(&id, now));
+                                        app.info("Claim kept as not found in the text.");
+                                    }
+                                >
+                                    "Reject"
+                                </button>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                    Status::Orphan => {
+                        view! {
+                            <div class="status-box status-orphan" role="group" aria-label="Claim not found">
+                                <p>
+                                    "Its words are not in the article any more. Select the text it belongs to, then attach it."
+                                </p>
+                                <button
+                                    type="button"
+                                    disabled=move || app.pending.get().is_none()
+                                    on:mousedown=|ev| ev.prevent_default()
+                                    on:click=move |_| {
+                                        let Some(span) = app.pending.get_untracked() else {
+                                            return;
+                                        };
+                                        let mut result = Ok(());
+                                        app.library.update(|l| result = l.reattach(&id, span, browser::now_ms()));
+                                        match result {
+                                            Ok(()) => {
+                                                browser::offsets::clear_selection();
+                                                app.pending.set(None);
+                                                app.info("Claim attached to the selected text.");
+                                            }
+                                            Err(e) => app.error(e.to_string()),
+                                        }
+                                    }
+                                >
+                                    "Attach to selected text"
+                                </button>
+                            </div>
+                        }
+                            .into_any()
+                    }
+                })
             }}
             <fieldset class="verdict-choice">
                 <legend>"Verdict"</legend>

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::state::use_app;
 use crate::browser::offsets;
 use crate::domain::annotation::Verdict;
+use crate::domain::document::{extract_text, Origin, TextFormat};
 use crate::domain::layout::{layout, Layout, Piece};
 
 /// CSS classes of a highlighted segment: its verdict (or `mixed`), and how many claims cover it.
@@ -15,7 +16,12 @@ fn mark_class(piece: &Piece) -> String {
         (true, false) => "hl-sourced",
         _ => "hl-unsourced",
     };
-    format!("hl {verdict} depth-{}", piece.covers.len().min(3))
+    let moved = if piece.covers.iter().any(|c| c.moved) {
+        " hl-moved"
+    } else {
+        ""
+    };
+    format!("hl {verdict} depth-{}{moved}", piece.covers.len().min(3))
 }
 
 fn mark_title(piece: &Piece) -> String {
@@ -25,7 +31,12 @@ fn mark_title(piece: &Piece) -> String {
         .rev()
         .map(|c| c.verdict.label())
         .collect();
-    format!("{} claim — click to edit", labels.join(" + "))
+    let moved = if piece.covers.iter().any(|c| c.moved) {
+        " (moved: please confirm)"
+    } else {
+        ""
+    };
+    format!("{} claim{moved} — click to edit", labels.join(" + "))
 }
 
 /// One segment: plain text, or a `<mark>` for the claims covering it. Text is always a text
@@ -126,6 +137,13 @@ pub fn Reader() -> impl IntoView {
         app.library
             .with(|l| l.document(&id).map(|d| (d.title.clone(), d.date.clone())))
     });
+    let is_user_doc = Memo::new(move |_| {
+        let id = app.open.get();
+        app.library.with(|l| {
+            id.and_then(|id| l.document(&id).map(|d| d.origin == Origin::User))
+                .unwrap_or(false)
+        })
+    });
     // Recomputed on every change of the library, but the article re-renders only when its
     // layout (text, spans, verdicts) changes: editing a note does not touch it.
     let article = Memo::new(move |_| {
@@ -213,6 +231,9 @@ pub fn Reader() -> impl IntoView {
                 <kbd>"u"</kbd>
                 "). Click a highlight to edit it."
             </p>
+            <Show when=move || is_user_doc.get()>
+                <ReplaceText/>
+            </Show>
             <ArticleText
                 layout=article.into()
                 node_ref=root
@@ -285,5 +306,87 @@ pub fn scroll_to_claim(id: &str) {
             el.scroll_into_view_with_scroll_into_view_options(&opts);
             return;
         }
+    }
+}
+
+/// Replaces the open (user) article's text with a corrected version; its claims re-anchor.
+#[component]
+fn ReplaceText() -> impl IntoView {
+    let app = use_app();
+    let text = RwSignal::new(String::new());
+    let replace = move |new_text: String| {
+        let Some(id) = app.open.get_untracked() else {
+            return;
+        };
+        let mut result = None;
+        app.library.update(|l| {
+            let title = l.document(&id).map(|d| d.title.clone()).unwrap_or_default();
+            result = Some(
+                l.replace_text(&id, &new_text, crate::browser::now_ms())
+                    .map(|r| r.summary(&title)),
+            );
+        });
+        match result {
+            Some(Ok(summary)) => {
+                text.set(String::new());
+                app.info(summary);
+            }
+            Some(Err(e)) => app.error(e.to_string()),
+            None => {}
+        }
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(input) = ev
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
+        else {
+            return;
+        };
+        let Some(file) = crate::browser::files::take_file(&input) else {
+            return;
+        };
+        let name = file.name();
+        let Some(format) = TextFormat::from_file_name(&name) else {
+            app.error(format!(
+                "{name} was not used: claimmark opens .txt, .md and .html files."
+            ));
+            return;
+        };
+        leptos::task::spawn_local(async move {
+            match crate::browser::files::read_text(&file).await {
+                Ok(contents) => replace(extract_text(format, &contents).text),
+                Err(e) => app.error(format!("{name} was not used: {e}.")),
+            }
+        });
+    };
+    view! {
+        <details class="replace-text">
+            <summary>"Replace this article’s text (a corrected version)"</summary>
+            <p class="hint">
+                "Claims follow their words into the new text. Claims whose words changed are marked “moved” for you to confirm; claims whose words are gone are kept as “not found”."
+            </p>
+            <form on:submit=move |ev| {
+                ev.prevent_default();
+                replace(text.get_untracked());
+            }>
+                <label for="replace-text">"Corrected text"</label>
+                <textarea
+                    id="replace-text"
+                    rows="5"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                ></textarea>
+                <button type="submit">"Replace text"</button>
+            </form>
+            <label class="button file-button">
+                "Open a corrected .txt, .md or .html file"
+                <input
+                    type="file"
+                    class="visually-hidden"
+                    accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html"
+                    on:change=on_file
+                />
+            </label>
+        </details>
     }
 }

@@ -61,9 +61,15 @@ pub fn Transfer() -> impl IntoView {
             match parsed {
                 Err(e) => app.error(format!("{name} was not loaded. {e}. Nothing was changed.")),
                 Ok(import) => {
+                    let note = import.anchoring_note();
                     let mut report = Default::default();
                     app.library.update(|l| report = l.merge(import.contents));
-                    app.info(report.summary(&name));
+                    let mut summary = report.summary(&name);
+                    if let Some(note) = note {
+                        summary.push(' ');
+                        summary.push_str(&note);
+                    }
+                    app.info(summary);
                 }
             }
         });

@@ -22,6 +22,7 @@ ROLE_CANDIDATES = {
     "radio": "input[type=radio]",
     "link": "a[href]",
     "heading": "h1, h2, h3, h4, h5, h6",
+    "DisclosureTriangle": "summary",
     "toolbar": "[role=toolbar]",
     "alert": "[role=alert]",
     "status": "[role=status]",

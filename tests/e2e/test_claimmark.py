@@ -160,7 +160,7 @@ def test_mark_reload_download_upload_in_a_fresh_browser(browser_factory, tmp_pat
 def test_pasted_article_with_emoji_travels_with_its_claims(browser_factory, tmp_path):
     b = browser_factory("paste")
     b.open_app()
-    b.js("document.querySelector('details.add-document').open = true")
+    b.click("DisclosureTriangle", "Add an article")
     text = "Big 😀 news\r\n\r\nThe minister said “prices fell 3% 😀 in May” on Tuesday.\r\nNo source given."
     b.type_into("Title (optional)", "Emoji test")
     b.type_into("Article text", text)
@@ -199,7 +199,7 @@ def test_html_file_is_reduced_to_text_never_rendered(browser, tmp_path):
         "<html><head><title>HTML story</title><script>window.pwned = 1</script></head>"
         "<body><h1>Headline</h1><p>Officials said <b>nothing</b> &lt;img src=x onerror=\"window.pwned=2\"&gt;.</p>"
         "<img src=x onerror=\"window.pwned=3\"></body></html>", encoding="utf-8")
-    browser.js("document.querySelector('details.add-document').open = true")
+    browser.click("DisclosureTriangle", "Add an article")
     browser.upload("Open a .txt, .md or .html file", page)
     wait_for("the HTML article", lambda: "Officials said" in browser.article_text())
     assert browser.by_role("heading", "HTML story")
@@ -304,3 +304,64 @@ def test_change_verdict_flash_restart_browser_and_delete(browser_factory):
     c.reload()
     assert c.marks() == [] and claim_count(c) == 0
     assert json.loads(c.storage())["annotations"] == []
+
+
+ORIGINAL = ("Intro line here.\n\nThe minister said prices fell 3% in May. "
+            "Critics disagree strongly with that reading.")
+CORRECTED = ("A new first paragraph replaced the intro.\n\nThe minister said prices fell 4% in May. "
+             "Critics disagree strongly with that reading.")
+
+
+def test_replacing_a_text_moves_flags_and_keeps_orphans(browser):
+    b = browser
+    b.click("DisclosureTriangle", "Add an article")
+    b.type_into("Title (optional)", "Prices story")
+    b.type_into("Article text", ORIGINAL)
+    b.click("button", "Add article")
+    wait_for("the new article", lambda: "The minister said" in b.article_text())
+    for phrase, verdict in [("The minister said prices fell 3% in May.", "Sourced"),
+                            ("Critics disagree strongly", "Unsourced"),
+                            ("Intro line here.", "Unsourced")]:
+        b.select_by_dragging(phrase)
+        b.click("button", verdict)
+        wait_for(f"the claim on {phrase!r}", lambda: phrase in [m["text"] for m in b.marks()])
+    b.click("button", "Close")
+
+    # Paste the corrected version.
+    b.click("DisclosureTriangle", "Replace this article", exact=False)
+    b.type_into("Corrected text", CORRECTED)
+    b.click("button", "Replace text")
+    msg = wait_for("the report", lambda: "Replaced the text" in b.status_text() and b.status_text())
+    assert "1 claims in place, 1 moved (please confirm), 1 not found in the new text" in msg, msg
+    assert "A new first paragraph" in b.article_text()
+    moved = [m for m in b.marks() if "hl-moved" in m["cls"]]
+    assert [m["text"] for m in moved] == ["The minister said prices fell 4% in May."]
+    assert claim_count(b) == 3
+    assert b.by_role("heading", "Not found in the text (1)")
+
+    # Confirm the moved claim from its list entry.
+    b.click("button", "MOVED: PLEASE CONFIRM", exact=False)
+    assert "prices fell 3%" in b.js("return document.querySelector('.status-moved blockquote').textContent")
+    b.click("button", "Confirm new place")
+    wait_for("the confirmation", lambda: not [m for m in b.marks() if "hl-moved" in m["cls"]])
+
+    # Re-attach the orphan to new text by selecting it.
+    b.click("button", "NOT FOUND IN TEXT", exact=False)
+    attach = b.by_role("button", "Attach to selected text")
+    assert not attach.is_enabled()
+    b.select_by_dragging("A new first paragraph replaced the intro.")
+    wait_for("the attach button", lambda: attach.is_enabled())
+    attach.click()
+    wait_for("the re-attached claim",
+             lambda: "A new first paragraph replaced the intro." in [m["text"] for m in b.marks()])
+    assert not b.all_by_role("heading", "Not found in the text", exact=False)
+
+    # All of it persists.
+    b.reload()
+    b.click("button", "Prices story", exact=False)
+    wait_for("the article after reload", lambda: "A new first paragraph" in b.article_text())
+    texts = sorted(m["text"] for m in b.marks())
+    assert texts == sorted(["A new first paragraph replaced the intro.",
+                            "The minister said prices fell 4% in May.", "Critics disagree strongly"])
+    stored = json.loads(b.storage())
+    assert all("status" not in a for a in stored["annotations"]), "all anchored again"
