@@ -7,6 +7,7 @@ use super::anchor::Anchorer;
 use super::anchor::{anchor, quote_at};
 use super::annotation::{Annotation, Status, Tombstone, Verdict};
 use super::document::{Document, Origin};
+use super::order;
 use super::text::{trim_range, IndexedText};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -182,9 +183,9 @@ impl Library {
     /// (and so never keep rewriting it for each other).
     pub fn contents(&self) -> Contents {
         let mut annotations = self.annotations.clone();
-        annotations.sort_by(|a, b| a.id.cmp(&b.id));
+        order::sort_by(&mut annotations, &|a, b| a.id.cmp(&b.id));
         let mut tombstones = self.tombstones.clone();
-        tombstones.sort_by(|a, b| a.id.cmp(&b.id));
+        order::sort_by(&mut tombstones, &|a, b| a.id.cmp(&b.id));
         Contents {
             documents: self
                 .docs
@@ -199,7 +200,7 @@ impl Library {
 
     /// Seeds first, then user documents by when they were added (the same in every tab).
     fn sort_documents(&mut self) {
-        self.docs.sort_by(|a, b| {
+        order::sort_by(&mut self.docs, &|a, b| {
             (a.origin == Origin::User, a.added, &a.id).cmp(&(
                 b.origin == Origin::User,
                 b.added,
@@ -300,7 +301,10 @@ impl Library {
             .iter()
             .filter(|a| a.doc == doc_id)
             .collect();
-        v.sort_by_key(|a| (a.start, std::cmp::Reverse(a.end), a.created));
+        let key = |a: &Annotation| (a.start, std::cmp::Reverse(a.end), a.created);
+        order::sort_by(&mut v, &|a, b| {
+            key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+        });
         v
     }
 
@@ -331,9 +335,14 @@ impl Library {
                 }
             })
             .collect();
-        out.sort_by_key(|p| {
+        let key = |p: &Placed| {
             let (s, e) = p.span.unwrap_or((usize::MAX, usize::MAX));
             (s, std::cmp::Reverse(e), p.annotation.created)
+        };
+        order::sort_by(&mut out, &|a, b| {
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.annotation.id.cmp(&b.annotation.id))
         });
         out
     }

@@ -9,6 +9,7 @@ pub mod fuzzy;
 pub mod html;
 pub mod layout;
 pub mod library;
+pub mod order;
 pub mod segment;
 pub mod storage;
 pub mod text;

@@ -34,7 +34,7 @@ pub fn segments(range: (usize, usize), spans: &[(usize, usize)]) -> Vec<Segment>
         cuts.push(s.clamp(lo, hi));
         cuts.push(e.clamp(lo, hi));
     }
-    cuts.sort_unstable();
+    super::order::sort(&mut cuts);
     cuts.dedup();
 
     let mut out: Vec<Segment> = Vec::with_capacity(cuts.len());
@@ -46,7 +46,8 @@ pub fn segments(range: (usize, usize), spans: &[(usize, usize)]) -> Vec<Segment>
             .filter(|&i| spans[i].0 <= a && spans[i].1 >= b)
             .collect();
         // Outermost first; ties broken by earlier start, then by index, for a stable order.
-        covering.sort_by_key(|&i| (std::cmp::Reverse(spans[i].1 - spans[i].0), spans[i].0, i));
+        let key = |i: usize| (std::cmp::Reverse(spans[i].1 - spans[i].0), spans[i].0, i);
+        super::order::sort_by(&mut covering, &|&a, &b| key(a).cmp(&key(b)));
         match out.last_mut() {
             Some(prev) if prev.covering == covering => prev.end = b,
             _ => out.push(Segment {

@@ -1,0 +1,66 @@
+//! One small sort for the whole domain.
+//!
+//! Every call of the standard library's sorts instantiates several kilobytes of code (its
+//! stable sort even more) per element type and comparator; across the domain that came to
+//! about 38 KB of the shipped wasm. This heapsort takes the comparator as `&dyn Fn`, so each
+//! element type gets one small copy. It is not stable: callers give total orders (ties broken
+//! by an id or index), so the result is the same on every run and in every tab.
+
+use std::cmp::Ordering;
+
+/// Sorts `v` in place by `cmp`, in O(n log n).
+pub fn sort_by<T>(v: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
+    let n = v.len();
+    for start in (0..n / 2).rev() {
+        sift_down(v, start, n, cmp);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift_down(v, 0, end, cmp);
+    }
+}
+
+fn sift_down<T>(v: &mut [T], mut root: usize, end: usize, cmp: &dyn Fn(&T, &T) -> Ordering) {
+    loop {
+        let mut child = 2 * root + 1;
+        if child >= end {
+            return;
+        }
+        if child + 1 < end && cmp(&v[child], &v[child + 1]) == Ordering::Less {
+            child += 1;
+        }
+        if cmp(&v[root], &v[child]) != Ordering::Less {
+            return;
+        }
+        v.swap(root, child);
+        root = child;
+    }
+}
+
+/// Sorts by the natural order.
+pub fn sort<T: Ord>(v: &mut [T]) {
+    sort_by(v, &|a, b| a.cmp(b));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::benchmark::Rng;
+
+    #[test]
+    fn sorts_like_the_standard_library() {
+        let mut rng = Rng::new(9);
+        for n in [0, 1, 2, 3, 10, 100, 1000] {
+            let mut v: Vec<(u64, u64)> = (0..n)
+                .map(|_| (rng.next_u64() % 7, rng.next_u64() % 50))
+                .collect();
+            let mut want = v.clone();
+            want.sort();
+            sort(&mut v);
+            assert_eq!(v, want, "n = {n}");
+            sort_by(&mut v, &|a, b| b.cmp(a));
+            want.reverse();
+            assert_eq!(v, want);
+        }
+    }
+}
