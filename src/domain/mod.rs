@@ -3,6 +3,7 @@
 
 pub mod anchor;
 pub mod annotation;
+pub mod assistant;
 pub mod benchmark;
 pub mod document;
 pub mod fuzzy;
