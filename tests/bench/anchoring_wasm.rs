@@ -11,7 +11,8 @@ wasm_bindgen_test_configure!(run_in_browser);
 fn anchoring_in_chromium() {
     let perf = web_sys::window().unwrap().performance().unwrap();
     let data = dataset(1_000_000, 1_000, 2026);
-    let now = move || perf.now();
+    let clock = perf.clone();
+    let now = move || clock.now();
     let mut results = serde_json::Map::new();
     for (name, hints) in [("hints", true), ("no_hints", false)] {
         let f = run(&data, hints, &now);
@@ -21,5 +22,13 @@ fn anchoring_in_chromium() {
         );
         results.insert(name.into(), serde_json::to_value(&f).unwrap());
     }
+    let t = perf.now();
+    let readings = claimmark::domain::assistant::classify::analyse(&data.text);
+    let ms = perf.now() - t;
+    console_log!(
+        "wasm   assistant: {ms:.1} ms for the whole document ({} units)",
+        readings.len()
+    );
+    results.insert("assistant_ms".into(), serde_json::json!(ms));
     console_log!("RESULT {}", serde_json::Value::Object(results));
 }
