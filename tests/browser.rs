@@ -30,7 +30,7 @@ fn mount(claims: &[(usize, usize, Verdict)]) -> Mounted {
         lib.annotate("t", (s, e), v, format!("c{i}"), 1).unwrap();
     }
     let doc = lib.document("t").unwrap().clone();
-    let laid_out = layout(&doc, &lib);
+    let laid_out = layout(&doc, &lib, &[]);
     let document = document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -198,7 +198,7 @@ fn article_text_is_never_parsed_as_html() {
         1,
     ));
     let doc = lib.document("x").unwrap().clone();
-    let laid_out = layout(&doc, &lib);
+    let laid_out = layout(&doc, &lib, &[]);
     let host = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&host).unwrap();
     let marks = MarkSignals {

@@ -70,6 +70,23 @@ pub struct Annotation {
     /// While [`Status::Moved`]: the quote as it was before the text changed.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub was: String,
+    /// Began as a suggestion of the claim assistant, accepted by the user.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub suggested: bool,
+    /// The source the assistant detected, when it suggested this claim.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detected_source: String,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A suggestion the user dismissed: its article and words, so it is not suggested again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dismissal {
+    pub doc: String,
+    pub exact: String,
 }
 
 /// Where a claim stands after its document's text changed.

@@ -24,6 +24,9 @@ pub struct Piece {
     pub text: String,
     /// Outermost first: the last is the innermost claim, the one a click means first.
     pub covers: Vec<Cover>,
+    /// The suggestion covering this piece (index into the suggestions laid out), if any.
+    /// Suggestions never overlap the user's claims.
+    pub suggestion: Option<usize>,
 }
 
 impl Piece {
@@ -39,8 +42,9 @@ pub struct Layout {
     pub paragraphs: Vec<Vec<Piece>>,
 }
 
-/// Lays out `doc` with its claims as they are placed in its text now.
-pub fn layout(doc: &Document, library: &Library) -> Layout {
+/// Lays out `doc` with its claims as they are placed in its text now, and `suggestions`
+/// (code-point spans) as a layer of their own.
+pub fn layout(doc: &Document, library: &Library, suggestions: &[(usize, usize)]) -> Layout {
     let text = IndexedText::new(doc.text.as_str());
     let placed: Vec<(usize, usize, Cover)> = library
         .placed(doc, &text)
@@ -58,7 +62,9 @@ pub fn layout(doc: &Document, library: &Library) -> Layout {
             ))
         })
         .collect();
-    let spans: Vec<(usize, usize)> = placed.iter().map(|(s, e, _)| (*s, *e)).collect();
+    let mut spans: Vec<(usize, usize)> = placed.iter().map(|(s, e, _)| (*s, *e)).collect();
+    let claims = spans.len();
+    spans.extend_from_slice(suggestions);
     let paragraphs = paragraphs(&text)
         .into_iter()
         .map(|range| {
@@ -68,7 +74,17 @@ pub fn layout(doc: &Document, library: &Library) -> Layout {
                     start: seg.start,
                     end: seg.end,
                     text: text.slice(seg.start, seg.end).to_owned(),
-                    covers: seg.covering.iter().map(|&i| placed[i].2.clone()).collect(),
+                    covers: seg
+                        .covering
+                        .iter()
+                        .filter(|&&i| i < claims)
+                        .map(|&i| placed[i].2.clone())
+                        .collect(),
+                    suggestion: seg
+                        .covering
+                        .iter()
+                        .find(|&&i| i >= claims)
+                        .map(|&i| i - claims),
                 })
                 .collect()
         })
@@ -97,7 +113,7 @@ mod tests {
         lib.annotate("u", (22, 26), Verdict::Sourced, "inner".into(), 2)
             .unwrap();
         let doc = lib.document("u").unwrap().clone();
-        let l = layout(&doc, &lib);
+        let l = layout(&doc, &lib, &[]);
         let texts: Vec<Vec<&str>> = l
             .paragraphs
             .iter()

@@ -5,7 +5,7 @@
 
 use super::anchor::Anchorer;
 use super::anchor::{anchor, quote_at};
-use super::annotation::{Annotation, Status, Tombstone, Verdict};
+use super::annotation::{Annotation, Dismissal, Status, Tombstone, Verdict};
 use super::document::{Document, Origin};
 use super::order;
 use super::text::{trim_range, IndexedText};
@@ -16,6 +16,7 @@ pub struct Library {
     docs: Vec<Document>,
     annotations: Vec<Annotation>,
     tombstones: Vec<Tombstone>,
+    dismissed: Vec<Dismissal>,
 }
 
 /// The parts of a library that are stored and merged: everything but the seed texts.
@@ -24,6 +25,7 @@ pub struct Contents {
     pub documents: Vec<Document>,
     pub annotations: Vec<Annotation>,
     pub tombstones: Vec<Tombstone>,
+    pub dismissed: Vec<Dismissal>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -186,6 +188,10 @@ impl Library {
         order::sort_by(&mut annotations, &|a, b| a.id.cmp(&b.id));
         let mut tombstones = self.tombstones.clone();
         order::sort_by(&mut tombstones, &|a, b| a.id.cmp(&b.id));
+        let mut dismissed = self.dismissed.clone();
+        order::sort_by(&mut dismissed, &|a, b| {
+            (&a.doc, &a.exact).cmp(&(&b.doc, &b.exact))
+        });
         Contents {
             documents: self
                 .docs
@@ -195,7 +201,42 @@ impl Library {
                 .collect(),
             annotations,
             tombstones,
+            dismissed,
         }
+    }
+
+    /// Remembers that the user dismissed the suggestion of `exact` in `doc`.
+    pub fn dismiss(&mut self, doc: &str, exact: &str) {
+        if !self.is_dismissed(doc, exact) {
+            self.dismissed.push(Dismissal {
+                doc: doc.to_owned(),
+                exact: exact.to_owned(),
+            });
+        }
+    }
+
+    pub fn is_dismissed(&self, doc: &str, exact: &str) -> bool {
+        self.dismissed
+            .iter()
+            .any(|d| d.doc == doc && d.exact == exact)
+    }
+
+    /// Accepts a suggestion: it becomes a claim that remembers it began as a suggestion, and
+    /// the source the assistant detected.
+    pub fn accept(
+        &mut self,
+        doc_id: &str,
+        span: (usize, usize),
+        verdict: Verdict,
+        detected_source: Option<&str>,
+        id: String,
+        now: i64,
+    ) -> Result<&Annotation, AnnotateError> {
+        self.annotate(doc_id, span, verdict, id, now)?;
+        let a = self.annotations.last_mut().expect("just added");
+        a.suggested = true;
+        a.detected_source = detected_source.unwrap_or_default().to_owned();
+        Ok(a)
     }
 
     /// Seeds first, then user documents by when they were added (the same in every tab).
@@ -250,6 +291,8 @@ impl Library {
             modified: now,
             status: Status::Anchored,
             was: String::new(),
+            suggested: false,
+            detected_source: String::new(),
         });
         Ok(self.annotations.last().expect("just pushed"))
     }
@@ -467,6 +510,9 @@ impl Library {
                 Some(x) => x.deleted = x.deleted.max(t.deleted),
                 None => self.tombstones.push(t),
             }
+        }
+        for d in incoming.dismissed {
+            self.dismiss(&d.doc, &d.exact);
         }
         let tombstones = &self.tombstones;
         self.annotations.retain(|a| {

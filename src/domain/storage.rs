@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::annotation::{Annotation, Tombstone};
+use super::annotation::{Annotation, Dismissal, Tombstone};
 use super::document::Document;
 use super::library::{Contents, Library};
 
@@ -113,6 +113,9 @@ struct StoredV1 {
     annotations: Vec<Annotation>,
     #[serde(default)]
     tombstones: Vec<Tombstone>,
+    /// Suggestions the user dismissed (added within schema 1: older values have none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    dismissed: Vec<Dismissal>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -144,6 +147,7 @@ pub fn encode(contents: &Contents) -> String {
         documents: contents.documents.clone(),
         annotations: contents.annotations.clone(),
         tombstones: contents.tombstones.clone(),
+        dismissed: contents.dismissed.clone(),
     })
     .expect("plain data always serialises")
 }
@@ -169,6 +173,7 @@ pub fn decode(raw: &str) -> Result<Contents, DecodeError> {
         documents: v1.documents,
         annotations: v1.annotations,
         tombstones: v1.tombstones,
+        dismissed: v1.dismissed,
     })
 }
 

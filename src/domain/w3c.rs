@@ -65,6 +65,12 @@ fn annotation_json(a: &Annotation) -> Value {
             ],
         },
     });
+    if a.suggested {
+        item["claimmark:suggested"] = json!(true);
+        if !a.detected_source.is_empty() {
+            item["claimmark:detectedSource"] = json!(a.detected_source);
+        }
+    }
     match a.status {
         Status::Anchored => {}
         // An orphan has no place in the text: only its quote.
@@ -660,6 +666,10 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
             was: string_at(item, "claimmark:was", &at)?
                 .unwrap_or_default()
                 .to_owned(),
+            suggested: matches!(item.get("claimmark:suggested"), Some(Value::Bool(true))),
+            detected_source: string_at(item, "claimmark:detectedSource", &at)?
+                .unwrap_or_default()
+                .to_owned(),
         };
         // Placed on the library's text: found, moved (to confirm), or kept as an orphan.
         reanchor(&mut a, anchorer, text, &mut anchoring);
@@ -672,6 +682,7 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
             documents,
             annotations,
             tombstones: vec![],
+            dismissed: vec![],
         },
     })
 }

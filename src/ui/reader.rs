@@ -149,7 +149,7 @@ pub fn Reader() -> impl IntoView {
     let article = Memo::new(move |_| {
         let id = app.open.get();
         app.library.with(|l| {
-            id.and_then(|id| l.document(&id).map(|d| layout(d, l)))
+            id.and_then(|id| l.document(&id).map(|d| layout(d, l, &[])))
                 .unwrap_or_default()
         })
     });

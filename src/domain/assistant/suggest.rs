@@ -1,0 +1,203 @@
+//! Suggestions for the reader: the assistant's claims that the user has neither marked nor
+//! dismissed, and where else in the library the same claim stands.
+
+use super::classify::{analyse, Kind};
+use crate::domain::anchor::{Anchorer, Quote};
+use crate::domain::annotation::Verdict;
+use crate::domain::document::Document;
+use crate::domain::library::Library;
+use crate::domain::text::IndexedText;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    /// Code-point offsets into the document text.
+    pub start: usize,
+    pub end: usize,
+    pub exact: String,
+    pub verdict: Verdict,
+    pub source: Option<String>,
+    pub vague: bool,
+}
+
+/// The claims of `doc` the assistant suggests: not overlapping a claim the user marked, not
+/// dismissed.
+pub fn suggestions(doc: &Document, library: &Library) -> Vec<Suggestion> {
+    let text = IndexedText::new(doc.text.as_str());
+    let marked: Vec<(usize, usize)> = library
+        .placed(doc, &text)
+        .into_iter()
+        .filter_map(|p| p.span)
+        .collect();
+    analyse(&doc.text)
+        .into_iter()
+        .filter(|r| r.kind == Kind::Claim)
+        .filter(|r| !marked.iter().any(|&(s, e)| s < r.end && r.start < e))
+        .map(|r| Suggestion {
+            start: r.start,
+            end: r.end,
+            exact: text.slice(r.start, r.end).to_owned(),
+            verdict: r.verdict,
+            source: r.source,
+            vague: r.vague,
+        })
+        .filter(|s| !library.is_dismissed(&doc.id, &s.exact))
+        .collect()
+}
+
+/// Folds typographic variants to one form, character for character (offsets stay valid):
+/// curly quotes and apostrophes to straight ones, dashes to a hyphen.
+fn fold(c: char) -> char {
+    match c {
+        '‘' | '’' | '′' => '\'',
+        '“' | '”' | '″' => '"',
+        '–' | '—' | '‒' => '-',
+        c => c,
+    }
+}
+
+/// What to look for elsewhere: a claim's longest quotation (30 characters or more), since a
+/// quote re-reported by several outlets is the part they share; else the whole claim.
+fn key(exact: &str) -> String {
+    let chars: Vec<char> = exact.chars().map(fold).collect();
+    let mut best: &[char] = &[];
+    let mut open: Option<usize> = None;
+    for (i, &c) in chars.iter().enumerate() {
+        if c == '"' {
+            match open.take() {
+                Some(o) if i - o - 1 > best.len() => best = &chars[o + 1..i],
+                Some(_) => {}
+                None => open = Some(i),
+            }
+        }
+    }
+    let best: String = best.iter().collect();
+    let best = best.trim().trim_end_matches([',', '.']).trim();
+    if best.chars().count() >= 30 {
+        best.to_owned()
+    } else {
+        chars.iter().collect::<String>().trim().to_owned()
+    }
+}
+
+/// Another article that carries the same claim, and how the user tagged it there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Elsewhere {
+    pub doc: String,
+    pub title: String,
+    pub start: usize,
+    pub end: usize,
+    /// The verdicts of the user's claims on that passage there (empty: not tagged).
+    pub verdicts: Vec<Verdict>,
+}
+
+/// The other articles of the library that contain the same or a near-identical claim (at most
+/// one edit in ten characters, after folding typographic variants).
+pub fn also_in(library: &Library, doc_id: &str, exact: &str) -> Vec<Elsewhere> {
+    let key = key(exact);
+    let len = key.chars().count();
+    if len < 20 {
+        return Vec::new();
+    }
+    let quote = Quote {
+        exact: key,
+        ..Quote::default()
+    };
+    let mut out = Vec::new();
+    for doc in library.documents().iter().filter(|d| d.id != doc_id) {
+        let folded: String = doc.text.chars().map(fold).collect();
+        let Some(found) = Anchorer::new(&folded).anchor(&quote, None) else {
+            continue;
+        };
+        if found.errors * 10 > len {
+            continue;
+        }
+        let text = IndexedText::new(doc.text.as_str());
+        let verdicts = library
+            .placed(doc, &text)
+            .into_iter()
+            .filter(|p| {
+                p.span
+                    .is_some_and(|(s, e)| s < found.end && found.start < e)
+            })
+            .map(|p| p.annotation.verdict)
+            .collect();
+        out.push(Elsewhere {
+            doc: doc.id.clone(),
+            title: doc.title.clone(),
+            start: found.start,
+            end: found.end,
+            verdicts,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::document::seed_documents;
+
+    const POMPEO: &str = "Iraqis — Iraqis — dancing in the street for freedom; thankful that General Soleimani is no more.";
+
+    #[test]
+    fn suggestions_leave_out_marked_and_dismissed_claims() {
+        let mut lib = Library::new(seed_documents());
+        let doc = lib.documents()[4].clone();
+        let all = suggestions(&doc, &lib);
+        assert!(all.len() > 15, "{}", all.len());
+        assert!(all.iter().all(|s| doc.text.contains(&s.exact)));
+        let first = all[0].clone();
+        lib.annotate(
+            &doc.id,
+            (first.start, first.end),
+            Verdict::Sourced,
+            "a".into(),
+            1,
+        )
+        .unwrap();
+        lib.dismiss(&doc.id, &all[1].exact);
+        let now = suggestions(&doc, &lib);
+        assert_eq!(now.len(), all.len() - 2);
+        assert!(now
+            .iter()
+            .all(|s| s.exact != first.exact && s.exact != all[1].exact));
+    }
+
+    #[test]
+    fn the_pompeo_tweet_is_also_in_the_other_two_articles_with_their_tags() {
+        let mut lib = Library::new(seed_documents());
+        let seeds = lib.documents().to_vec();
+        // Tag the tweet as sourced in 002.
+        let t2 = &seeds[2].text;
+        let b = t2.find(POMPEO).unwrap();
+        let s = t2[..b].chars().count();
+        lib.annotate(
+            &seeds[2].id,
+            (s, s + POMPEO.chars().count()),
+            Verdict::Sourced,
+            "t".into(),
+            1,
+        )
+        .unwrap();
+        // The claim in 001 (straight quotes around the tweet).
+        let claim = "In the tweet, Pompeo wrote, \"Iraqis — Iraqis — dancing in the street for freedom; thankful that General Soleimani is no more.\"";
+        assert!(seeds[1].text.contains(claim));
+        let found = also_in(&lib, &seeds[1].id, claim);
+        let ids: Vec<&str> = found.iter().map(|e| e.doc.as_str()).collect();
+        assert_eq!(ids, vec![seeds[0].id.as_str(), seeds[2].id.as_str()]);
+        assert!(found[0].verdicts.is_empty());
+        assert_eq!(found[1].verdicts, vec![Verdict::Sourced]);
+    }
+
+    #[test]
+    fn unrelated_claims_are_nowhere_else() {
+        let lib = Library::new(seed_documents());
+        assert!(also_in(
+            &lib,
+            "x",
+            "The minister resigned over the budget on Tuesday evening."
+        )
+        .is_empty());
+        assert!(also_in(&lib, "x", "Short.").is_empty());
+    }
+}
