@@ -37,6 +37,8 @@ fn mount(claims: &[(usize, usize, Verdict)]) -> Mounted {
     let marks = MarkSignals {
         selected: RwSignal::new(None),
         flash: RwSignal::new(None),
+        chosen: RwSignal::new(None),
+        suggestions: Signal::derive(Vec::new),
     };
     let node_ref = NodeRef::<leptos::html::Div>::new();
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
@@ -204,6 +206,8 @@ fn article_text_is_never_parsed_as_html() {
     let marks = MarkSignals {
         selected: RwSignal::new(None),
         flash: RwSignal::new(None),
+        chosen: RwSignal::new(None),
+        suggestions: Signal::derive(Vec::new),
     };
     leptos::mount::mount_to(host.clone().unchecked_into(), move || {
         let laid_out = laid_out.clone();

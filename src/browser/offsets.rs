@@ -144,3 +144,34 @@ pub fn selection_anchor_point() -> Option<(f64, f64)> {
     let (sx, sy) = (w.scroll_x().ok()?, w.scroll_y().ok()?);
     Some((rect.left() + sx, rect.bottom() + sy))
 }
+
+/// Indexes (`data-suggestion`) of the suggestion highlights inside `root` that are at least
+/// partly in the window's view.
+pub fn visible_suggestions(root: &Element) -> Vec<usize> {
+    let Some(window) = web_sys::window() else {
+        return Vec::new();
+    };
+    let height = window
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(0.0);
+    let Ok(marks) = root.query_selector_all("mark[data-suggestion]") else {
+        return Vec::new();
+    };
+    let mut out: Vec<usize> = Vec::new();
+    for i in 0..marks.length() {
+        let Some(el) = marks.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let rect = el.get_bounding_client_rect();
+        if rect.bottom() > 0.0 && rect.top() < height {
+            if let Some(k) = attr(&el, "data-suggestion") {
+                if !out.contains(&k) {
+                    out.push(k);
+                }
+            }
+        }
+    }
+    out
+}

@@ -6,6 +6,7 @@ use super::reader::scroll_to_claim;
 use super::state::{use_app, AppState};
 use crate::browser;
 use crate::domain::annotation::{evidence_problem, safe_link, Status, Verdict};
+use crate::domain::assistant::suggest::also_in;
 use crate::domain::document::truncate_words;
 use crate::domain::text::IndexedText;
 
@@ -62,6 +63,7 @@ pub fn ClaimsPanel() -> impl IntoView {
     });
     view! {
         <aside class="panel claims" aria-labelledby="claims-heading">
+            {move || app.chosen.get().map(|span| view! { <SuggestionPanel span=span/> })}
             {move || app.selected.get().map(|id| view! { <Editor id=id/> })}
             <h2 id="claims-heading">{move || format!("Claims ({})", rows.with(Vec::len))}</h2>
             {move || {
@@ -285,6 +287,18 @@ fn Editor(id: String) -> impl IntoView {
                     })
                     .collect_view()}
             </fieldset>
+            {move || {
+                ann.get()
+                    .filter(|a| a.suggested)
+                    .map(|a| {
+                        let src = if a.detected_source.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" (source found: {})", a.detected_source)
+                        };
+                        view! { <p class="detected">{format!("Began as a suggestion{src}.")}</p> }
+                    })
+            }}
             <label for="claim-note">"Note"</label>
             <textarea
                 id="claim-note"
@@ -355,6 +369,13 @@ fn Editor(id: String) -> impl IntoView {
                         }
                     })
             }}
+            {move || {
+                ann.get()
+                    .map(|a| {
+                        let (doc, exact) = (a.doc.clone(), a.exact.clone());
+                        view! { <AlsoIn doc=doc exact=exact/> }
+                    })
+            }}
             <button
                 type="button"
                 class="danger"
@@ -368,5 +389,120 @@ fn Editor(id: String) -> impl IntoView {
                 "Delete claim"
             </button>
         </section>
+    }
+}
+
+/// Reviews one suggestion: its verdict (editable), the source found, where else it stands;
+/// accept or dismiss.
+#[component]
+fn SuggestionPanel(span: (usize, usize)) -> impl IntoView {
+    let app = use_app();
+    let Some(s) = app.suggestion(span) else {
+        return ().into_any();
+    };
+    let verdict = RwSignal::new(s.verdict);
+    let doc = app.open.get_untracked().unwrap_or_default();
+    let found = match (&s.source, s.vague) {
+        (Some(src), _) => format!("Attributed to: {src}"),
+        (None, true) => "Only a vague attribution (reportedly, officials…)".to_owned(),
+        (None, false) => "No attribution found: the article’s own voice".to_owned(),
+    };
+    let accept_s = s.clone();
+    let exact = s.exact.clone();
+    view! {
+        <section class="editor suggestion" aria-labelledby="suggestion-heading">
+            <div class="editor-head">
+                <h2 id="suggestion-heading">"Suggested claim"</h2>
+                <button type="button" class="quiet" on:click=move |_| app.chosen.set(None)>
+                    "Close"
+                </button>
+            </div>
+            <blockquote class="editor-quote">{s.exact.clone()}</blockquote>
+            <p class="detected">{found}</p>
+            <fieldset class="verdict-choice">
+                <legend>"Verdict"</legend>
+                {Verdict::ALL
+                    .into_iter()
+                    .map(|v| {
+                        view! {
+                            <label class=format!("choice choice-{}", v.as_str())>
+                                <input
+                                    type="radio"
+                                    name="suggestion-verdict"
+                                    prop:checked=move || verdict.get() == v
+                                    on:change=move |_| verdict.set(v)
+                                />
+                                {v.label()}
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+            <div class="actions">
+                <button
+                    type="button"
+                    aria-keyshortcuts="a"
+                    on:click=move |_| app.accept(&[(accept_s.clone(), verdict.get_untracked())])
+                >
+                    "Accept"
+                    <kbd aria-hidden="true">"a"</kbd>
+                </button>
+                <button
+                    type="button"
+                    class="quiet"
+                    aria-keyshortcuts="d"
+                    on:click=move |_| app.dismiss(span)
+                >
+                    "Dismiss"
+                    <kbd aria-hidden="true">"d"</kbd>
+                </button>
+            </div>
+            <AlsoIn doc=doc exact=exact/>
+        </section>
+    }
+    .into_any()
+}
+
+/// "Also in": the other articles that carry the same or a near-identical claim, with how they
+/// were tagged there; each opens its article.
+#[component]
+fn AlsoIn(doc: String, exact: String) -> impl IntoView {
+    let app = use_app();
+    let places = Memo::new(move |_| app.library.with(|l| also_in(l, &doc, &exact)));
+    move || {
+        let list = places.get();
+        (!list.is_empty()).then(|| {
+            view! {
+                <div class="also-in">
+                    <p>"Also in:"</p>
+                    <ul>
+                        {list
+                            .into_iter()
+                            .map(|e| {
+                                let tags = if e.verdicts.is_empty() {
+                                    "not tagged there".to_owned()
+                                } else {
+                                    let labels: Vec<&str> =
+                                        e.verdicts.iter().map(|v| v.label()).collect();
+                                    format!("tagged {} there", labels.join(" + "))
+                                };
+                                let target = e.doc.clone();
+                                view! {
+                                    <li>
+                                        <button
+                                            type="button"
+                                            class="quiet"
+                                            on:click=move |_| app.open_document(target.clone())
+                                        >
+                                            {format!("{} ({tags})", truncate_words(&e.title, 60))}
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </div>
+            }
+        })
     }
 }

@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::state::use_app;
 use crate::browser::offsets;
 use crate::domain::annotation::Verdict;
+use crate::domain::assistant::suggest::Suggestion;
 use crate::domain::document::{extract_text, Origin, TextFormat};
 use crate::domain::layout::{layout, Layout, Piece};
 
@@ -42,6 +43,40 @@ fn mark_title(piece: &Piece) -> String {
 /// One segment: plain text, or a `<mark>` for the claims covering it. Text is always a text
 /// node, never HTML.
 fn piece_view(piece: Piece, marks: MarkSignals) -> AnyView {
+    if let (true, Some(i)) = (piece.covers.is_empty(), piece.suggestion) {
+        let Some(s) = marks.suggestions.with_untracked(|v| v.get(i).cloned()) else {
+            return view! { <span data-start=piece.start data-end=piece.end>{piece.text}</span> }
+                .into_any();
+        };
+        let span = (s.start, s.end);
+        let title = format!(
+            "Suggested claim: {}{} — click to review",
+            s.verdict.label(),
+            s.source
+                .as_deref()
+                .map(|x| format!(" ({x})"))
+                .unwrap_or_default()
+        );
+        return view! {
+            <mark
+                class=format!("sg sg-{}", s.verdict.as_str())
+                class:chosen=move || marks.chosen.get() == Some(span)
+                data-start=piece.start
+                data-end=piece.end
+                data-suggestion=i
+                title=title
+                on:click=move |_| {
+                    if !offsets::has_selection() {
+                        marks.selected.set(None);
+                        marks.chosen.set(Some(span));
+                    }
+                }
+            >
+                {piece.text}
+            </mark>
+        }
+        .into_any();
+    }
     if piece.covers.is_empty() {
         return view! {
             <span data-start=piece.start data-end=piece.end>{piece.text}</span>
@@ -82,6 +117,10 @@ fn piece_view(piece: Piece, marks: MarkSignals) -> AnyView {
 pub struct MarkSignals {
     pub selected: RwSignal<Option<String>>,
     pub flash: RwSignal<Option<String>>,
+    /// The suggestion under review.
+    pub chosen: RwSignal<Option<(usize, usize)>>,
+    /// The suggestions laid out (pieces refer to them by index).
+    pub suggestions: Signal<Vec<Suggestion>>,
 }
 
 /// The article text. Its elements carry the code-point offsets that selections map back to.
@@ -149,7 +188,10 @@ pub fn Reader() -> impl IntoView {
     let article = Memo::new(move |_| {
         let id = app.open.get();
         app.library.with(|l| {
-            id.and_then(|id| l.document(&id).map(|d| layout(d, l, &[])))
+            let spans: Vec<(usize, usize)> = app
+                .suggestions
+                .with(|v| v.iter().map(|s| (s.start, s.end)).collect());
+            id.and_then(|id| l.document(&id).map(|d| layout(d, l, &spans)))
                 .unwrap_or_default()
         })
     });
@@ -190,7 +232,25 @@ pub fn Reader() -> impl IntoView {
                 ev.prevent_default();
                 app.tag_pending(Verdict::Unsourced);
             }
-            "Escape" => app.selected.set(None),
+            "a" | "A" if app.chosen.get_untracked().is_some() => {
+                ev.prevent_default();
+                if let Some(span) = app.chosen.get_untracked() {
+                    if let Some(s) = app.suggestion(span) {
+                        let v = s.verdict;
+                        app.accept(&[(s, v)]);
+                    }
+                }
+            }
+            "d" | "D" if app.chosen.get_untracked().is_some() => {
+                ev.prevent_default();
+                if let Some(span) = app.chosen.get_untracked() {
+                    app.dismiss(span);
+                }
+            }
+            "Escape" => {
+                app.selected.set(None);
+                app.chosen.set(None);
+            }
             _ => {}
         }
     });
@@ -224,6 +284,59 @@ pub fn Reader() -> impl IntoView {
                 }
             }}
             {legend()}
+            <div class="assistant-bar">
+                <label class="switch">
+                    <input
+                        type="checkbox"
+                        role="switch"
+                        prop:checked=move || app.suggest.get()
+                        on:change=move |ev| {
+                            app.suggest.set(event_target_checked(&ev));
+                            app.chosen.set(None);
+                        }
+                    />
+                    "Suggest claims"
+                </label>
+                {move || {
+                    app.suggest
+                        .get()
+                        .then(|| {
+                            let n = app.suggestions.with(Vec::len);
+                            view! {
+                                <span class="hint">{format!("{n} suggestions")}</span>
+                                <button
+                                    type="button"
+                                    disabled=n == 0
+                                    on:click=move |_| {
+                                        let root = root.get_untracked();
+                                        let in_view = root
+                                            .map(|r| offsets::visible_suggestions(&r))
+                                            .unwrap_or_default();
+                                        let picked: Vec<(Suggestion, Verdict)> = app
+                                            .suggestions
+                                            .with_untracked(|v| {
+                                                in_view
+                                                    .iter()
+                                                    .filter_map(|&i| v.get(i).cloned())
+                                                    .map(|s| {
+                                                        let verdict = s.verdict;
+                                                        (s, verdict)
+                                                    })
+                                                    .collect()
+                                            });
+                                        if picked.is_empty() {
+                                            app.info("No suggestions in view: scroll to some first.");
+                                        } else {
+                                            app.accept(&picked);
+                                        }
+                                    }
+                                >
+                                    "Accept all in view"
+                                </button>
+                            }
+                        })
+                }}
+            </div>
             <p class="hint">
                 "Select a claim, then choose Sourced or Unsourced (keys "
                 <kbd>"s"</kbd>
@@ -240,6 +353,8 @@ pub fn Reader() -> impl IntoView {
                 marks=MarkSignals {
                     selected: app.selected,
                     flash: app.flash,
+                    chosen: app.chosen,
+                    suggestions: app.suggestions.into(),
                 }
             />
             <SelectionToolbar at=toolbar_at/>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::browser::{self, storage::local_store};
 use crate::domain::annotation::Verdict;
+use crate::domain::assistant::suggest::{suggestions, Suggestion};
 use crate::domain::document::seed_documents;
 use crate::domain::library::Library;
 use crate::domain::storage::{KeyValueStore, LoadProblem, MemoryStore, Persistence, LIBRARY_KEY};
@@ -33,6 +34,12 @@ pub struct AppState {
     pub storage_problem: RwSignal<Option<String>>,
     /// The claim whose highlight flashes now.
     pub flash: RwSignal<Option<String>>,
+    /// Whether the assistant's suggestions are shown in the reader.
+    pub suggest: RwSignal<bool>,
+    /// The open article's suggestions (empty while the switch is off).
+    pub suggestions: Memo<Vec<Suggestion>>,
+    /// The suggestion under review, by its span.
+    pub chosen: RwSignal<Option<(usize, usize)>>,
 }
 
 pub fn use_app() -> AppState {
@@ -73,8 +80,61 @@ impl AppState {
         }
     }
 
+    /// The suggestion at `span`, if it is still suggested.
+    pub fn suggestion(&self, span: (usize, usize)) -> Option<Suggestion> {
+        self.suggestions
+            .with_untracked(|v| v.iter().find(|s| (s.start, s.end) == span).cloned())
+    }
+
+    /// Accepts suggestions (with their verdicts) as claims of the open article.
+    pub fn accept(&self, accepted: &[(Suggestion, Verdict)]) {
+        let Some(doc) = self.open.get_untracked() else {
+            return;
+        };
+        let mut n = 0;
+        self.library.update(|l| {
+            for (s, v) in accepted {
+                let id = browser::new_id();
+                if l.accept(
+                    &doc,
+                    (s.start, s.end),
+                    *v,
+                    s.source.as_deref(),
+                    id,
+                    browser::now_ms(),
+                )
+                .is_ok()
+                {
+                    n += 1;
+                }
+            }
+        });
+        self.chosen.set(None);
+        self.info(match accepted {
+            [(s, v)] => format!(
+                "Accepted as {}{}.",
+                v.as_str(),
+                s.source
+                    .as_deref()
+                    .map(|x| format!(" ({x})"))
+                    .unwrap_or_default()
+            ),
+            _ => format!("Accepted {n} suggested claims."),
+        });
+    }
+
+    pub fn dismiss(&self, span: (usize, usize)) {
+        let (Some(doc), Some(s)) = (self.open.get_untracked(), self.suggestion(span)) else {
+            return;
+        };
+        self.library.update(|l| l.dismiss(&doc, &s.exact));
+        self.chosen.set(None);
+        self.info("Suggestion dismissed.");
+    }
+
     pub fn open_document(&self, id: String) {
         if self.open.get_untracked().as_deref() != Some(id.as_str()) {
+            self.chosen.set(None);
             self.selected.set(None);
             self.pending.set(None);
             self.open.set(Some(id));
@@ -120,9 +180,25 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
         .load_view()
         .filter(|id| library.document(id).is_some())
         .or_else(|| library.documents().first().map(|d| d.id.clone()));
+    let library = RwSignal::new(library);
+    let open = RwSignal::new(open);
+    let suggest = RwSignal::new(false);
+    let suggestions = Memo::new(move |_| {
+        if !suggest.get() {
+            return Vec::new();
+        }
+        let id = open.get();
+        library.with(|l| {
+            id.and_then(|id| l.document(&id).map(|d| suggestions(d, l)))
+                .unwrap_or_default()
+        })
+    });
     let state = AppState {
-        library: RwSignal::new(library),
-        open: RwSignal::new(open),
+        library,
+        open,
+        suggest,
+        suggestions,
+        chosen: RwSignal::new(None),
         selected: RwSignal::new(None),
         pending: RwSignal::new(None),
         notice: RwSignal::new(None),

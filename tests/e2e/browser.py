@@ -20,6 +20,7 @@ ROLE_CANDIDATES = {
     "button": "button, [role=button], input[type=file]",
     "textbox": "input:not([type]), input[type=text], input[type=url], textarea",
     "radio": "input[type=radio]",
+    "switch": "input[type=checkbox]",
     "link": "a[href]",
     "heading": "h1, h2, h3, h4, h5, h6",
     "DisclosureTriangle": "summary",
@@ -131,7 +132,7 @@ class Browser:
     # -- reading the article -------------------------------------------------------------------
     def marks(self):
         return self.js("""
-            return [...document.querySelectorAll('.article-text mark')].map(m => ({
+            return [...document.querySelectorAll('.article-text mark.hl')].map(m => ({
                 cls: m.className, text: m.textContent, ids: m.dataset.ids,
                 start: +m.dataset.start, end: +m.dataset.end }));""")
 

@@ -365,3 +365,77 @@ def test_replacing_a_text_moves_flags_and_keeps_orphans(browser):
                             "The minister said prices fell 4% in May.", "Critics disagree strongly"])
     stored = json.loads(b.storage())
     assert all("status" not in a for a in stored["annotations"]), "all anchored again"
+
+
+def suggestion_marks(b):
+    return b.js("return [...document.querySelectorAll('.article-text mark.sg')].map(m => m.textContent)")
+
+
+def click_suggestion(b, phrase):
+    el = wait_for(f"the suggestion {phrase!r}", lambda: next(
+        (m for m in b.js("return [...document.querySelectorAll('.article-text mark.sg')]")
+         if phrase in m.text), None))
+    b.js("arguments[0].scrollIntoView({block: 'center'})", el)
+    el.click()
+
+
+def test_claim_assistant_suggests_accepts_dismisses_and_finds_the_claim_elsewhere(browser):
+    b = browser
+    b.click("button", "Iran's elite Quds force commander", exact=False)
+    wait_for("article 004", lambda: "Defense Department" in b.article_text())
+    assert suggestion_marks(b) == []
+    b.click("switch", "Suggest claims")
+    wait_for("suggestions", lambda: len(suggestion_marks(b)) > 15)
+    before = len(suggestion_marks(b))
+
+    # Review one: the detected source is shown; accept it with the key.
+    click_suggestion(b, "the Defense Department said in a statement")
+    assert b.by_role("heading", "Suggested claim")
+    assert "Attributed to: Defense Department" in b.js("return document.querySelector('.suggestion .detected').textContent")
+    b.press("a")
+    wait_for("the accepted claim", lambda: claim_count(b) == 1)
+    assert [m["cls"] for m in b.marks()] == ["hl hl-sourced depth-1"]
+    assert len(suggestion_marks(b)) == before - 1
+
+    # Dismiss another; it stays dismissed after a reload.
+    click_suggestion(b, "PMF sympathizers orchestrated the protests")
+    assert "No attribution found" in b.js("return document.querySelector('.suggestion .detected').textContent")
+    b.click("button", "Dismiss")
+    wait_for("the dismissal", lambda: not any("PMF sympathizers" in t for t in suggestion_marks(b)))
+    b.reload()
+    b.click("switch", "Suggest claims")
+    wait_for("suggestions again", lambda: len(suggestion_marks(b)) == before - 2)
+    assert not any("PMF sympathizers" in t for t in suggestion_marks(b))
+
+    # Edit a suggestion's verdict before accepting it.
+    click_suggestion(b, "The attacks followed a rocket barrage")
+    b.click("radio", "Sourced")
+    b.click("button", "Accept")
+    wait_for("the edited acceptance", lambda: claim_count(b) == 2)
+
+    # Accept all in view.
+    b.js("window.scrollTo(0, 0)")
+    in_view = b.js("""
+        return [...document.querySelectorAll('.article-text mark.sg')]
+          .filter(m => { const r = m.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }).length""")
+    assert in_view > 0
+    b.click("button", "Accept all in view")
+    wait_for("all in view accepted", lambda: claim_count(b) == 2 + in_view)
+
+    # The export remembers which claims began as suggestions, and the source found.
+    b.click("button", "Download article")
+    _, doc = b.wait_download()
+    items = doc["first"]["items"]
+    assert all(i.get("claimmark:suggested") is True for i in items)
+    assert any(i.get("claimmark:detectedSource") == "Defense Department" for i in items)
+
+    # The Pompeo tweet, quoted in 001, is also in 000 and 002; clicking one opens it.
+    b.click("button", "VIDEO: Iraqi citizens dance", exact=False)
+    wait_for("article 001", lambda: "In the tweet, Pompeo wrote" in b.article_text())
+    click_suggestion(b, "In the tweet, Pompeo wrote")
+    also = wait_for("also in", lambda: b.all_by_role("button", "not tagged there", exact=False))
+    names = [e.accessible_name for e in also]
+    assert len(names) == 2, names
+    assert any(n.startswith("Thousands of Iraqis") for n in names) and any(n.startswith("Iraqis celebrated") for n in names)
+    b.click("button", "Iraqis celebrated in the streets", exact=False)
+    wait_for("article 002", lambda: b.article_text().startswith("Iraqis celebrated"))
