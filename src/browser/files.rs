@@ -52,3 +52,25 @@ pub fn take_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
     input.set_value("");
     file
 }
+
+/// Reads the file chosen in the `<input type=file>` that fired `ev` (clearing the input, so the
+/// same file can be chosen again), then calls `done` with its name and its text, or why it
+/// could not be read.
+pub fn read_chosen(
+    ev: &web_sys::Event,
+    done: impl FnOnce(String, Result<String, String>) + 'static,
+) {
+    let Some(input) = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return;
+    };
+    let Some(file) = take_file(&input) else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = read_text(&file).await;
+        done(file.name(), text);
+    });
+}

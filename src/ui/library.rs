@@ -1,7 +1,6 @@
 //! The library: the list of articles, and adding one.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::state::{use_app, AppState};
 use crate::browser::{self, files};
@@ -95,6 +94,34 @@ fn add(app: AppState, text: &str, title: Option<&str>) -> bool {
     true
 }
 
+/// Reads a chosen `.txt`, `.md` or `.html` file as article text (HTML reduced to text); `done`
+/// gets the text and a title (the file's own, else its name).
+pub(super) fn read_article_file(
+    app: AppState,
+    ev: &leptos::ev::Event,
+    done: impl FnOnce(String, String) + 'static,
+) {
+    files::read_chosen(ev, move |name, contents| {
+        let Some(format) = TextFormat::from_file_name(&name) else {
+            app.error(format!(
+                "{name} was not used: claimmark opens .txt, .md and .html files."
+            ));
+            return;
+        };
+        match contents {
+            Ok(contents) => {
+                let extracted = extract_text(format, &contents);
+                let stem = name
+                    .rsplit_once('.')
+                    .map_or(name.as_str(), |(stem, _)| stem);
+                let title = extracted.title.unwrap_or_else(|| stem.to_owned());
+                done(extracted.text, title);
+            }
+            Err(e) => app.error(format!("{name} could not be read: {e}.")),
+        }
+    });
+}
+
 #[component]
 fn AddDocument() -> impl IntoView {
     let app = use_app();
@@ -102,34 +129,8 @@ fn AddDocument() -> impl IntoView {
     let title = RwSignal::new(String::new());
 
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = files::take_file(&input) else {
-            return;
-        };
-        let name = file.name();
-        let Some(format) = TextFormat::from_file_name(&name) else {
-            app.error(format!(
-                "{name} was not added: claimmark opens .txt, .md and .html files."
-            ));
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match files::read_text(&file).await {
-                Ok(contents) => {
-                    let extracted = extract_text(format, &contents);
-                    let fallback = name
-                        .rsplit_once('.')
-                        .map_or(name.as_str(), |(stem, _)| stem);
-                    let title = extracted.title.as_deref().unwrap_or(fallback);
-                    add(app, &extracted.text, Some(title));
-                }
-                Err(e) => app.error(format!("{name} was not added: {e}.")),
-            }
+        read_article_file(app, &ev, move |text, title| {
+            add(app, &text, Some(title.as_str()));
         });
     };
 

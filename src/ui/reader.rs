@@ -7,7 +7,7 @@ use super::state::use_app;
 use crate::browser::offsets;
 use crate::domain::annotation::Verdict;
 use crate::domain::assistant::suggest::Suggestion;
-use crate::domain::document::{extract_text, Origin, TextFormat};
+use crate::domain::document::Origin;
 use crate::domain::layout::{layout, Layout, Piece};
 
 /// CSS classes of a highlighted segment: its verdict (or `mixed`), and how many claims cover it.
@@ -451,28 +451,7 @@ fn ReplaceText() -> impl IntoView {
         }
     };
     let on_file = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(t).ok())
-        else {
-            return;
-        };
-        let Some(file) = crate::browser::files::take_file(&input) else {
-            return;
-        };
-        let name = file.name();
-        let Some(format) = TextFormat::from_file_name(&name) else {
-            app.error(format!(
-                "{name} was not used: claimmark opens .txt, .md and .html files."
-            ));
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            match crate::browser::files::read_text(&file).await {
-                Ok(contents) => replace(extract_text(format, &contents).text),
-                Err(e) => app.error(format!("{name} was not used: {e}.")),
-            }
-        });
+        super::library::read_article_file(app, &ev, move |text, _| replace(text));
     };
     view! {
         <details class="replace-text">

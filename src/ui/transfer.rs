@@ -1,7 +1,6 @@
 //! Download and upload of annotation files.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::state::use_app;
 use crate::browser::{self, files};
@@ -37,18 +36,8 @@ pub fn Transfer() -> impl IntoView {
     };
 
     let on_upload = move |ev: leptos::ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = files::take_file(&input) else {
-            return;
-        };
-        leptos::task::spawn_local(async move {
-            let name = file.name();
-            let text = match files::read_text(&file).await {
+        files::read_chosen(&ev, move |name, text| {
+            let text = match text {
                 Ok(t) => t,
                 Err(e) => {
                     app.error(format!("{name}: {e}. Nothing was changed."));

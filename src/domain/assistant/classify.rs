@@ -1,7 +1,7 @@
 //! Which units are claims, and whether (and to whom) the article attributes each: the rules of
 //! `tests/data/labelling-rules.md`.
 
-use super::sentences::{is_tweet, quoted, sentences};
+use super::sentences::{is_tweet, quoted, sentences, MONTHS};
 use crate::domain::annotation::Verdict;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -130,18 +130,6 @@ const NOT_NAMES: &[&str] = &[
     "Friday",
     "Saturday",
     "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "He",
     "She",
     "They",
@@ -217,7 +205,7 @@ fn words(chars: &[char]) -> Vec<Word> {
 
 fn capitalised(w: &Word) -> bool {
     let c = &w.core;
-    if NOT_NAMES.contains(&c.as_str()) {
+    if NOT_NAMES.contains(&c.as_str()) || MONTHS.contains(&c.as_str()) {
         return false;
     }
     let first = c.chars().next();

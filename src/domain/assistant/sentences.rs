@@ -19,7 +19,7 @@ const ABBREVIATIONS: &[&str] = &[
     "approx", "est", "Fig",
 ];
 
-const MONTHS: &[&str] = &[
+pub const MONTHS: &[&str] = &[
     "January",
     "February",
     "March",
