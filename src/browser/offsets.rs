@@ -175,3 +175,16 @@ pub fn visible_suggestions(root: &Element) -> Vec<usize> {
     }
     out
 }
+
+/// Scrolls the article element that starts at code point `start` into view.
+pub fn scroll_to_offset(start: usize) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let selector = format!(".article-text [data-start=\"{start}\"]");
+    if let Ok(Some(el)) = doc.query_selector(&selector) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
+    }
+}

@@ -241,6 +241,10 @@ pub fn Reader() -> impl IntoView {
                     }
                 }
             }
+            "n" | "N" if app.suggest.get_untracked() => {
+                ev.prevent_default();
+                app.next_suggestion();
+            }
             "d" | "D" if app.chosen.get_untracked().is_some() => {
                 ev.prevent_default();
                 if let Some(span) = app.chosen.get_untracked() {
@@ -304,6 +308,15 @@ pub fn Reader() -> impl IntoView {
                             let n = app.suggestions.with(Vec::len);
                             view! {
                                 <span class="hint">{format!("{n} suggestions")}</span>
+                                <button
+                                    type="button"
+                                    aria-keyshortcuts="n"
+                                    disabled=n == 0
+                                    on:click=move |_| app.next_suggestion()
+                                >
+                                    "Next suggestion"
+                                    <kbd aria-hidden="true">"n"</kbd>
+                                </button>
                                 <button
                                     type="button"
                                     disabled=n == 0

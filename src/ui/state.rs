@@ -123,6 +123,25 @@ impl AppState {
         });
     }
 
+    /// Reviews the suggestion after the one under review (or the first), and scrolls to it.
+    pub fn next_suggestion(&self) {
+        let after = self.chosen.get_untracked().map_or(0, |(s, _)| s + 1);
+        let next = self.suggestions.with_untracked(|v| {
+            v.iter()
+                .find(|s| s.start >= after)
+                .or_else(|| v.first())
+                .map(|s| (s.start, s.end))
+        });
+        match next {
+            Some(span) => {
+                self.selected.set(None);
+                self.chosen.set(Some(span));
+                browser::offsets::scroll_to_offset(span.0);
+            }
+            None => self.info("No suggestions left in this article."),
+        }
+    }
+
     pub fn dismiss(&self, span: (usize, usize)) {
         let (Some(doc), Some(s)) = (self.open.get_untracked(), self.suggestion(span)) else {
             return;

@@ -5,6 +5,8 @@ import shutil
 import subprocess
 import sys
 
+from selenium.webdriver.common.keys import Keys
+
 from browser import wait_for
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -406,6 +408,15 @@ def test_claim_assistant_suggests_accepts_dismisses_and_finds_the_claim_elsewher
     b.click("switch", "Suggest claims")
     wait_for("suggestions again", lambda: len(suggestion_marks(b)) == before - 2)
     assert not any("PMF sympathizers" in t for t in suggestion_marks(b))
+
+    # The keyboard path: n reviews the next suggestion.
+    b.js("document.activeElement && document.activeElement.blur()")
+    b.press("n")
+    first = wait_for("a suggestion under review", lambda: b.js("return document.querySelector('mark.sg.chosen')?.textContent"))
+    b.press("n")
+    second = wait_for("the next one", lambda: b.js("return document.querySelector('mark.sg.chosen')?.textContent") != first and b.js("return document.querySelector('mark.sg.chosen')?.textContent"))
+    assert first != second
+    b.press(Keys.ESCAPE)
 
     # Edit a suggestion's verdict before accepting it.
     click_suggestion(b, "The attacks followed a rocket barrage")
