@@ -3,8 +3,8 @@
 //! A plain type with methods (as in Leptos' todomvc example): the UI holds it in one signal,
 //! calls these methods, and one effect persists the result.
 
+use super::anchor::quote_at;
 use super::anchor::Anchorer;
-use super::anchor::{anchor, quote_at};
 use super::annotation::{Annotation, Dismissal, Status, Tombstone, Verdict};
 use super::document::{Document, Origin};
 use super::order;
@@ -364,14 +364,24 @@ impl Library {
 
     /// A document's annotations in text order, each with where its quote sits in the text now.
     pub fn placed<'a>(&'a self, doc: &Document, text: &IndexedText) -> Vec<Placed<'a>> {
+        // Called on every change of the library: the usual case (the stored position still
+        // holds the quote) costs a slice comparison; the text is indexed for search at most
+        // once, and only if some claim needs it.
+        let anchorer: std::cell::OnceCell<Anchorer> = std::cell::OnceCell::new();
         let mut out: Vec<Placed<'a>> = self
             .annotations_of(&doc.id)
             .into_iter()
             .map(|a| {
-                let span = (a.status != Status::Orphan)
-                    .then(|| anchor(text, &a.quote(), Some((a.start, a.end))))
-                    .flatten()
-                    .map(|found| (found.start, found.end));
+                let span = if a.status == Status::Orphan {
+                    None
+                } else if a.start < a.end && text.slice(a.start, a.end) == a.exact {
+                    Some((a.start, a.end))
+                } else {
+                    anchorer
+                        .get_or_init(|| Anchorer::new(text.as_str()))
+                        .anchor(&a.quote(), Some((a.start, a.end)))
+                        .map(|found| (found.start, found.end))
+                };
                 Placed {
                     annotation: a,
                     span,

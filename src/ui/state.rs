@@ -7,7 +7,8 @@ use leptos::prelude::*;
 
 use crate::browser::{self, storage::local_store};
 use crate::domain::annotation::Verdict;
-use crate::domain::assistant::suggest::{suggestions, Suggestion};
+use crate::domain::assistant::classify::analyse;
+use crate::domain::assistant::suggest::{suggestions_from, Suggestion};
 use crate::domain::document::seed_documents;
 use crate::domain::library::Library;
 use crate::domain::storage::{KeyValueStore, LoadProblem, MemoryStore, Persistence, LIBRARY_KEY};
@@ -202,14 +203,28 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
     let library = RwSignal::new(library);
     let open = RwSignal::new(open);
     let suggest = RwSignal::new(false);
-    let suggestions = Memo::new(move |_| {
+    // The assistant reads an article again only when its text changes; which suggestions
+    // remain (not marked, not dismissed) is worked out on every change.
+    let open_text = Memo::new(move |_| {
+        let id = open.get()?;
+        library.with(|l| l.document(&id).map(|d| d.text.clone()))
+    });
+    let readings = Memo::new(move |_| {
         if !suggest.get() {
             return Vec::new();
         }
+        open_text.with(|t| t.as_deref().map(analyse).unwrap_or_default())
+    });
+    let suggestions = Memo::new(move |_| {
         let id = open.get();
-        library.with(|l| {
-            id.and_then(|id| l.document(&id).map(|d| suggestions(d, l)))
-                .unwrap_or_default()
+        readings.with(|r| {
+            if r.is_empty() {
+                return Vec::new();
+            }
+            library.with(|l| {
+                id.and_then(|id| l.document(&id).map(|d| suggestions_from(r, d, l)))
+                    .unwrap_or_default()
+            })
         })
     });
     let state = AppState {

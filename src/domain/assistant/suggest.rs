@@ -1,7 +1,7 @@
 //! Suggestions for the reader: the assistant's claims that the user has neither marked nor
 //! dismissed, and where else in the library the same claim stands.
 
-use super::classify::{analyse, Kind};
+use super::classify::{analyse, Kind, Reading};
 use crate::domain::anchor::{Anchorer, Quote};
 use crate::domain::annotation::Verdict;
 use crate::domain::document::Document;
@@ -22,14 +22,24 @@ pub struct Suggestion {
 /// The claims of `doc` the assistant suggests: not overlapping a claim the user marked, not
 /// dismissed.
 pub fn suggestions(doc: &Document, library: &Library) -> Vec<Suggestion> {
+    suggestions_from(&analyse(&doc.text), doc, library)
+}
+
+/// [`suggestions`] from readings of the document's text made earlier (the reading depends on
+/// the text only; what the user marked or dismissed changes more often).
+pub fn suggestions_from(
+    readings: &[Reading],
+    doc: &Document,
+    library: &Library,
+) -> Vec<Suggestion> {
     let text = IndexedText::new(doc.text.as_str());
     let marked: Vec<(usize, usize)> = library
         .placed(doc, &text)
         .into_iter()
         .filter_map(|p| p.span)
         .collect();
-    analyse(&doc.text)
-        .into_iter()
+    readings
+        .iter()
         .filter(|r| r.kind == Kind::Claim)
         .filter(|r| !marked.iter().any(|&(s, e)| s < r.end && r.start < e))
         .map(|r| Suggestion {
@@ -37,7 +47,7 @@ pub fn suggestions(doc: &Document, library: &Library) -> Vec<Suggestion> {
             end: r.end,
             exact: text.slice(r.start, r.end).to_owned(),
             verdict: r.verdict,
-            source: r.source,
+            source: r.source.clone(),
             vague: r.vague,
         })
         .filter(|s| !library.is_dismissed(&doc.id, &s.exact))
