@@ -122,6 +122,24 @@ pub(super) fn read_article_file(
     });
 }
 
+/// A button-styled file picker for article files; `on_file` gets its change event.
+pub(super) fn article_file_input(
+    label: &'static str,
+    on_file: impl Fn(leptos::ev::Event) + 'static,
+) -> impl IntoView {
+    view! {
+        <label class="button file-button">
+            {label}
+            <input
+                type="file"
+                class="visually-hidden"
+                accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html"
+                on:change=on_file
+            />
+        </label>
+    }
+}
+
 #[component]
 fn AddDocument() -> impl IntoView {
     let app = use_app();
@@ -161,15 +179,7 @@ fn AddDocument() -> impl IntoView {
                 ></textarea>
                 <button type="submit">"Add article"</button>
             </form>
-            <label class="button file-button">
-                "Open a .txt, .md or .html file"
-                <input
-                    type="file"
-                    class="visually-hidden"
-                    accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html"
-                    on:change=on_file
-                />
-            </label>
+            {article_file_input("Open a .txt, .md or .html file", on_file)}
         </details>
     }
 }

@@ -485,15 +485,7 @@ fn ReplaceText() -> impl IntoView {
                 ></textarea>
                 <button type="submit">"Replace text"</button>
             </form>
-            <label class="button file-button">
-                "Open a corrected .txt, .md or .html file"
-                <input
-                    type="file"
-                    class="visually-hidden"
-                    accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html"
-                    on:change=on_file
-                />
-            </label>
+            {super::library::article_file_input("Open a corrected .txt, .md or .html file", on_file)}
         </details>
     }
 }
