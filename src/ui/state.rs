@@ -205,15 +205,25 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
     let suggest = RwSignal::new(false);
     // The assistant reads an article again only when its text changes; which suggestions
     // remain (not marked, not dismissed) is worked out on every change.
-    let open_text = Memo::new(move |_| {
+    // A text changes only as another document or a new revision: that pair is the key, so
+    // no change of the library copies or compares the text itself.
+    let open_revision = Memo::new(move |_| {
         let id = open.get()?;
-        library.with(|l| l.document(&id).map(|d| d.text.clone()))
+        let revised = library.with(|l| l.document(&id).map(|d| d.revised))?;
+        Some((id, revised))
     });
     let readings = Memo::new(move |_| {
         if !suggest.get() {
             return Vec::new();
         }
-        open_text.with(|t| t.as_deref().map(analyse).unwrap_or_default())
+        let Some((id, _)) = open_revision.get() else {
+            return Vec::new();
+        };
+        library.with_untracked(|l| {
+            l.document(&id)
+                .map(|d| analyse(&d.text))
+                .unwrap_or_default()
+        })
     });
     let suggestions = Memo::new(move |_| {
         let id = open.get();
