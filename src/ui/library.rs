@@ -122,6 +122,24 @@ pub(super) fn read_article_file(
     });
 }
 
+/// A labelled text area whose text is `text`.
+pub(super) fn text_area(
+    id: &'static str,
+    label: &'static str,
+    rows: u32,
+    text: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <textarea
+            id=id
+            rows=rows
+            prop:value=move || text.get()
+            on:input=move |ev| text.set(event_target_value(&ev))
+        ></textarea>
+    }
+}
+
 /// A button-styled file picker for article files; `on_file` gets its change event.
 pub(super) fn article_file_input(
     label: &'static str,
@@ -170,13 +188,7 @@ fn AddDocument() -> impl IntoView {
                     prop:value=move || title.get()
                     on:input=move |ev| title.set(event_target_value(&ev))
                 />
-                <label for="new-text">"Article text"</label>
-                <textarea
-                    id="new-text"
-                    rows="6"
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
-                ></textarea>
+                {text_area("new-text", "Article text", 6, text)}
                 <button type="submit">"Add article"</button>
             </form>
             {article_file_input("Open a .txt, .md or .html file", on_file)}

@@ -476,13 +476,7 @@ fn ReplaceText() -> impl IntoView {
                 ev.prevent_default();
                 replace(text.get_untracked());
             }>
-                <label for="replace-text">"Corrected text"</label>
-                <textarea
-                    id="replace-text"
-                    rows="5"
-                    prop:value=move || text.get()
-                    on:input=move |ev| text.set(event_target_value(&ev))
-                ></textarea>
+                {super::library::text_area("replace-text", "Corrected text", 5, text)}
                 <button type="submit">"Replace text"</button>
             </form>
             {super::library::article_file_input("Open a corrected .txt, .md or .html file", on_file)}
