@@ -3,6 +3,7 @@
 
 use super::sentences::{is_tweet, quoted, sentences, MONTHS};
 use crate::domain::annotation::Verdict;
+use crate::domain::text::fold_case;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -429,7 +430,7 @@ fn ends_sentence(t: &str) -> bool {
 }
 
 fn kind_of(t: &str) -> Option<Kind> {
-    let lower = t.to_lowercase();
+    let lower = fold_case(t);
     let words = t.split_whitespace().count();
     let upper_slash = t.split('/').next().is_some_and(|p| {
         p.len() >= 2 && t.contains('/') && p.chars().all(|c| c.is_ascii_uppercase())
@@ -499,7 +500,7 @@ pub fn analyse(text: &str) -> Vec<Reading> {
         let unit = &chars[s.start..s.end];
         let t = &texts[i];
         let own = own_source(unit);
-        let lower = t.to_lowercase();
+        let lower = fold_case(t);
         let carries = is_pure_quotation(unit)
             || [
                 "in this video",
@@ -554,7 +555,7 @@ pub fn analyse(text: &str) -> Vec<Reading> {
 /// contains the other.
 pub fn same_source(a: &str, b: &str) -> bool {
     let norm = |s: &str| {
-        let s = s.trim().to_lowercase();
+        let s = fold_case(s.trim());
         s.strip_prefix("the ").unwrap_or(&s).to_owned()
     };
     let (a, b) = (norm(a), norm(b));
@@ -675,6 +676,7 @@ mod tests {
         assert!(same_source("Secretary of State Mike Pompeo", "Mike Pompeo"));
         assert!(same_source("the AFP", "AFP"));
         assert!(!same_source("Reuters", "AFP"));
+        assert!(same_source("the ÉLYSÉE", "Élysée"));
         assert!(!same_source("", "AFP"));
     }
 }
