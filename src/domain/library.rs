@@ -337,6 +337,27 @@ impl Library {
         true
     }
 
+    /// Brings back a claim deleted by mistake, as it was, and later than its deletion: so it
+    /// also wins over the deletion in other tabs and in files that carry it. Refused when the
+    /// claim is there already or its article is gone.
+    pub fn restore(&mut self, annotation: Annotation, now: i64) -> bool {
+        if self.annotation(&annotation.id).is_some() || self.document(&annotation.doc).is_none() {
+            return false;
+        }
+        let deleted = self
+            .tombstones
+            .iter()
+            .find(|t| t.id == annotation.id)
+            .map_or(i64::MIN, |t| t.deleted);
+        self.tombstones.retain(|t| t.id != annotation.id);
+        let modified = now.max(annotation.modified).max(deleted.saturating_add(1));
+        self.annotations.push(Annotation {
+            modified,
+            ..annotation
+        });
+        true
+    }
+
     /// A document's annotations in text order (by start, longer first on ties).
     pub fn annotations_of(&self, doc_id: &str) -> Vec<&Annotation> {
         let mut v: Vec<&Annotation> = self
@@ -926,6 +947,44 @@ mod tests {
         b.set_note("x", "still wanted", 30);
         a.merge(b.contents());
         assert_eq!(a.annotation("x").unwrap().note, "still wanted");
+    }
+
+    #[test]
+    fn a_restored_claim_outlives_its_deletion_everywhere() {
+        let mut a = lib();
+        let x = a
+            .annotate(SEED, (0, 9), Verdict::Sourced, "x".into(), 10)
+            .unwrap()
+            .clone();
+        a.delete("x", 20);
+        // Another tab saw the deletion.
+        let other = Library::with_contents(seed_documents(), a.contents());
+        // Undone within the same millisecond: still later than the deletion.
+        assert!(a.restore(x.clone(), 20));
+        assert!(!a.restore(x.clone(), 21), "already back");
+        let back = a.annotation("x").unwrap().clone();
+        assert_eq!(
+            (back.exact.as_str(), back.start, back.verdict),
+            ("Thousands", 0, Verdict::Sourced)
+        );
+        assert!(back.modified > 20);
+        a.merge(other.contents());
+        assert!(
+            a.annotation("x").is_some(),
+            "the older deletion does not win"
+        );
+        let mut other = other;
+        other.merge(a.contents());
+        assert!(
+            other.annotation("x").is_some(),
+            "the other tab gets it back"
+        );
+        let gone = Annotation {
+            doc: "no such article".into(),
+            id: "y".into(),
+            ..x
+        };
+        assert!(!a.restore(gone, 30));
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::reader::scroll_to_claim;
-use super::state::{use_app, AppState};
+use super::state::{use_app, AppState, Notice};
 use crate::browser;
 use crate::domain::annotation::{evidence_problem, safe_link, Status, Verdict};
 use crate::domain::assistant::suggest::also_in;
@@ -380,10 +380,13 @@ fn Editor(id: String) -> impl IntoView {
                 type="button"
                 class="danger"
                 on:click=move |_| {
+                    let Some(gone) = ann.get_untracked() else {
+                        return;
+                    };
                     let id = delete_id.clone();
                     edit(&move |l, now| l.delete(&id, now));
                     app.selected.set(None);
-                    app.info("Claim deleted.");
+                    app.notice.set(Some(Notice::Deleted(gone)));
                 }
             >
                 "Delete claim"

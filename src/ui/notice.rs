@@ -9,7 +9,23 @@ pub fn Notices() -> impl IntoView {
     let app = use_app();
     let info = move || match app.notice.get() {
         Some(Notice::Info(t)) => t,
+        Some(Notice::Deleted(_)) => "Claim deleted.".to_owned(),
         _ => String::new(),
+    };
+    let undo = move |_| {
+        let Some(Notice::Deleted(gone)) = app.notice.get_untracked() else {
+            return;
+        };
+        let id = gone.id.clone();
+        let mut back = false;
+        app.library
+            .update(|l| back = l.restore(gone, crate::browser::now_ms()));
+        if back {
+            app.selected.set(Some(id));
+            app.info("Claim restored.");
+        } else {
+            app.error("The claim could not be restored: its article is no longer in the library.");
+        }
     };
     let error = move || match app.notice.get() {
         Some(Notice::Error(t)) => Some(t),
@@ -18,7 +34,19 @@ pub fn Notices() -> impl IntoView {
     view! {
         <div class="notices">
             // Live regions exist from the start so that screen readers announce changes.
-            <div class="notice notice-info" role="status" aria-live="polite">{info}</div>
+            <div class="notice notice-info" role="status" aria-live="polite">
+                {info}
+                {move || {
+                    matches!(app.notice.get(), Some(Notice::Deleted(_)))
+                        .then(|| {
+                            view! {
+                                <button type="button" class="quiet" on:click=undo>
+                                    "Undo"
+                                </button>
+                            }
+                        })
+                }}
+            </div>
             <div class="notice-slot" role="alert">
                 {move || {
                     error()

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::browser::{self, storage::local_store};
-use crate::domain::annotation::Verdict;
+use crate::domain::annotation::{Annotation, Verdict};
 use crate::domain::assistant::classify::analyse;
 use crate::domain::assistant::suggest::{suggestions_from, Suggestion};
 use crate::domain::document::seed_documents;
@@ -17,6 +17,8 @@ use crate::domain::storage::{KeyValueStore, LoadProblem, MemoryStore, Persistenc
 pub enum Notice {
     Info(String),
     Error(String),
+    /// A claim was deleted: the notice offers to undo it.
+    Deleted(Annotation),
 }
 
 /// Everything the components share, as `Copy` signals.

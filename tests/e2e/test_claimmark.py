@@ -270,7 +270,7 @@ def test_full_storage_warns_and_keeps_the_work(browser):
     assert doc["total"] == 1
 
 
-def test_change_verdict_flash_restart_browser_and_delete(browser_factory):
+def test_change_verdict_flash_restart_browser_delete_and_undo(browser_factory):
     b = browser_factory("profile")
     b.open_app()
     b.click("button", "VIDEO: Iraqi citizens dance", exact=False)
@@ -298,11 +298,23 @@ def test_change_verdict_flash_restart_browser_and_delete(browser_factory):
     wait_for("the restored article", lambda: phrase in c.article_text())
     assert [m["text"] for m in c.marks()] == [phrase]
 
-    # Delete it; it stays deleted after a reload.
+    # Delete it, and undo that: it comes back as it was, and stays after a reload.
     c.js("return document.querySelector('.article-text mark')").click()
     c.click("button", "Delete claim")
     wait_for("the deletion", lambda: c.marks() == [] and claim_count(c) == 0)
     assert "Claim deleted" in c.status_text()
+    c.click("button", "Undo")
+    wait_for("the undone deletion", lambda: [m["text"] for m in c.marks()] == [phrase] and claim_count(c) == 1)
+    assert "Claim restored" in c.status_text()
+    c.reload()
+    wait_for("the restored claim after a reload", lambda: [m["text"] for m in c.marks()] == [phrase])
+    assert "hl-unsourced" in c.marks()[0]["cls"]
+    assert len(json.loads(c.storage())["annotations"]) == 1
+
+    # Delete it again; it stays deleted after a reload.
+    c.js("return document.querySelector('.article-text mark')").click()
+    c.click("button", "Delete claim")
+    wait_for("the deletion", lambda: c.marks() == [] and claim_count(c) == 0)
     c.reload()
     assert c.marks() == [] and claim_count(c) == 0
     assert json.loads(c.storage())["annotations"] == []
