@@ -2,7 +2,7 @@
 //! rendered article, highlights included, map to the right code-point offsets.
 #![cfg(target_arch = "wasm32")]
 
-use claimmark::browser::offsets::{range_offsets, selection_offsets};
+use claimmark::browser::offsets::{range_offsets, select_offsets, selection_offsets};
 use claimmark::domain::annotation::Verdict;
 use claimmark::domain::document::{document_from_text, Origin};
 use claimmark::domain::layout::layout;
@@ -172,6 +172,12 @@ fn the_window_selection_maps_the_same_way() {
 #[wasm_bindgen_test]
 fn clicking_a_highlight_selects_its_innermost_claim() {
     let m = mount(&[(0, 20, Verdict::Sourced), (3, 8, Verdict::Unsourced)]);
+    window()
+        .get_selection()
+        .unwrap()
+        .unwrap()
+        .remove_all_ranges()
+        .unwrap();
     let nested = m
         .root
         .query_selector("mark[data-start=\"3\"]")
@@ -219,4 +225,28 @@ fn article_text_is_never_parsed_as_html() {
         host.text_content().unwrap(),
         "<img src=x onerror=alert(1)> & <b>bold</b>"
     );
+}
+
+#[wasm_bindgen_test]
+fn selecting_by_offsets_round_trips_through_highlights_and_emoji() {
+    // A highlight over "there" splits the first paragraph into three segments.
+    let m = mount(&[(5, 10, Verdict::Sourced)]);
+    let sel = window().get_selection().unwrap().unwrap();
+    let cases = [
+        (0, 4, "Hi 😀"),
+        (4, 13, " there, “"),
+        (3, 24, "😀 there, “quoted” end"),
+        (34, 41, "😀😀 para"),
+    ];
+    for (start, end, text) in cases {
+        assert!(select_offsets(&m.root, start, end), "{start}..{end}");
+        assert_eq!(sel.to_string().as_string().unwrap(), text);
+        assert_eq!(selection_offsets(&m.root), Some((start, end)));
+    }
+    assert!(
+        !select_offsets(&m.root, 0, 10_000),
+        "past the end of the text"
+    );
+    // Tests share the page: a selection left behind would make clicks count as selecting.
+    sel.remove_all_ranges().unwrap();
 }

@@ -1,4 +1,4 @@
-//! From a DOM selection to code-point offsets in the document text.
+//! Between DOM selections and code-point offsets in the document text.
 //!
 //! The reader renders every segment of text as one element carrying `data-start` and
 //! `data-end` (code-point offsets into the document). A DOM boundary point inside a segment's
@@ -8,7 +8,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Range, Text};
 
-use crate::domain::text::{utf16_to_cp, Round};
+use crate::domain::text::{cp_to_utf16, utf16_to_cp, Round};
 
 pub const START_ATTR: &str = "data-start";
 pub const END_ATTR: &str = "data-end";
@@ -117,6 +117,48 @@ pub fn selection_offsets(root: &Element) -> Option<(usize, usize)> {
         return None;
     }
     range_offsets(root, &sel.get_range_at(0).ok()?)
+}
+
+/// The DOM boundary point of code-point offset `cp` inside `root`: in the text of the segment
+/// that contains it (for an end, the segment it closes).
+fn point(root: &Element, cp: usize, is_end: bool) -> Option<(Text, u32)> {
+    let all = root.query_selector_all(SEGMENT_SELECTOR).ok()?;
+    (0..all.length()).find_map(|i| {
+        let el = all.item(i)?.dyn_into::<Element>().ok()?;
+        let (start, end) = (attr(&el, START_ATTR)?, attr(&el, END_ATTR)?);
+        let inside = if is_end {
+            start < cp && cp <= end
+        } else {
+            start <= cp && cp < end
+        };
+        if !inside {
+            return None;
+        }
+        let text = el.first_child()?.dyn_into::<Text>().ok()?;
+        let units = cp_to_utf16(&text.data(), cp - start);
+        Some((text, units as u32))
+    })
+}
+
+/// Makes the window's selection the code-point span `[start, end)` of the text inside `root`,
+/// and scrolls it into view. `false` if the span is not rendered there.
+pub fn select_offsets(root: &Element, start: usize, end: usize) -> bool {
+    let found = || -> Option<()> {
+        let (from, to) = (point(root, start, false)?, point(root, end, true)?);
+        let range = root.owner_document()?.create_range().ok()?;
+        range.set_start(&from.0, from.1).ok()?;
+        range.set_end(&to.0, to.1).ok()?;
+        let sel = web_sys::window()?.get_selection().ok()??;
+        sel.remove_all_ranges().ok()?;
+        sel.add_range(&range).ok()?;
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Nearest);
+        from.0
+            .parent_element()?
+            .scroll_into_view_with_scroll_into_view_options(&opts);
+        Some(())
+    };
+    found().is_some()
 }
 
 /// Whether the window's selection is a non-empty range (someone is selecting text).

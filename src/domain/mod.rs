@@ -12,6 +12,7 @@ pub mod layout;
 pub mod library;
 pub mod order;
 pub mod segment;
+pub mod select;
 pub mod storage;
 pub mod text;
 pub mod time;

@@ -6,9 +6,11 @@ use leptos::prelude::*;
 use super::state::use_app;
 use crate::browser::offsets;
 use crate::domain::annotation::Verdict;
+use crate::domain::assistant::sentences::sentences;
 use crate::domain::assistant::suggest::Suggestion;
 use crate::domain::document::Origin;
 use crate::domain::layout::{layout, Layout, Piece};
+use crate::domain::select::{step, Step};
 
 /// CSS classes of a highlighted segment: its verdict (or `mixed`), and how many claims cover it.
 fn mark_class(piece: &Piece) -> String {
@@ -196,12 +198,34 @@ pub fn Reader() -> impl IntoView {
         })
     });
 
+    // The open article's sentences, for selecting by sentence from the keyboard. Read only on a
+    // key press, so only worked out then (memos are lazy).
+    let sentence_spans = Memo::new(move |_| {
+        let id = app.open.get();
+        app.library.with(|l| {
+            id.and_then(|id| l.document(&id))
+                .map(|d| {
+                    sentences(&d.text)
+                        .iter()
+                        .map(|s| (s.start, s.end))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // Where keyboard steps go on from: the latest selection in this article, kept after it is
+    // tagged (tagging clears the selection).
+    let cursor = StoredValue::new(None::<(String, (usize, usize))>);
+
     // Track the selection: whatever makes it (mouse, keyboard, touch), it ends up here.
     let document = leptos::prelude::document();
     let listener = gloo_events::EventListener::new(&document, "selectionchange", move |_| {
         let span = root
             .get_untracked()
             .and_then(|el| offsets::selection_offsets(&el));
+        if let (Some(span), Some(doc)) = (span, app.open.get_untracked()) {
+            cursor.set_value(Some((doc, span)));
+        }
         app.pending.set(span);
         toolbar_at.set(span.and_then(|_| offsets::selection_anchor_point()));
     });
@@ -223,7 +247,34 @@ pub fn Reader() -> impl IntoView {
         if typing {
             return;
         }
-        match ev.key().as_str() {
+        let key = ev.key();
+        if let Some(how) = Step::from_key(&key) {
+            ev.prevent_default();
+            let open = app.open.get_untracked();
+            let from = app.pending.get_untracked().or_else(|| {
+                cursor
+                    .get_value()
+                    .filter(|(doc, _)| Some(doc) == open.as_ref())
+                    .map(|(_, span)| span)
+            });
+            let to = sentence_spans.with_untracked(|v| step(v, from, how));
+            let selected = to
+                .zip(root.get_untracked())
+                .filter(|((start, end), el)| offsets::select_offsets(el, *start, *end));
+            match (selected, open) {
+                // Recorded now, not when `selectionchange` arrives (later, as a task of its
+                // own): the next key press may come first.
+                (Some((span, _)), Some(doc)) => {
+                    cursor.set_value(Some((doc, span)));
+                    app.pending.set(Some(span));
+                    toolbar_at.set(offsets::selection_anchor_point());
+                }
+                (None, Some(_)) => app.info("No further sentence that way."),
+                _ => {}
+            }
+            return;
+        }
+        match key.as_str() {
             "s" | "S" if app.pending.get_untracked().is_some() => {
                 ev.prevent_default();
                 app.tag_pending(Verdict::Sourced);
@@ -355,7 +406,15 @@ pub fn Reader() -> impl IntoView {
                 <kbd>"s"</kbd>
                 " and "
                 <kbd>"u"</kbd>
-                "). Click a highlight to edit it."
+                "). From the keyboard, "
+                <kbd>"]"</kbd>
+                " and "
+                <kbd>"["</kbd>
+                " select the next and previous sentence; "
+                <kbd>"}"</kbd>
+                " and "
+                <kbd>"{"</kbd>
+                " extend the selection. Click a highlight to edit it."
             </p>
             <Show when=move || is_user_doc.get()>
                 <ReplaceText/>

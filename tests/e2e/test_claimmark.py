@@ -462,3 +462,39 @@ def test_claim_assistant_suggests_accepts_dismisses_and_finds_the_claim_elsewher
     assert any(n.startswith("Thousands of Iraqis") for n in names) and any(n.startswith("Iraqis celebrated") for n in names)
     b.click("button", "Iraqis celebrated in the streets", exact=False)
     wait_for("article 002", lambda: b.article_text().startswith("Iraqis celebrated"))
+
+
+def test_keyboard_alone_selects_sentences_and_tags_them(browser):
+    b = browser
+    b.click("button", "VIDEO: Iraqi citizens dance", exact=False)
+    wait_for("the second seed", lambda: "Hassan Hassan" in b.article_text())
+    selection = lambda: b.js("return window.getSelection().toString()")
+    text = b.article_text()
+
+    b.press("]")
+    first = wait_for("the first sentence", selection)
+    assert text.startswith(first) and len(first) > 10
+    b.press("]")
+    second = wait_for("the second sentence", lambda: (s := selection()) != first and s)
+    assert text.index(second) >= len(first)
+    b.press("}")
+    both = wait_for("the extended selection", lambda: (s := selection()) != second and s)
+    assert both.startswith(second) and len(both) > len(second)
+    b.press("[")
+    wait_for("the sentence before", lambda: selection() == first)
+    b.press("}")
+    b.press("}")
+    upto_third = wait_for("two steps of extension", lambda: (s := selection()).startswith(first) and len(s) > len(first) + len(second) and s)
+    assert second in upto_third
+
+    # The toolbar offers the tags, and u tags the keyboard's selection.
+    b.by_role("button", "Unsourced")
+    b.press("u")
+    wait_for("the claim", lambda: claim_count(b) == 1)
+    stored = json.loads(b.storage())["annotations"]
+    assert [a["exact"] for a in stored] == [upto_third]
+
+    # The next step goes on after the tagged claim, although tagging cleared the selection.
+    b.press("]")
+    after = wait_for("the sentence after the claim", selection)
+    assert text.index(after, len(upto_third)) >= text.index(upto_third) + len(upto_third)
