@@ -1,5 +1,6 @@
 """A person at a browser: finds controls by role and accessible name (Chrome's own computed
 values, through WebDriver), selects text by dragging the mouse, types, uploads, downloads."""
+import contextlib
 import json
 import os
 import pathlib
@@ -65,13 +66,24 @@ class Browser:
             "download.default_directory": str(self.downloads),
             "download.prompt_for_download": False,
         })
+        # The console, to catch anything the page's Content-Security-Policy refused.
+        opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        self.csp_refusals = []
         self.driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=opts)
         self.driver.execute_cdp_cmd("Browser.setDownloadBehavior", {
             "behavior": "allow", "downloadPath": str(self.downloads), "eventsEnabled": True,
         })
 
     def quit(self):
+        with contextlib.suppress(Exception):
+            self.read_console()
         self.driver.quit()
+
+    def read_console(self):
+        """Reads the console so far; keeps what the Content-Security-Policy refused."""
+        for entry in self.driver.get_log("browser"):
+            if "Content Security Policy" in entry["message"]:
+                self.csp_refusals.append(entry["message"])
 
     # -- pages -------------------------------------------------------------------------------
     def open_app(self):
@@ -201,12 +213,18 @@ class Browser:
 
     # -- downloads -----------------------------------------------------------------------------
     def wait_download(self, before=()):
+        # Chromium reserves the file's name with an empty file while it writes a .crdownload
+        # beside it: done when no .crdownload is left and the file is whole JSON.
         def done():
-            files = [p for p in self.downloads.iterdir()
-                     if p.name not in before and not p.name.endswith(".crdownload")]
-            return files[0] if files else None
-        path = wait_for("the download", done)
-        return path, json.loads(path.read_text(encoding="utf-8"))
+            names = [p.name for p in self.downloads.iterdir()]
+            if any(n.endswith(".crdownload") for n in names):
+                return None
+            for p in self.downloads.iterdir():
+                if p.name not in before:
+                    with contextlib.suppress(ValueError):
+                        return p, json.loads(p.read_text(encoding="utf-8"))
+            return None
+        return wait_for("the download", done)
 
     def storage(self, key="claimmark.library"):
         return self.js("return localStorage.getItem(arguments[0]);", key)

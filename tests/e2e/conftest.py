@@ -56,6 +56,9 @@ def browser_factory(site, tmp_path):
     for b in started:
         with contextlib.suppress(Exception):
             b.quit()
+    # Every flow of every test ran under the page's Content-Security-Policy: nothing was refused.
+    refused = [m for b in started for m in b.csp_refusals]
+    assert not refused, f"the Content-Security-Policy refused: {refused}"
 
 
 @pytest.fixture

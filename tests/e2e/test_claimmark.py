@@ -498,3 +498,16 @@ def test_keyboard_alone_selects_sentences_and_tags_them(browser):
     b.press("]")
     after = wait_for("the sentence after the claim", selection)
     assert text.index(after, len(upto_third)) >= text.index(upto_third) + len(upto_third)
+
+
+def test_the_page_runs_under_a_content_security_policy(browser):
+    b = browser
+    policy = b.js("return document.querySelector('meta[http-equiv=\"Content-Security-Policy\"]').content")
+    assert "default-src 'none'" in policy and "unsafe-inline" not in policy
+    # A script that got into the page anyway would not run.
+    b.js("const s = document.createElement('script'); s.textContent = 'window.injected = 1';"
+         "document.body.append(s);")
+    assert b.js("return window.injected") is None
+    b.read_console()
+    assert any("inline script" in m for m in b.csp_refusals), b.csp_refusals
+    b.csp_refusals.clear()  # refused as it should be; the fixture checks that nothing else was
