@@ -8,6 +8,7 @@ use crate::browser;
 use crate::domain::annotation::{evidence_problem, safe_link, Status, Verdict};
 use crate::domain::assistant::suggest::also_in;
 use crate::domain::document::truncate_words;
+use crate::domain::library::Library;
 use crate::domain::text::IndexedText;
 
 /// One row of the list.
@@ -168,7 +169,7 @@ fn Editor(id: String) -> impl IntoView {
             })
         })
     };
-    let edit = move |f: &dyn Fn(&mut crate::domain::library::Library, i64) -> bool| {
+    let edit = move |f: &dyn Fn(&mut Library, i64) -> bool| {
         app.library.update(|l| {
             f(l, browser::now_ms());
         });
@@ -201,34 +202,44 @@ fn Editor(id: String) -> impl IntoView {
                 Some(match a.status {
                     Status::Anchored => ().into_any(),
                     Status::Moved => {
-                        let (confirm_id, reject_id) = (id.clone(), id);
+                        // Confirm or reject the new place: one button each, same shape.
+                        let decide = |label: &'static str,
+                                      class: &'static str,
+                                      act: fn(&mut Library, &str, i64) -> bool,
+                                      done: &'static str| {
+                            let id = id.clone();
+                            view! {
+                                <button
+                                    type="button"
+                                    class=class
+                                    on:click=move |_| {
+                                        let id = id.clone();
+                                        edit(&move |l, now| act(l, &id, now));
+                                        app.info(done);
+                                    }
+                                >
+                                    {label}
+                                </button>
+                            }
+                        };
                         view! {
                             <div class="status-box status-moved" role="group" aria-label="Moved claim">
                                 <p>
                                     "The text changed. This claim was found here with different words or context. It was:"
                                 </p>
                                 <blockquote class="editor-quote">{a.was}</blockquote>
-                                <button
-                                    type="button"
-                                    on:click=move |_| {
-                                        let id = confirm_id.clone();
-                                        edit(&move |l, now| l.confirm(&id, now));
-                                        app.info("Claim confirmed at its new place.");
-                                    }
-                                >
-                                    "Confirm new place"
-                                </button>
-                                <button
-                                    type="button"
-                                    class="quiet"
-                                    on:click=move |_| {
-                                        let id = reject_id.clone();
-                                        edit(&move |l, now| l.reject(&id, now));
-                                        app.info("Claim kept as not found in the text.");
-                                    }
-                                >
-                                    "Reject"
-                                </button>
+                                {decide(
+                                    "Confirm new place",
+                                    "",
+                                    Library::confirm,
+                                    "Claim confirmed at its new place.",
+                                )}
+                                {decide(
+                                    "Reject",
+                                    "quiet",
+                                    Library::reject,
+                                    "Claim kept as not found in the text.",
+                                )}
                             </div>
                         }
                             .into_any()
