@@ -194,7 +194,7 @@ fn Editor(id: String) -> impl IntoView {
             </div>
             {move || match ann.get() {
                 None => view! { <p>"This claim was deleted."</p> }.into_any(),
-                Some(a) => view! { <blockquote class="editor-quote">{a.exact}</blockquote> }.into_any(),
+                Some(a) => view! { <blockquote class="editor-quote" tabindex="0">{a.exact}</blockquote> }.into_any(),
             }}
             {move || {
                 let a = ann.get()?;
@@ -227,7 +227,7 @@ fn Editor(id: String) -> impl IntoView {
                                 <p>
                                     "The text changed. This claim was found here with different words or context. It was:"
                                 </p>
-                                <blockquote class="editor-quote">{a.was}</blockquote>
+                                <blockquote class="editor-quote" tabindex="0">{a.was}</blockquote>
                                 {decide(
                                     "Confirm new place",
                                     "",
@@ -431,7 +431,7 @@ fn SuggestionPanel(span: (usize, usize)) -> impl IntoView {
                     "Close"
                 </button>
             </div>
-            <blockquote class="editor-quote">{s.exact.clone()}</blockquote>
+            <blockquote class="editor-quote" tabindex="0">{s.exact.clone()}</blockquote>
             <p class="detected">{found}</p>
             <fieldset class="verdict-choice">
                 <legend>"Verdict"</legend>

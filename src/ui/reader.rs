@@ -240,9 +240,14 @@ pub fn Reader() -> impl IntoView {
         let typing = ev
             .target()
             .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-            .is_some_and(|el| {
-                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                    || el.closest("[contenteditable]").ok().flatten().is_some()
+            .is_some_and(|el| match el.tag_name().as_str() {
+                "TEXTAREA" | "SELECT" => true,
+                // A switch, radio or button takes no letters: the shortcuts stay on.
+                "INPUT" => !matches!(
+                    el.get_attribute("type").as_deref(),
+                    Some("checkbox" | "radio" | "button" | "submit" | "reset" | "file")
+                ),
+                _ => el.closest("[contenteditable]").ok().flatten().is_some(),
             });
         if typing {
             return;

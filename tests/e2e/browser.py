@@ -15,6 +15,7 @@ from selenium.webdriver.common.by import By
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
+AXE = pathlib.Path(__file__).resolve().parents[2] / ".tools" / "node_modules" / "axe-core" / "axe.min.js"
 
 # Where to look for each role, before asking Chrome for the computed role and name.
 ROLE_CANDIDATES = {
@@ -225,6 +226,19 @@ class Browser:
                         return p, json.loads(p.read_text(encoding="utf-8"))
             return None
         return wait_for("the download", done)
+
+    def accessibility_problems(self):
+        """What axe-core (installed by `.ci/setup --test`) finds against WCAG 2.1 A and AA in the
+        page as it is now: one line per rule and element."""
+        if not self.js("return !!window.axe"):
+            self.js(AXE.read_text(encoding="utf-8"))
+        found = self.driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']})
+              .then(r => done(r.violations.flatMap(v => v.nodes.map(
+                  n => `${v.id} (${v.impact}): ${n.target.join(' ')}: ${n.failureSummary}`))))
+              .catch(e => done([`axe failed: ${e}`]));""")
+        return found
 
     def storage(self, key="claimmark.library"):
         return self.js("return localStorage.getItem(arguments[0]);", key)

@@ -356,6 +356,7 @@ def test_replacing_a_text_moves_flags_and_keeps_orphans(browser):
     # Confirm the moved claim from its list entry.
     b.click("button", "MOVED: PLEASE CONFIRM", exact=False)
     assert "prices fell 3%" in b.js("return document.querySelector('.status-moved blockquote').textContent")
+    assert b.accessibility_problems() == []  # moved and orphaned claims, the replace form
     b.click("button", "Confirm new place")
     wait_for("the confirmation", lambda: not [m for m in b.marks() if "hl-moved" in m["cls"]])
 
@@ -511,3 +512,18 @@ def test_the_page_runs_under_a_content_security_policy(browser):
     b.read_console()
     assert any("inline script" in m for m in b.csp_refusals), b.csp_refusals
     b.csp_refusals.clear()  # refused as it should be; the fixture checks that nothing else was
+
+
+def test_no_accessibility_problems_axe_can_find(browser):
+    b = browser
+    problems = {"with an article open": b.accessibility_problems()}
+    b.select_by_dragging("Secretary of State Mike Pompeo released a video")
+    problems["with the selection toolbar"] = b.accessibility_problems()
+    b.click("button", "Unsourced")
+    wait_for("the editor", lambda: b.by_role("heading", "Selected claim"))
+    problems["with a highlight and the claim editor"] = b.accessibility_problems()
+    b.click("switch", "Suggest claims")
+    b.press("n")
+    wait_for("a suggestion under review", lambda: b.by_role("heading", "Suggested claim"))
+    problems["with suggestions and one under review"] = b.accessibility_problems()
+    assert not any(problems.values()), json.dumps(problems, indent=1)
