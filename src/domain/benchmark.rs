@@ -1,11 +1,14 @@
-//! The anchoring benchmark's data and scoring, shared by the native run, the wasm run in
-//! Chromium, and the data file the Node peer reads. Deterministic: the same seed gives the same
-//! corpus and quotes everywhere.
+//! The benchmarks' data and scoring, shared by the native runs, the wasm runs in Chromium, and
+//! the data file the Node peer reads. Deterministic: the same seed gives the same corpus and
+//! quotes everywhere.
 
 use serde::{Deserialize, Serialize};
 
 use super::anchor::{quote_at, Anchorer, CONTEXT_CHARS};
-use super::document::seed_documents;
+use super::annotation::Verdict;
+use super::document::{document_from_text, seed_documents, Origin};
+use super::library::Library;
+use super::storage::{KeyValueStore, Persistence};
 use super::text::IndexedText;
 
 /// xorshift64*: small, fast, and the same on every platform.
@@ -202,6 +205,70 @@ pub fn run(data: &Dataset, with_hints: bool, now: &dyn Fn() -> f64) -> Figures {
     f.unedited_ms_per_quote = unedited.0 / unedited.1.max(1) as f64;
     f.edited_ms_per_quote = edited.0 / edited.1.max(1) as f64;
     f
+}
+
+/// A large library for the saving benchmark: `articles` user articles of about `chars`
+/// characters (the seed texts repeated), `claims_each` claims in each.
+pub fn large_library(articles: usize, chars: usize, claims_each: usize) -> Library {
+    let seeds = seed_documents();
+    let mut lib = Library::new(seeds.clone());
+    for d in 0..articles {
+        let mut text = format!("Article {d}.\n\n");
+        for s in seeds.iter().cycle() {
+            if text.len() >= chars {
+                break;
+            }
+            text.push_str(&s.text);
+            text.push_str("\n\n");
+        }
+        let id = format!("doc-{d}");
+        lib.add_document(document_from_text(id.clone(), &text, None, Origin::User, 1));
+        for c in 0..claims_each {
+            let start = 20 + c * 300;
+            let claim = format!("{id}-{c}");
+            let _ = lib.annotate(&id, (start, start + 120), Verdict::Unsourced, claim, 1);
+        }
+    }
+    lib
+}
+
+/// What saving one edit (a keystroke in a note) costs, in milliseconds per save over `edits`
+/// saves each: with one tab open, and with two tabs taking turns (each save then reads and
+/// merges what the other stored). Both tabs save to `store`.
+pub fn saving<S: KeyValueStore>(
+    store: &S,
+    mut lib: Library,
+    edits: i64,
+    now: &dyn Fn() -> f64,
+) -> (f64, f64) {
+    let (tab, _) = Persistence::open(store, 1);
+    let _ = tab.save(&lib, 2);
+    let t = now();
+    for i in 0..edits {
+        lib.set_note("doc-3-3", &format!("note {i}"), 100 + i);
+        let _ = tab.save(&lib, 100 + i);
+    }
+    let alone = (now() - t) / edits as f64;
+    let (other, _) = Persistence::open(store, 1);
+    let mut theirs = lib.clone();
+    let t = now();
+    for i in 0..edits {
+        let at = 1_000 + i;
+        let (mine, by) = if i % 2 == 0 {
+            (&mut lib, &tab)
+        } else {
+            (&mut theirs, &other)
+        };
+        mine.set_note(
+            if i % 2 == 0 { "doc-3-3" } else { "doc-7-7" },
+            &format!("{i}"),
+            at,
+        );
+        if let Ok(Some(merged)) = by.save(mine, at) {
+            *mine = merged;
+        }
+    }
+    (alone, (now() - t) / edits as f64)
 }
 
 #[cfg(test)]

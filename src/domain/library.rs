@@ -9,6 +9,7 @@ use super::annotation::{Annotation, Dismissal, Status, Tombstone, Verdict};
 use super::document::{Document, Origin};
 use super::order;
 use super::text::{trim_range, IndexedText};
+use std::collections::BTreeMap;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Library {
@@ -536,41 +537,52 @@ impl Library {
         if report.documents_added > 0 {
             self.sort_documents();
         }
+        // Indexed by id: a library holds thousands of claims, and every save merges.
+        let mut tombstone_at: BTreeMap<String, usize> = (self.tombstones.iter().enumerate())
+            .map(|(i, t)| (t.id.clone(), i))
+            .collect();
         for t in incoming.tombstones {
-            match self.tombstones.iter_mut().find(|x| x.id == t.id) {
-                Some(x) => x.deleted = x.deleted.max(t.deleted),
-                None => self.tombstones.push(t),
+            match tombstone_at.get(&t.id) {
+                Some(&i) => {
+                    let x = &mut self.tombstones[i];
+                    x.deleted = x.deleted.max(t.deleted);
+                }
+                None => {
+                    tombstone_at.insert(t.id.clone(), self.tombstones.len());
+                    self.tombstones.push(t);
+                }
             }
         }
         for d in incoming.dismissed {
             self.dismiss(&d.doc, &d.exact);
         }
-        let tombstones = &self.tombstones;
-        self.annotations.retain(|a| {
-            !tombstones
-                .iter()
-                .any(|t| t.id == a.id && t.deleted >= a.modified)
-        });
+        let deleted: BTreeMap<&str, i64> = (self.tombstones.iter())
+            .map(|t| (t.id.as_str(), t.deleted))
+            .collect();
+        let gone = |a: &Annotation| deleted.get(a.id.as_str()).is_some_and(|&d| d >= a.modified);
+        self.annotations.retain(|a| !gone(a));
+        let mut at: BTreeMap<String, usize> = (self.annotations.iter().enumerate())
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
         for a in incoming.annotations {
-            if self
-                .tombstones
-                .iter()
-                .any(|t| t.id == a.id && t.deleted >= a.modified)
-            {
+            if gone(&a) {
                 report.stayed_deleted += 1;
                 continue;
             }
-            match self.annotations.iter_mut().find(|x| x.id == a.id) {
-                Some(x) if *x == a => report.unchanged += 1,
-                Some(x) if a.modified > x.modified => {
-                    *x = a;
-                    report.updated += 1;
-                }
-                Some(_) => report.kept_local += 1,
-                None => {
-                    self.annotations.push(a);
-                    report.added += 1;
-                }
+            let Some(&i) = at.get(&a.id) else {
+                at.insert(a.id.clone(), self.annotations.len());
+                self.annotations.push(a);
+                report.added += 1;
+                continue;
+            };
+            let x = &mut self.annotations[i];
+            if *x == a {
+                report.unchanged += 1;
+            } else if a.modified > x.modified {
+                *x = a;
+                report.updated += 1;
+            } else {
+                report.kept_local += 1;
             }
         }
         report

@@ -216,6 +216,9 @@ impl LoadProblem {
 pub struct Persistence<S> {
     store: S,
     writable: bool,
+    /// The stored value as this tab last read or wrote it. While storage still holds exactly
+    /// that, no other tab has saved since, so a save need not read and merge it.
+    known: std::cell::RefCell<Option<String>>,
 }
 
 /// What loading found.
@@ -227,11 +230,15 @@ pub struct Loaded {
 impl<S: KeyValueStore> Persistence<S> {
     /// Opens the store and loads the library. `now` names the backup key of an unreadable value.
     pub fn open(store: S, now: i64) -> (Self, Loaded) {
+        let mut known = None;
         let (writable, contents, problem) = match store.get(LIBRARY_KEY) {
             Err(e) => (false, Contents::default(), Some(unavailable(e))),
             Ok(None) => (true, Contents::default(), None),
             Ok(Some(raw)) => match decode(&raw) {
-                Ok(c) => (true, c, None),
+                Ok(c) => {
+                    known = Some(raw);
+                    (true, c, None)
+                }
                 Err(DecodeError::TooNew(version)) => (
                     false,
                     Contents::default(),
@@ -254,7 +261,13 @@ impl<S: KeyValueStore> Persistence<S> {
                 }
             },
         };
-        (Self { store, writable }, Loaded { contents, problem })
+        let known = std::cell::RefCell::new(known);
+        let persistence = Self {
+            store,
+            writable,
+            known,
+        };
+        (persistence, Loaded { contents, problem })
     }
 
     /// Whether saves go to storage (false after a load problem that makes writing unsafe).
@@ -278,6 +291,15 @@ impl<S: KeyValueStore> Persistence<S> {
             ));
         }
         let stored_raw = self.store.get(LIBRARY_KEY)?;
+        if stored_raw.is_some() && stored_raw == *self.known.borrow() {
+            // Only this tab saved since: this library already holds all of it.
+            let encoded = encode(&library.contents());
+            if stored_raw.as_deref() != Some(encoded.as_str()) {
+                self.store.set(LIBRARY_KEY, &encoded)?;
+                *self.known.borrow_mut() = Some(encoded);
+            }
+            return Ok(None);
+        }
         let mut merged = library.clone();
         if let Some(raw) = &stored_raw {
             match decode(raw) {
@@ -299,6 +321,7 @@ impl<S: KeyValueStore> Persistence<S> {
         if stored_raw.as_deref() != Some(encoded.as_str()) {
             self.store.set(LIBRARY_KEY, &encoded)?;
         }
+        *self.known.borrow_mut() = Some(encoded);
         Ok((merged != *library).then_some(merged))
     }
 

@@ -1,4 +1,5 @@
-//! Anchoring benchmark, the wasm build in headless Chromium, timed with `performance.now()`.
+//! Anchoring and saving benchmarks, the wasm build in headless Chromium, timed with
+//! `performance.now()`.
 //! Run by `bash .ci/bench` (release profile, as shipped).
 #![cfg(target_arch = "wasm32")]
 
@@ -31,4 +32,27 @@ fn anchoring_in_chromium() {
     );
     results.insert("assistant_ms".into(), serde_json::json!(ms));
     console_log!("RESULT {}", serde_json::Value::Object(results));
+}
+
+/// Saving one edit of a large library, with the browser's real localStorage.
+#[wasm_bindgen_test]
+fn saving_in_chromium() {
+    use claimmark::browser::storage::local_store;
+    use claimmark::domain::benchmark::{large_library, saving};
+    use claimmark::domain::storage::LIBRARY_KEY;
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    let store = local_store().unwrap();
+    let (alone, turns) = saving(&store, large_library(50, 20_000, 40), 50, &move || {
+        perf.now()
+    });
+    web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .remove_item(LIBRARY_KEY)
+        .unwrap();
+    console_log!(
+        "wasm   saving one edit: one tab {alone:.1} ms; two tabs taking turns {turns:.1} ms"
+    );
 }
