@@ -538,9 +538,7 @@ impl Library {
             self.sort_documents();
         }
         // Indexed by id: a library holds thousands of claims, and every save merges.
-        let mut tombstone_at: BTreeMap<String, usize> = (self.tombstones.iter().enumerate())
-            .map(|(i, t)| (t.id.clone(), i))
-            .collect();
+        let mut tombstone_at = index_by_id(self.tombstones.iter().map(|t| t.id.as_str()));
         for t in incoming.tombstones {
             match tombstone_at.get(&t.id) {
                 Some(&i) => {
@@ -556,14 +554,12 @@ impl Library {
         for d in incoming.dismissed {
             self.dismiss(&d.doc, &d.exact);
         }
-        let deleted: BTreeMap<&str, i64> = (self.tombstones.iter())
-            .map(|t| (t.id.as_str(), t.deleted))
-            .collect();
-        let gone = |a: &Annotation| deleted.get(a.id.as_str()).is_some_and(|&d| d >= a.modified);
+        let tombstones = &self.tombstones;
+        let gone = |a: &Annotation| {
+            (tombstone_at.get(a.id.as_str())).is_some_and(|&i| tombstones[i].deleted >= a.modified)
+        };
         self.annotations.retain(|a| !gone(a));
-        let mut at: BTreeMap<String, usize> = (self.annotations.iter().enumerate())
-            .map(|(i, a)| (a.id.clone(), i))
-            .collect();
+        let mut at = index_by_id(self.annotations.iter().map(|a| a.id.as_str()));
         for a in incoming.annotations {
             if gone(&a) {
                 report.stayed_deleted += 1;
@@ -598,6 +594,16 @@ fn orphan(a: &mut Annotation) {
 
 /// Re-anchors one claim in a changed text (see [`Library::replace_text`]); counts the outcome
 /// in `report` and says whether the claim changed. Timestamps are the caller's business.
+/// Where each id stands in a list. Built by inserting (not `collect`, whose sort would add a
+/// second sort routine to the wasm).
+fn index_by_id<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> {
+    let mut at = BTreeMap::new();
+    for (i, id) in ids.enumerate() {
+        at.insert(id.to_owned(), i);
+    }
+    at
+}
+
 pub fn reanchor(
     a: &mut Annotation,
     anchorer: &Anchorer,
