@@ -1,7 +1,7 @@
 //! Invariants, checked on generated inputs.
 #![cfg(not(target_arch = "wasm32"))]
 
-use claimmark::domain::anchor::{anchor, quote_at, Method};
+use claimmark::domain::anchor::{anchor, quote_at, Method, CONTEXT_CHARS};
 use claimmark::domain::segment::segments;
 use claimmark::domain::text::{cp_to_utf16, paragraphs, utf16_to_cp, IndexedText, Round};
 use proptest::prelude::*;
@@ -117,6 +117,9 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(300))]
 
     /// A quote of real text, after small edits anywhere outside it, anchors to its new place.
+    /// One exception, by design (Hypothesis' weights: context outweighs nearness): when an edit
+    /// changed the quote's context and the same words stand elsewhere too, the other place may
+    /// win; the claim is then still anchored to the very words.
     #[test]
     fn after_small_edits_outside_the_span_it_anchors_to_the_moved_span(
         from in 0usize..14_000,
@@ -133,7 +136,9 @@ proptest! {
         let (mut s, mut e) = (old_s, old_e);
         let q = quote_at(&IndexedText::new(text.iter().collect::<String>()), s, e);
         prop_assume!(q.exact.trim().chars().count() >= 12);
+        let mut context_touched = false;
         for edit in edits {
+            let near = |a: usize, b: usize, s: usize, e: usize| a <= e + CONTEXT_CHARS && b + CONTEXT_CHARS >= s;
             // Only outside [s, e): positions are drawn from what lies before or after it.
             let outside = text.len() - (e - s);
             let pick = |at: usize| { let p = at % (outside + 1); if p < s { p } else { p + (e - s) } };
@@ -141,18 +146,20 @@ proptest! {
                 Edit::Insert(at, ins) => {
                     let p = pick(at);
                     let n = ins.chars().count();
+                    context_touched |= near(p, p, s, e);
                     text.splice(p..p, ins.chars());
                     if p <= s { s += n; e += n; }
                 }
                 Edit::Delete(at, n) => {
                     let p = pick(at);
                     let (a, b) = if p < s { (p, (p + n).min(s)) } else { (p.min(text.len()), (p + n).min(text.len())) };
+                    context_touched |= near(a, b, s, e);
                     text.drain(a..b);
                     if a < s { s -= b - a; e -= b - a; }
                 }
                 Edit::Replace(at, c) => {
                     let p = pick(at);
-                    if p < text.len() { text[p] = c; }
+                    if p < text.len() { context_touched |= near(p, p + 1, s, e); text[p] = c; }
                 }
             }
         }
@@ -160,6 +167,9 @@ proptest! {
         let t = IndexedText::new(edited.as_str());
         prop_assert_eq!(t.slice(s, e), q.exact.as_str());
         let found = anchor(&t, &q, Some((old_s, old_e))).expect("anchors");
-        prop_assert_eq!((found.start, found.end), (s, e));
+        prop_assert_eq!(t.slice(found.start, found.end), q.exact.as_str());
+        if !context_touched || edited.matches(q.exact.as_str()).count() == 1 {
+            prop_assert_eq!((found.start, found.end), (s, e));
+        }
     }
 }
