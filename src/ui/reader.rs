@@ -148,6 +148,11 @@ pub fn ArticleText(
     }
 }
 
+/// "<kbd>a</kbd> and <kbd>b</kbd>", for the hints.
+fn key_pair(a: &'static str, b: &'static str) -> impl IntoView {
+    view! { <kbd>{a}</kbd> " and " <kbd>{b}</kbd> }
+}
+
 fn legend() -> impl IntoView {
     view! {
         <ul class="legend" aria-label="Legend">
@@ -408,17 +413,11 @@ pub fn Reader() -> impl IntoView {
             </div>
             <p class="hint">
                 "Select a claim, then choose Sourced or Unsourced (keys "
-                <kbd>"s"</kbd>
-                " and "
-                <kbd>"u"</kbd>
+                {key_pair("s", "u")}
                 "). From the keyboard, "
-                <kbd>"]"</kbd>
-                " and "
-                <kbd>"["</kbd>
+                {key_pair("]", "[")}
                 " select the next and previous sentence; "
-                <kbd>"}"</kbd>
-                " and "
-                <kbd>"{"</kbd>
+                {key_pair("}", "{")}
                 " extend the selection. Click a highlight to edit it."
             </p>
             <Show when=move || is_user_doc.get()>
