@@ -77,6 +77,8 @@ impl Anchor {
 
 /// Below this confidence a re-anchored claim is shown as "moved, please confirm".
 pub const CONFIRM_BELOW: f64 = 0.75;
+/// The confidence of a place that context could not tell from another: below [`CONFIRM_BELOW`].
+const AMBIGUOUS_CONFIDENCE: f64 = 0.7;
 
 // Scoring weights, Hypothesis' (match-quote.ts): the quote itself matters most; each side's
 // context counts less than half as much; nearness to the old position only breaks ties
@@ -386,7 +388,8 @@ impl Anchorer {
     /// Scores candidates by quote, context and nearness; the best one, with its confidence.
     fn best(&self, q: &Prepared, candidates: &[Candidate]) -> Option<Anchor> {
         let n = self.chars.len() as f64;
-        candidates
+        // (context score: quote and context, nearness left out; nearness score; candidate)
+        let scored: Vec<(f64, f64, &Candidate)> = candidates
             .iter()
             .map(|c| {
                 let m = q.exact.len() as f64;
@@ -400,30 +403,39 @@ impl Anchorer {
                 let suffix_score =
                     side_score(&q.suffix, q.suffix_len, &self.chars[c.end..suffix_end]);
                 let position_score = q.hint.map_or(1.0, |h| 1.0 - h.abs_diff(c.start) as f64 / n);
-                let score = QUOTE_WEIGHT * quote_score
+                let context = QUOTE_WEIGHT * quote_score
                     + PREFIX_WEIGHT * prefix_score
-                    + SUFFIX_WEIGHT * suffix_score
-                    + POSITION_WEIGHT * position_score;
-                // Confidence leaves nearness out: an unchanged quote in unchanged context is
-                // certain wherever it moved.
-                let confidence = (QUOTE_WEIGHT * quote_score
-                    + PREFIX_WEIGHT * prefix_score
-                    + SUFFIX_WEIGHT * suffix_score)
-                    / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT);
-                (score, c, confidence)
+                    + SUFFIX_WEIGHT * suffix_score;
+                (context, POSITION_WEIGHT * position_score, c)
             })
-            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.start.cmp(&a.1.start)))
-            .map(|(_, c, confidence)| Anchor {
-                start: c.start,
-                end: c.end,
-                method: if c.errors == 0 {
-                    Method::Exact
-                } else {
-                    Method::Fuzzy
-                },
-                errors: c.errors,
-                confidence,
-            })
+            .collect();
+        let &(context, _, c) = scored.iter().max_by(|a, b| {
+            (a.0 + a.1)
+                .total_cmp(&(b.0 + b.1))
+                .then(b.2.start.cmp(&a.2.start))
+        })?;
+        // Confidence leaves nearness out: an unchanged quote in unchanged context is certain
+        // wherever it moved. But when another place scores within what nearness could swing,
+        // context did not tell them apart: a person should confirm the choice.
+        let mut confidence = context / (QUOTE_WEIGHT + PREFIX_WEIGHT + SUFFIX_WEIGHT);
+        let rival = scored.iter().any(|&(other, _, o)| {
+            // Another place, not a variant of this one shifted by a character or two.
+            (o.end <= c.start || o.start >= c.end) && other >= context - POSITION_WEIGHT
+        });
+        if rival {
+            confidence = confidence.min(AMBIGUOUS_CONFIDENCE);
+        }
+        Some(Anchor {
+            start: c.start,
+            end: c.end,
+            method: if c.errors == 0 {
+                Method::Exact
+            } else {
+                Method::Fuzzy
+            },
+            errors: c.errors,
+            confidence,
+        })
     }
 }
 
@@ -506,6 +518,28 @@ mod tests {
         };
         assert_eq!(anchor(&t, &q, Some((13, 15))).unwrap().start, 15);
         assert_eq!(anchor(&t, &q, None).unwrap().start, 3);
+        // Nothing but nearness chose: a person should confirm.
+        assert!(anchor(&t, &q, Some((13, 15))).unwrap().needs_confirmation());
+    }
+
+    #[test]
+    fn a_place_context_cannot_tell_from_another_asks_for_confirmation() {
+        let para = "Intro words here. The minister said prices fell in May. Outro words here.";
+        let before = IndexedText::new([para; 4].join("\n\n"));
+        let copy = |i: usize| i * (para.chars().count() + 2) + 18;
+        // The claim on the second copy: the third has the very same words and context.
+        let q = quote_at(&before, copy(1), copy(1) + 37);
+        assert_eq!(q.exact, "The minister said prices fell in May.");
+        let after = IndexedText::new(format!("New. {}", before.as_str()));
+        let a = anchor(&after, &q, Some((copy(1), copy(1) + 37))).unwrap();
+        assert_eq!(a.start, copy(1) + 5, "the nearer one");
+        assert!(a.needs_confirmation(), "{a:?}");
+        // One copy only: found again surely.
+        let single = IndexedText::new(format!("New. {para}"));
+        let q = quote_at(&IndexedText::new(para), 18, 55);
+        assert!(!anchor(&single, &q, Some((18, 55)))
+            .unwrap()
+            .needs_confirmation());
     }
 
     #[test]
