@@ -87,6 +87,18 @@ fn is_false(b: &bool) -> bool {
 pub struct Dismissal {
     pub doc: String,
     pub exact: String,
+    /// When it was dismissed, or the dismissal undone (ms since 1970; 0 in values stored before
+    /// dismissals could be undone). Between two copies the later wins.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub at: i64,
+    /// The dismissal was undone: the claim is suggested again. Kept, like a tombstone, so that an
+    /// older copy of the dismissal from another tab does not bring it back.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub undone: bool,
+}
+
+fn is_zero(n: &i64) -> bool {
+    *n == 0
 }
 
 /// Where a claim stands after its document's text changed.

@@ -207,19 +207,44 @@ impl Library {
     }
 
     /// Remembers that the user dismissed the suggestion of `exact` in `doc`.
-    pub fn dismiss(&mut self, doc: &str, exact: &str) {
-        if !self.is_dismissed(doc, exact) {
-            self.dismissed.push(Dismissal {
-                doc: doc.to_owned(),
-                exact: exact.to_owned(),
-            });
+    pub fn dismiss(&mut self, doc: &str, exact: &str, now: i64) {
+        self.set_dismissed(doc, exact, now, false);
+    }
+
+    /// Undoes a dismissal: the claim is suggested again. `false` if it was not dismissed.
+    pub fn undismiss(&mut self, doc: &str, exact: &str, now: i64) -> bool {
+        self.is_dismissed(doc, exact) && self.set_dismissed(doc, exact, now, true)
+    }
+
+    /// Records a dismissal or its undoing, later than any record of it so far.
+    fn set_dismissed(&mut self, doc: &str, exact: &str, now: i64, undone: bool) -> bool {
+        let found = self
+            .dismissed
+            .iter_mut()
+            .find(|d| d.doc == doc && d.exact == exact);
+        match found {
+            Some(d) if d.undone == undone => false,
+            Some(d) => {
+                d.at = now.max(d.at.saturating_add(1));
+                d.undone = undone;
+                true
+            }
+            None => {
+                self.dismissed.push(Dismissal {
+                    doc: doc.to_owned(),
+                    exact: exact.to_owned(),
+                    at: now,
+                    undone,
+                });
+                true
+            }
         }
     }
 
     pub fn is_dismissed(&self, doc: &str, exact: &str) -> bool {
         self.dismissed
             .iter()
-            .any(|d| d.doc == doc && d.exact == exact)
+            .any(|d| d.doc == doc && d.exact == exact && !d.undone)
     }
 
     /// Accepts a suggestion: it becomes a claim that remembers it began as a suggestion, and
@@ -552,7 +577,12 @@ impl Library {
             }
         }
         for d in incoming.dismissed {
-            self.dismiss(&d.doc, &d.exact);
+            let local = (self.dismissed.iter_mut()).find(|x| x.doc == d.doc && x.exact == d.exact);
+            match local {
+                Some(x) if d.at > x.at => *x = d,
+                Some(_) => {}
+                None => self.dismissed.push(d),
+            }
         }
         let tombstones = &self.tombstones;
         let gone = |a: &Annotation| {
@@ -1003,6 +1033,37 @@ mod tests {
             ..x
         };
         assert!(!a.restore(gone, 30));
+    }
+
+    #[test]
+    fn an_undone_dismissal_stays_undone_in_every_tab() {
+        let mut a = lib();
+        a.dismiss(SEED, "Some words.", 10);
+        assert!(a.is_dismissed(SEED, "Some words."));
+        // Another tab saw the dismissal.
+        let mut other = Library::with_contents(seed_documents(), a.contents());
+        // Undone within the same millisecond: still later than the dismissal.
+        assert!(a.undismiss(SEED, "Some words.", 10));
+        assert!(
+            !a.undismiss(SEED, "Some words.", 11),
+            "not dismissed any more"
+        );
+        assert!(!a.is_dismissed(SEED, "Some words."));
+        a.merge(other.contents());
+        assert!(
+            !a.is_dismissed(SEED, "Some words."),
+            "the older dismissal does not win"
+        );
+        other.merge(a.contents());
+        assert!(
+            !other.is_dismissed(SEED, "Some words."),
+            "the other tab learns of the undo"
+        );
+        // Dismissed again later: that wins in turn.
+        other.dismiss(SEED, "Some words.", 30);
+        a.merge(other.contents());
+        assert!(a.is_dismissed(SEED, "Some words."));
+        assert!(!a.undismiss(SEED, "Never dismissed.", 40));
     }
 
     #[test]

@@ -496,6 +496,16 @@ mod tests {
     }
 
     #[test]
+    fn dismissals_stored_before_they_could_be_undone_still_read() {
+        let raw = r#"{"schemaVersion":1,"documents":[],"annotations":[],"tombstones":[],
+            "dismissed":[{"doc":"d","exact":"Old words."}]}"#;
+        let c = decode(raw).unwrap();
+        assert_eq!((c.dismissed[0].at, c.dismissed[0].undone), (0, false));
+        // And are written as they were until something changes them.
+        assert!(encode(&c).contains(r#"{"doc":"d","exact":"Old words."}"#));
+    }
+
+    #[test]
     fn two_tabs_saving_in_turn_lose_nothing() {
         let store = MemoryStore::default();
         let (tab_a, _) = Persistence::open(&store, 1);

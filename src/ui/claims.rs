@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::reader::scroll_to_claim;
-use super::state::{use_app, AppState, Notice};
+use super::state::{use_app, AppState, Notice, Undo};
 use crate::browser;
 use crate::domain::annotation::{evidence_problem, safe_link, Status, Verdict};
 use crate::domain::assistant::suggest::also_in;
@@ -397,7 +397,8 @@ fn Editor(id: String) -> impl IntoView {
                     let id = delete_id.clone();
                     edit(&move |l, now| l.delete(&id, now));
                     app.selected.set(None);
-                    app.notice.set(Some(Notice::Deleted(gone)));
+                    let undo = Undo::Delete(gone);
+                    app.notice.set(Some(Notice::Undoable("Claim deleted.".into(), undo)));
                 }
             >
                 "Delete claim"

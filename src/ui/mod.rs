@@ -10,7 +10,7 @@ mod transfer;
 
 use leptos::prelude::*;
 
-pub use state::{use_app, AppState, Notice};
+pub use state::{use_app, AppState, Notice, Undo};
 
 /// Starts the app in `<body>`.
 pub fn mount() {

@@ -2,29 +2,41 @@
 
 use leptos::prelude::*;
 
-use super::state::{use_app, Notice};
+use super::state::{use_app, Notice, Undo};
 
 #[component]
 pub fn Notices() -> impl IntoView {
     let app = use_app();
     let info = move || match app.notice.get() {
         Some(Notice::Info(t)) => t,
-        Some(Notice::Deleted(_)) => "Claim deleted.".to_owned(),
+        Some(Notice::Undoable(t, _)) => t,
         _ => String::new(),
     };
     let undo = move |_| {
-        let Some(Notice::Deleted(gone)) = app.notice.get_untracked() else {
+        let Some(Notice::Undoable(_, undo)) = app.notice.get_untracked() else {
             return;
         };
-        let id = gone.id.clone();
-        let mut back = false;
-        app.library
-            .update(|l| back = l.restore(gone, crate::browser::now_ms()));
-        if back {
-            app.selected.set(Some(id));
-            app.info("Claim restored.");
-        } else {
-            app.error("The claim could not be restored: its article is no longer in the library.");
+        let now = crate::browser::now_ms();
+        match undo {
+            Undo::Delete(gone) => {
+                let id = gone.id.clone();
+                let mut back = false;
+                app.library.update(|l| back = l.restore(gone, now));
+                if back {
+                    app.selected.set(Some(id));
+                    app.info("Claim restored.");
+                } else {
+                    app.error(
+                        "The claim could not be restored: its article is no longer in the library.",
+                    );
+                }
+            }
+            Undo::Dismiss { doc, exact } => {
+                app.library.update(|l| {
+                    l.undismiss(&doc, &exact, now);
+                });
+                app.info("Suggestion restored.");
+            }
         }
     };
     let error = move || match app.notice.get() {
@@ -37,7 +49,7 @@ pub fn Notices() -> impl IntoView {
             <div class="notice notice-info" role="status" aria-live="polite">
                 {info}
                 {move || {
-                    matches!(app.notice.get(), Some(Notice::Deleted(_)))
+                    matches!(app.notice.get(), Some(Notice::Undoable(..)))
                         .then(|| {
                             view! {
                                 <button type="button" class="quiet" on:click=undo>

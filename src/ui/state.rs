@@ -17,8 +17,17 @@ use crate::domain::storage::{KeyValueStore, LoadProblem, MemoryStore, Persistenc
 pub enum Notice {
     Info(String),
     Error(String),
-    /// A claim was deleted: the notice offers to undo it.
-    Deleted(Annotation),
+    /// Something done that can be taken back: the message, and what its Undo does.
+    Undoable(String, Undo),
+}
+
+/// What an Undo takes back.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Undo {
+    /// A deleted claim, as it was.
+    Delete(Annotation),
+    /// A dismissed suggestion.
+    Dismiss { doc: String, exact: String },
 }
 
 /// Everything the components share, as `Copy` signals.
@@ -149,9 +158,15 @@ impl AppState {
         let (Some(doc), Some(s)) = (self.open.get_untracked(), self.suggestion(span)) else {
             return;
         };
-        self.library.update(|l| l.dismiss(&doc, &s.exact));
+        self.library
+            .update(|l| l.dismiss(&doc, &s.exact, browser::now_ms()));
         self.chosen.set(None);
-        self.info("Suggestion dismissed.");
+        let undo = Undo::Dismiss {
+            doc,
+            exact: s.exact,
+        };
+        self.notice
+            .set(Some(Notice::Undoable("Suggestion dismissed.".into(), undo)));
     }
 
     pub fn open_document(&self, id: String) {

@@ -412,11 +412,18 @@ def test_claim_assistant_suggests_accepts_dismisses_and_finds_the_claim_elsewher
     assert [m["cls"] for m in b.marks()] == ["hl hl-sourced depth-1"]
     assert len(suggestion_marks(b)) == before - 1
 
-    # Dismiss another; it stays dismissed after a reload.
+    # Dismiss another, undo that, dismiss it again: it stays dismissed after a reload.
     click_suggestion(b, "PMF sympathizers orchestrated the protests")
     assert "No attribution found" in b.js("return document.querySelector('.suggestion .detected').textContent")
     b.click("button", "Dismiss")
     wait_for("the dismissal", lambda: not any("PMF sympathizers" in t for t in suggestion_marks(b)))
+    assert "Suggestion dismissed" in b.status_text()
+    b.click("button", "Undo")
+    wait_for("the suggestion back", lambda: any("PMF sympathizers" in t for t in suggestion_marks(b)))
+    assert "Suggestion restored" in b.status_text()
+    click_suggestion(b, "PMF sympathizers orchestrated the protests")
+    b.click("button", "Dismiss")
+    wait_for("the dismissal again", lambda: not any("PMF sympathizers" in t for t in suggestion_marks(b)))
     b.reload()
     b.click("switch", "Suggest claims")
     wait_for("suggestions again", lambda: len(suggestion_marks(b)) == before - 2)

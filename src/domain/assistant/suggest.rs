@@ -165,7 +165,7 @@ mod tests {
             1,
         )
         .unwrap();
-        lib.dismiss(&doc.id, &all[1].exact);
+        lib.dismiss(&doc.id, &all[1].exact, 5);
         let now = suggestions(&doc, &lib);
         assert_eq!(now.len(), all.len() - 2);
         assert!(now
