@@ -144,6 +144,51 @@ fn claim_entry(app: AppState, row: Row) -> impl IntoView {
     }
 }
 
+/// The head of a side panel: its heading, and a Close button that calls `close`.
+fn panel_head(
+    heading_id: &'static str,
+    title: &'static str,
+    close: impl Fn() + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="editor-head">
+            <h2 id=heading_id>{title}</h2>
+            <button type="button" class="quiet" on:click=move |_| close()>
+                "Close"
+            </button>
+        </div>
+    }
+}
+
+/// The verdict radio buttons of a claim or suggestion: `chosen` is the one checked, `pick` is
+/// called with the one the user picks.
+fn verdict_choice(
+    name: String,
+    chosen: Signal<Option<Verdict>>,
+    pick: impl Fn(Verdict) + Clone + 'static,
+) -> impl IntoView {
+    let options = Verdict::ALL.into_iter().map(|v| {
+        let pick = pick.clone();
+        view! {
+            <label class=format!("choice choice-{}", v.as_str())>
+                <input
+                    type="radio"
+                    name=name.clone()
+                    prop:checked=move || chosen.get() == Some(v)
+                    on:change=move |_| pick(v)
+                />
+                {v.label()}
+            </label>
+        }
+    });
+    view! {
+        <fieldset class="verdict-choice">
+            <legend>"Verdict"</legend>
+            {options.collect_view()}
+        </fieldset>
+    }
+}
+
 /// Edits one claim: verdict, note, evidence link; deletes it. Its fields are bound to the
 /// library, so an edit in another tab shows here too.
 #[component]
@@ -186,12 +231,7 @@ fn Editor(id: String) -> impl IntoView {
 
     view! {
         <section class="editor" aria-labelledby="editor-heading">
-            <div class="editor-head">
-                <h2 id="editor-heading">"Selected claim"</h2>
-                <button type="button" class="quiet" on:click=move |_| app.selected.set(None)>
-                    "Close"
-                </button>
-            </div>
+            {panel_head("editor-heading", "Selected claim", move || app.selected.set(None))}
             {move || match ann.get() {
                 None => view! { <p>"This claim was deleted."</p> }.into_any(),
                 Some(a) => view! { <blockquote class="editor-quote" tabindex="0">{a.exact}</blockquote> }.into_any(),
@@ -278,26 +318,11 @@ fn Editor(id: String) -> impl IntoView {
                     }
                 })
             }}
-            <fieldset class="verdict-choice">
-                <legend>"Verdict"</legend>
-                {Verdict::ALL
-                    .into_iter()
-                    .map(|v| {
-                        let set_verdict = set_verdict.clone();
-                        view! {
-                            <label class=format!("choice choice-{}", v.as_str())>
-                                <input
-                                    type="radio"
-                                    name=radio_name.clone()
-                                    prop:checked=move || ann.get().is_some_and(|a| a.verdict == v)
-                                    on:change=move |_| set_verdict(v)
-                                />
-                                {v.label()}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            {verdict_choice(
+                radio_name,
+                Signal::derive(move || ann.get().map(|a| a.verdict)),
+                set_verdict,
+            )}
             {move || {
                 ann.get()
                     .filter(|a| a.suggested)
@@ -426,33 +451,14 @@ fn SuggestionPanel(span: (usize, usize)) -> impl IntoView {
     let exact = s.exact.clone();
     view! {
         <section class="editor suggestion" aria-labelledby="suggestion-heading">
-            <div class="editor-head">
-                <h2 id="suggestion-heading">"Suggested claim"</h2>
-                <button type="button" class="quiet" on:click=move |_| app.chosen.set(None)>
-                    "Close"
-                </button>
-            </div>
+            {panel_head("suggestion-heading", "Suggested claim", move || app.chosen.set(None))}
             <blockquote class="editor-quote" tabindex="0">{s.exact.clone()}</blockquote>
             <p class="detected">{found}</p>
-            <fieldset class="verdict-choice">
-                <legend>"Verdict"</legend>
-                {Verdict::ALL
-                    .into_iter()
-                    .map(|v| {
-                        view! {
-                            <label class=format!("choice choice-{}", v.as_str())>
-                                <input
-                                    type="radio"
-                                    name="suggestion-verdict"
-                                    prop:checked=move || verdict.get() == v
-                                    on:change=move |_| verdict.set(v)
-                                />
-                                {v.label()}
-                            </label>
-                        }
-                    })
-                    .collect_view()}
-            </fieldset>
+            {verdict_choice(
+                "suggestion-verdict".to_owned(),
+                Signal::derive(move || Some(verdict.get())),
+                move |v| verdict.set(v),
+            )}
             <div class="actions">
                 <button
                     type="button"
