@@ -526,3 +526,96 @@ fn orphans_and_moved_claims_pass_the_w3c_must_assertions_too() {
         String::from_utf8_lossy(&out.stdout)
     );
 }
+
+/// Issue 13's reproduction: a file whose position points past the end of the article text it
+/// carries, with a quote that is not in that text. It used to panic in anchoring.
+#[test]
+fn a_position_past_the_end_of_the_text_is_placed_by_its_quote_not_a_crash() {
+    let file = include_str!("fuzz/regressions/w3c-import/issue-13-position-past-the-end.json");
+    let mut lib = Library::new(seed_documents());
+    let parsed = import(file, &lib, 0).expect("the file is good: only its claim is lost");
+    assert_eq!(parsed.anchoring.orphaned, 1);
+    lib.merge(parsed.contents);
+    let doc = lib.document("user_short").unwrap().clone();
+    let text = claimmark::domain::text::IndexedText::new(doc.text.as_str());
+    let placed = lib.placed(&doc, &text);
+    assert_eq!(placed.len(), 1);
+    assert_eq!(placed[0].span, None, "kept, listed, not highlighted");
+    assert_eq!(placed[0].annotation.status, Status::Orphan);
+    // Its words found after all, past the end: placed by the quote.
+    let found = file.replace("words that the short text does not hold", "corrected text");
+    let mut lib = Library::new(seed_documents());
+    lib.merge(import(&found, &lib, 0).unwrap().contents);
+    let a = &lib.all_annotations()[0];
+    assert_eq!((a.start, a.end, a.status), (8, 22, Status::Anchored));
+}
+
+#[test]
+fn huge_and_reversed_positions_are_refused_or_placed_with_a_located_message() {
+    let l = sample();
+    let file = export(&l, Scope::Document("user-1"), 0, "test");
+    let with_position = |start: &str, end: &str, quote: bool| {
+        let mut v: serde_json::Value = serde_json::from_str(&file).unwrap();
+        let sel = &mut v["first"]["items"][0]["target"]["selector"];
+        sel[1]["start"] = serde_json::from_str(start).unwrap();
+        sel[1]["end"] = serde_json::from_str(end).unwrap();
+        if !quote {
+            sel.as_array_mut().unwrap().remove(0);
+        }
+        v.to_string()
+    };
+    let fresh = Library::new(seed_documents());
+    // With its quote, a position beyond any text (2^64 - 1, 2^32) is only a bad hint.
+    for (s, e) in [
+        ("18446744073709551615", "18446744073709551615"),
+        ("4294967296", "4294967300"),
+    ] {
+        let parsed = import(&with_position(s, e, true), &fresh, 0).unwrap();
+        assert_eq!(
+            parsed.contents.annotations[0].status,
+            Status::Anchored,
+            "{s}"
+        );
+    }
+    // Without it, the position is all there is: refused, saying where and why.
+    for (s, e, says) in [
+        ("1000", "1031", "are not a span of the article"),
+        (
+            "18446744073709551615",
+            "18446744073709551615",
+            "are not a span",
+        ),
+        ("9", "3", "start (9) is after end (3)"),
+        ("-1", "3", "expected a whole number"),
+        ("1.5", "3", "expected a whole number"),
+    ] {
+        let e = import(&with_position(s, e, false), &fresh, 0).unwrap_err();
+        assert!(e.at.starts_with("first.items[0].target.selector"), "{e}");
+        assert!(e.problem.contains(says), "{s}: {e}");
+    }
+}
+
+#[test]
+fn a_download_writes_where_a_claim_is_now_not_a_stale_stored_position() {
+    let mut l = sample();
+    // Another tab's later edit carried the claim's position from a longer text (the start-up
+    // crash of issue 13): stored 9000–9020, words at the start of the article.
+    let mut contents = l.contents();
+    let c = contents
+        .annotations
+        .iter_mut()
+        .find(|a| a.id == "urn:uuid:c")
+        .unwrap();
+    let (start, end) = (c.start, c.end);
+    c.start = 9000;
+    c.end = 9020;
+    c.modified += 10_000;
+    l.merge(contents);
+    assert_eq!(l.annotation("urn:uuid:c").unwrap().start, 9000);
+    let v: serde_json::Value =
+        serde_json::from_str(&export(&l, Scope::Document("user-1"), 0, "test")).unwrap();
+    let item = &v["first"]["items"][0];
+    assert_eq!(item["id"], "urn:uuid:c");
+    assert_eq!(item["target"]["selector"][1]["start"], start);
+    assert_eq!(item["target"]["selector"][1]["end"], end);
+}

@@ -42,7 +42,9 @@ pub fn quote_at(text: &IndexedText, start: usize, end: usize) -> Quote {
         prefix: text
             .slice(start.saturating_sub(CONTEXT_CHARS), start)
             .to_owned(),
-        suffix: text.slice(end, end + CONTEXT_CHARS).to_owned(),
+        suffix: text
+            .slice(end, end.saturating_add(CONTEXT_CHARS))
+            .to_owned(),
     }
 }
 
@@ -201,7 +203,9 @@ impl Anchorer {
             prefix_len: prefix.len(),
             suffix_len: suffix.len(),
             exact,
-            hint: hint.map(|(s, _)| s),
+            // A stored position comes from outside (a file, storage, another tab) and may lie
+            // past the end of a text that has since become shorter: nearest the end, then.
+            hint: hint.map(|(s, _)| s.min(self.chars.len())),
         };
         if let Some((s, e)) = hint {
             if e <= self.chars.len() && s < e && self.chars[s..e] == q.exact[..] {
@@ -219,7 +223,7 @@ impl Anchorer {
         if let Some(s) = q.hint {
             let slack = (2 * m).max(256);
             let lo = s.saturating_sub(slack);
-            let hi = (s + m + slack).min(self.chars.len());
+            let hi = s.saturating_add(m + slack).min(self.chars.len());
             let local = self.exact_in(lo, hi, &q.exact);
             let best = self.best(&q, &local);
             if let Some(a) = best.filter(|a| a.confidence >= CONFIRM_BELOW) {

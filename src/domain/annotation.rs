@@ -47,8 +47,12 @@ pub struct Annotation {
     /// `urn:uuid:…`, unique across browsers, so merges can match annotations by id.
     pub id: String,
     pub doc: String,
-    /// Code-point offsets into the document text.
+    /// Code-point offsets into the document text. A stored number too large for this platform
+    /// (a damaged value; `usize` is 32 bits in the wasm) reads as the largest one: a position
+    /// past the end, which anchoring treats as no position at all.
+    #[serde(deserialize_with = "saturating_offset")]
     pub start: usize,
+    #[serde(deserialize_with = "saturating_offset")]
     pub end: usize,
     pub exact: String,
     #[serde(default)]
@@ -76,6 +80,10 @@ pub struct Annotation {
     /// The source the assistant detected, when it suggested this claim.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub detected_source: String,
+}
+
+fn saturating_offset<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    u64::deserialize(d).map(|n| usize::try_from(n).unwrap_or(usize::MAX))
 }
 
 fn is_false(b: &bool) -> bool {

@@ -334,7 +334,7 @@ impl Library {
         if *a == before {
             return false;
         }
-        a.modified = now.max(before.modified + 1);
+        a.modified = now.max(before.modified.saturating_add(1));
         true
     }
 
@@ -421,7 +421,10 @@ impl Library {
             .map(|a| {
                 let span = if a.status == Status::Orphan {
                     None
-                } else if a.start < a.end && text.slice(a.start, a.end) == a.exact {
+                } else if a.start < a.end
+                    && a.end <= text.len()
+                    && text.slice(a.start, a.end) == a.exact
+                {
                     Some((a.start, a.end))
                 } else {
                     anchorer
@@ -469,13 +472,13 @@ impl Library {
             return Err(ReplaceError::Empty);
         }
         doc.text = text;
-        doc.revised = now.max(doc.revised + 1);
+        doc.revised = now.max(doc.revised.saturating_add(1));
         let indexed = IndexedText::new(doc.text.as_str());
         let anchorer = Anchorer::new(indexed.as_str());
         let mut report = ReanchorReport::default();
         for a in self.annotations.iter_mut().filter(|a| a.doc == doc_id) {
             if reanchor(a, &anchorer, &indexed, &mut report) {
-                a.modified = now.max(a.modified + 1);
+                a.modified = now.max(a.modified.saturating_add(1));
             }
         }
         Ok(report)

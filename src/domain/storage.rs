@@ -170,12 +170,39 @@ pub fn decode(raw: &str) -> Result<Contents, DecodeError> {
         1 => serde_json::from_str(raw).map_err(|e| DecodeError::Invalid(e.to_string()))?,
         v => return Err(DecodeError::TooNew(v)),
     };
-    Ok(Contents {
+    let mut contents = Contents {
         documents: v1.documents,
         annotations: v1.annotations,
         tombstones: v1.tombstones,
         dismissed: v1.dismissed,
-    })
+    };
+    name_the_nameless(&mut contents);
+    Ok(contents)
+}
+
+/// Gives a blank id (which claimmark never writes, but a damaged value may hold) a stable one
+/// made from the record's content, so every tab derives the same, and a download of the
+/// library names every article and claim.
+fn name_the_nameless(c: &mut Contents) {
+    fn fnv(parts: &[&str]) -> u64 {
+        (parts.iter().flat_map(|p| p.bytes().chain([0]))).fold(0xcbf2_9ce4_8422_2325, |h, b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
+    }
+    for d in c.documents.iter_mut().filter(|d| d.id.trim().is_empty()) {
+        let id = format!("recovered-{:016x}", fnv(&[&d.text]));
+        for a in c.annotations.iter_mut().filter(|a| a.doc == d.id) {
+            a.doc = id.clone();
+        }
+        d.id = id;
+    }
+    for a in c.annotations.iter_mut().filter(|a| a.id.trim().is_empty()) {
+        let created = a.created.to_string();
+        a.id = format!(
+            "urn:claimmark:recovered:{:016x}",
+            fnv(&[&a.doc, &a.exact, &created])
+        );
+    }
 }
 
 /// Why loading did not simply work, for telling the user.
@@ -565,5 +592,67 @@ mod tests {
         ));
         assert!(loaded.problem.unwrap().message().contains("download"));
         assert!(!p.writable());
+    }
+
+    /// Issue 13's start-up crash, without any hostile input: one tab replaces an article's text
+    /// with a shorter one; another tab, later, edits the note of a claim that still carries its
+    /// old position; the later edit wins the merge, and every start lays the article out.
+    #[test]
+    fn a_stale_position_that_wins_a_merge_does_not_stop_the_start() {
+        let long = "Intro. ".repeat(200) + "The minister said prices fell.";
+        let mut a = Library::new(seed_documents());
+        a.add_document(document_from_text("u".into(), &long, None, Origin::User, 1));
+        let start = long.chars().count() - 30;
+        a.annotate("u", (start, start + 30), Verdict::Sourced, "m".into(), 2)
+            .unwrap();
+        let store = MemoryStore::default();
+        let (tab_a, _) = Persistence::open(&store, 3);
+        tab_a.save(&a, 3).unwrap();
+        let (tab_b, loaded) = Persistence::open(&store, 4);
+        let mut b = Library::with_contents(seed_documents(), loaded.contents);
+        a.replace_text("u", "Short. The minister said prices fell.", 5)
+            .unwrap();
+        tab_a.save(&a, 5).unwrap();
+        b.set_note("m", "checked", 6);
+        tab_b.save(&b, 6).unwrap();
+        // The next start.
+        let (_, loaded) = Persistence::open(&store, 7);
+        let lib = Library::with_contents(seed_documents(), loaded.contents);
+        let m = lib.annotation("m").unwrap();
+        assert_eq!(
+            (m.note.as_str(), m.start),
+            ("checked", start),
+            "the later edit won"
+        );
+        let doc = lib.document("u").unwrap();
+        assert!(doc.text.starts_with("Short."), "the newer text won");
+        let text = crate::domain::text::IndexedText::new(doc.text.as_str());
+        let placed = lib.placed(doc, &text);
+        assert_eq!(placed[0].span, Some((7, 37)), "found by its quote");
+        crate::domain::layout::layout(doc, &lib, &[]);
+    }
+
+    #[test]
+    fn damaged_values_keep_what_can_be_read() {
+        let raw = r#"{"schemaVersion":1,"documents":[
+            {"id":"","title":"t","text":"Some words here.","origin":"user"}],
+            "annotations":[
+            {"id":" ","doc":"","start":18446744073709551615,"end":4294967296,"exact":"words",
+             "verdict":"sourced","created":1,"modified":2}]}"#;
+        let c = decode(raw).unwrap();
+        let (d, a) = (c.documents[0].clone(), c.annotations[0].clone());
+        assert!(d.id.starts_with("recovered-"), "{}", d.id);
+        assert_eq!(a.doc, d.id, "the claim follows its article");
+        assert!(a.id.starts_with("urn:claimmark:recovered:"), "{}", a.id);
+        assert_eq!(
+            a.start,
+            usize::MAX,
+            "too large for any text: a position past the end"
+        );
+        assert_eq!(decode(raw).unwrap(), c, "every tab names them alike");
+        let lib = Library::with_contents(seed_documents(), c);
+        let doc = lib.document(&d.id).unwrap();
+        let text = crate::domain::text::IndexedText::new(doc.text.as_str());
+        assert_eq!(lib.placed(doc, &text)[0].span, Some((5, 10)));
     }
 }

@@ -31,9 +31,13 @@ fn civil_from_days(z: i64) -> (i64, u32, u32) {
     )
 }
 
-/// `2020-01-03T12:00:00Z` (whole seconds: the W3C examples' form).
+/// `2020-01-03T12:00:00Z` (whole seconds: the W3C examples' form). Instants outside the years
+/// 0000–9999, which the format cannot write with four digits (a damaged stored value can hold
+/// any number), are written as the nearest one it can.
 pub fn to_rfc3339(ms: i64) -> String {
-    let secs = ms.div_euclid(1000);
+    let first = days_from_civil(0, 1, 1) * 86_400_000;
+    let last = days_from_civil(10_000, 1, 1) * 86_400_000 - 1;
+    let secs = ms.clamp(first, last).div_euclid(1000);
     let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
     let (y, m, d) = civil_from_days(days);
     format!(
@@ -135,6 +139,14 @@ pub fn parse_rfc3339(s: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn instants_beyond_four_digit_years_are_written_as_the_nearest_one() {
+        assert_eq!(to_rfc3339(i64::MAX), "9999-12-31T23:59:59Z");
+        assert_eq!(to_rfc3339(i64::MIN), "0000-01-01T00:00:00Z");
+        let back = parse_rfc3339(&to_rfc3339(i64::MAX)).unwrap();
+        assert_eq!(to_rfc3339(back), "9999-12-31T23:59:59Z");
+    }
 
     #[test]
     fn formats_known_instants() {

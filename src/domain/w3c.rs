@@ -31,7 +31,9 @@ pub enum Scope<'a> {
     All,
 }
 
-fn annotation_json(a: &Annotation) -> Value {
+/// One annotation as it sits in its text now: `span` is where it is placed (`None`: its quote is
+/// not in the text, so it is written as an orphan, whatever its stored position says).
+fn annotation_json(a: &Annotation, span: Option<(usize, usize)>) -> Value {
     let mut body = vec![json!({
         "type": "TextualBody",
         "purpose": "classifying",
@@ -61,7 +63,7 @@ fn annotation_json(a: &Annotation) -> Value {
                     "prefix": a.prefix,
                     "suffix": a.suffix,
                 },
-                { "type": "TextPositionSelector", "start": a.start, "end": a.end },
+                { "type": "TextPositionSelector", "start": span.map_or(0, |s| s.0), "end": span.map_or(0, |s| s.1) },
             ],
         },
     });
@@ -71,17 +73,17 @@ fn annotation_json(a: &Annotation) -> Value {
             item["claimmark:detectedSource"] = json!(a.detected_source);
         }
     }
-    match a.status {
-        Status::Anchored => {}
+    match (a.status, span) {
+        (Status::Anchored, Some(_)) => {}
         // An orphan has no place in the text: only its quote.
-        Status::Orphan => {
+        (Status::Orphan, _) | (_, None) => {
             item["target"]["selector"]
                 .as_array_mut()
                 .expect("array")
                 .truncate(1);
             item["claimmark:status"] = json!("orphan");
         }
-        Status::Moved => {
+        (Status::Moved, Some(_)) => {
             item["claimmark:status"] = json!("moved");
             item["claimmark:was"] = json!(a.was);
         }
@@ -133,10 +135,16 @@ pub fn export(library: &Library, scope: Scope<'_>, now: i64, version: &str) -> S
             Scope::All => d.origin == Origin::User || !library.annotations_of(&d.id).is_empty(),
         })
         .collect();
+    // Each claim where the reader shows it: a stored position from an older text (or a damaged
+    // one) is never written out as if it were true.
     let items: Vec<Value> = docs
         .iter()
-        .flat_map(|d| library.annotations_of(&d.id))
-        .map(annotation_json)
+        .flat_map(|d| {
+            let text = IndexedText::new(d.text.as_str());
+            (library.placed(d, &text).into_iter())
+                .map(|p| annotation_json(p.annotation, p.span))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let label = match scope {
         Scope::Document(id) => format!(
@@ -482,12 +490,15 @@ fn read_body(x: &Value, at: &str, b: &mut Bodies) -> Result<(), ImportError> {
 
 struct Selectors {
     quote: Option<Quote>,
+    /// Where the `TextQuoteSelector` is, for a message about it.
+    quote_at: String,
     position: Option<(usize, usize)>,
 }
 
 fn read_selectors(target: &Value, at: &str) -> Result<Selectors, ImportError> {
     let mut s = Selectors {
         quote: None,
+        quote_at: String::new(),
         position: None,
     };
     let Some(sel) = target.get("selector") else {
@@ -502,10 +513,10 @@ fn read_selectors(target: &Value, at: &str) -> Result<Selectors, ImportError> {
         };
         let types = types_of(x);
         if types.contains(&"TextQuoteSelector") {
+            // An empty quote is allowed here: a position or an orphan's status may make up
+            // for it (the caller decides).
             let exact = string_at(x, "exact", &sat)?.unwrap_or_default();
-            if exact.is_empty() {
-                return err(&join(&sat, "exact"), "the quote is missing or empty");
-            }
+            s.quote_at = join(&sat, "exact");
             s.quote = Some(Quote {
                 exact: exact.to_owned(),
                 prefix: string_at(x, "prefix", &sat)?.unwrap_or_default().to_owned(),
@@ -514,7 +525,8 @@ fn read_selectors(target: &Value, at: &str) -> Result<Selectors, ImportError> {
         } else if types.contains(&"TextPositionSelector") {
             let num = |k: &str| -> Result<usize, ImportError> {
                 match x.get(k).and_then(Value::as_u64) {
-                    Some(n) => Ok(n as usize),
+                    // Beyond this platform's numbers (32 bits in the wasm): past any text's end.
+                    Some(n) => Ok(usize::try_from(n).unwrap_or(usize::MAX)),
                     None => err(
                         &join(&sat, k),
                         "expected a whole number of characters, 0 or more",
@@ -611,10 +623,29 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
             .iter()
             .find(|(id, _, _)| *id == doc.id)
             .expect("just added");
-        let (quote, position) = match (sel.quote, sel.position) {
+        let status = match string_at(item, "claimmark:status", &at)? {
+            None => Status::Anchored,
+            Some(s) => Status::parse(s).ok_or_else(|| ImportError {
+                at: join(&at, "claimmark:status"),
+                problem: format!("unknown status \"{s}\": expected anchored, moved or orphan"),
+            })?,
+        };
+        let (quote, empty_quote) = match sel.quote {
+            Some(q) if q.exact.is_empty() => (None, Some(q)),
+            q => (q, None),
+        };
+        let (quote, position) = match (quote, sel.position) {
             (Some(q), position) => (q, position),
+            // A claim not found in its text and without words (only a damaged library makes
+            // one) is still kept with its verdict and note.
+            (None, None) if status == Status::Orphan && empty_quote.is_some() => {
+                (empty_quote.unwrap_or_default(), None)
+            }
+            (None, None) if empty_quote.is_some() => {
+                return err(&sel.quote_at, "the quote is missing or empty");
+            }
             (None, Some((s, e))) => {
-                if e > text.len() || s == e {
+                if e > text.len() || s >= e {
                     return err(
                         &join(&tat, "selector"),
                         format!(
@@ -639,13 +670,6 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
                 &at,
                 "the annotation has no verdict: claimmark needs a body with purpose \"classifying\" and value \"sourced\" or \"unsourced\"",
             );
-        };
-        let status = match string_at(item, "claimmark:status", &at)? {
-            None => Status::Anchored,
-            Some(s) => Status::parse(s).ok_or_else(|| ImportError {
-                at: join(&at, "claimmark:status"),
-                problem: format!("unknown status \"{s}\": expected anchored, moved or orphan"),
-            })?,
         };
         let created = time_at(item, "created", &at)?;
         let modified = time_at(item, "modified", &at)?;
