@@ -1,6 +1,7 @@
 //! Thin glue between the browser and the domain: DOM positions to code-point offsets,
 //! `localStorage`, files in and out. No business rules live here.
 
+pub mod crash;
 pub mod files;
 pub mod offsets;
 pub mod storage;

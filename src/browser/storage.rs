@@ -39,6 +39,12 @@ impl KeyValueStore for LocalStore {
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if super::crash::crashed() {
+            // What is in memory may be a change half made: storage keeps the last good state.
+            return Err(StoreError::Failed(
+                "claimmark stopped after an error".into(),
+            ));
+        }
         self.0.set_item(key, value).map_err(|e| {
             if is_quota(&e) {
                 StoreError::Full

@@ -14,14 +14,8 @@ pub use state::{use_app, AppState, Notice, Undo};
 
 /// Starts the app in `<body>`.
 pub fn mount() {
-    console_error_hook();
+    crate::browser::crash::install();
     leptos::mount::mount_to_body(App);
-}
-
-fn console_error_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        web_sys::console::error_1(&format!("claimmark: {info}").into());
-    }));
 }
 
 #[component]

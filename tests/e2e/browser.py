@@ -28,6 +28,7 @@ ROLE_CANDIDATES = {
     "DisclosureTriangle": "summary",
     "toolbar": "[role=toolbar]",
     "alert": "[role=alert]",
+    "alertdialog": "[role=alertdialog]",
     "status": "[role=status]",
     "navigation": "nav",
     "complementary": "aside",
