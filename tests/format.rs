@@ -133,18 +133,15 @@ fn python() -> PathBuf {
         })
 }
 
-fn shared() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
+/// The W3C test suite and conformance checker, kept in the repository (`tests/w3c/`).
+fn w3c() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/w3c")
 }
 
 #[test]
 fn exports_pass_the_w3c_must_assertions() {
-    let tool = shared().join("tools/w3c-conformance");
-    assert!(
-        tool.exists(),
-        "{} is missing: ../shared must sit beside the repo",
-        tool.display()
-    );
+    let tool = w3c().join("tools/w3c-conformance");
+    assert!(tool.exists(), "{} is missing", tool.display());
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR"));
     let l = sample();
     for (name, scope) in [
@@ -289,7 +286,7 @@ fn bad_files_are_refused_with_what_and_where() {
 
 #[test]
 fn the_w3c_sample_annotations_are_handled_without_panicking() {
-    let samples = shared().join("w3c-annotation-tests/tools/samples");
+    let samples = w3c().join("w3c-annotation-tests/tools/samples");
     let l = Library::new(seed_documents());
     let mut seen = 0;
     for dir in ["correct", "incorrect"] {
@@ -308,7 +305,7 @@ fn the_w3c_sample_annotations_are_handled_without_panicking() {
 #[test]
 fn w3c_collection_sample_is_refused_at_its_first_annotation() {
     let json = std::fs::read_to_string(
-        shared().join("w3c-annotation-tests/tools/samples/correct/collection1.json"),
+        w3c().join("w3c-annotation-tests/tools/samples/correct/collection1.json"),
     )
     .unwrap();
     let e = import(&json, &Library::new(seed_documents()), 0)
@@ -512,7 +509,7 @@ fn orphans_and_moved_claims_pass_the_w3c_must_assertions_too() {
     assert_eq!(l.annotation("urn:uuid:c").unwrap().status, Status::Orphan);
     let seed_text = l.document(SEED).unwrap().text.clone();
     assert!(seed_text.contains(POMPEO));
-    let tool = shared().join("tools/w3c-conformance");
+    let tool = w3c().join("tools/w3c-conformance");
     let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("export-orphan.json");
     std::fs::write(&path, export(&l, Scope::All, 0, "test")).unwrap();
     let out = Command::new(python())

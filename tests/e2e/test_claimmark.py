@@ -10,8 +10,7 @@ from selenium.webdriver.common.keys import Keys
 from browser import wait_for
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
-CONFORMANCE = SHARED / "tools" / "w3c-conformance"
+CONFORMANCE = ROOT / "tests" / "w3c" / "tools" / "w3c-conformance"
 SEED = ROOT / "seeds" / "000_698b5d7c01ae0af2.txt"
 SEED_TITLE = "Thousands of Iraqis rushed to the streets of Baghdad"
 
