@@ -6,6 +6,7 @@ pub mod annotation;
 pub mod assistant;
 pub mod benchmark;
 pub mod document;
+pub mod extract;
 pub mod fuzzy;
 pub mod html;
 pub mod layout;

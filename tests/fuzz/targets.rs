@@ -65,6 +65,12 @@ pub const TARGETS: &[Target] = &[
         run: run_html,
     },
     Target {
+        name: "extract",
+        ext: "html",
+        generate: gen_page,
+        run: run_extract,
+    },
+    Target {
         name: "assistant",
         ext: "txt",
         generate: gen_text,
@@ -474,6 +480,67 @@ fn run_html(input: &str, _: &Corpus) -> Outcome {
         }
     }
     Outcome::Accepted
+}
+
+// ---- Saved pages: extraction ---------------------------------------------------------------
+
+/// Pages of tag soup: real page structure (articles, scripts, JSON-LD, MHTML), then mutated.
+fn gen_page(rng: &mut Rng, c: &Corpus) -> String {
+    const PARTS: &[&str] = &[
+        "<p>", "</p>", "<div class=\"article-body\">", "<div class=\"share social\">", "</div>",
+        "<article>", "</article>", "<li>", "<ul>", "</ul>", "<table><tr><td>", "</td></tr></table>",
+        "<blockquote class=\"twitter-tweet\">", "<script>var a = '</p>';</script>",
+        "<script type=\"application/ld+json\">{\"@type\":\"NewsArticle\",\"headline\":\"H\",\"datePublished\":\"2020-01-03\",\"author\":[{\"name\":\"A\"}]}</script>",
+        "<meta property=\"og:url\" content=\"/x\">", "<link rel=canonical href=\"//a.example/b\">",
+        "<br>", "<!-- c -->", "<time datetime=\"2019-11-19\">", "&amp;", "&#x1F600;", "&#150;",
+        "<h1>", "</h1>", "<figure><figcaption>", "</figcaption></figure>", "<pre>", "</pre>",
+        "<a href=\"/x\">", "</a>", "<span hidden>", "</span>", "<nav>", "</nav>", "<base href=\"https://b.example/c/d\">",
+    ];
+    if rng.chance(10) {
+        // MHTML, quoted-printable.
+        let body = messy_text(rng, 20).replace('=', "=3D");
+        return format!("MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\nContent-Location: https://x.example/a\r\n\r\n<p>{body}=\r\n</p>\r\n--b--");
+    }
+    let mut s = String::new();
+    for _ in 0..rng.below(120) {
+        if rng.chance(50) {
+            s.push_str(PARTS[rng.below(PARTS.len())]);
+        } else {
+            s.push_str(&messy_text(rng, 6));
+        }
+    }
+    if rng.chance(30) {
+        let seed = rng_pick(rng, &c.html);
+        s = format!("{s}{}", mutate_chars(rng, seed));
+    }
+    s
+}
+
+fn run_extract(input: &str, _: &Corpus) -> Outcome {
+    let page = claimmark::domain::extract::extract_bytes(input.as_bytes(), None);
+    if let Some(u) = &page.meta.url {
+        if !(u.starts_with("http://") || u.starts_with("https://")) {
+            return Outcome::Wrong(format!("a page address that is not http(s): {u}"));
+        }
+    }
+    // Article text as the library keeps it: line breaks normalised, no blank paragraph.
+    if page.text.contains('\r')
+        || (!page.text.is_empty() && page.text.split("\n\n").any(|p| p.trim().is_empty()))
+    {
+        return Outcome::Wrong("a carriage return or a blank paragraph".into());
+    }
+    let mut lib = Library::new(vec![]);
+    lib.add_document(document_from_text(
+        "d".into(),
+        &page.text,
+        page.meta.headline.as_deref(),
+        Origin::User,
+        1,
+    ));
+    match check_library(&lib) {
+        Some(w) => Outcome::Wrong(w),
+        None => Outcome::Accepted,
+    }
 }
 
 // ---- The claim assistant ------------------------------------------------------------------

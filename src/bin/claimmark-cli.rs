@@ -1,0 +1,104 @@
+//! claimmark from the command line, for batch use and for checking the assistant and the
+//! extraction by hand:
+//!
+//! ```sh
+//! cargo run --release --bin claimmark-cli -- extract PAGE.html [PAGE.html …] [--url URL]
+//! cargo run --release --bin claimmark-cli -- suggest ARTICLE.txt
+//! ```
+//!
+//! `extract` prints, for each page (HTML in any common encoding, or MHTML), one JSON object:
+//! the article text and where it came from. `suggest` prints one JSON object per unit of the
+//! article: `start`, `end` (code points), `text`, `claim`, `verdict`, `source`, `vague`.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    if let Err(e) = run(std::env::args().skip(1).collect()) {
+        eprintln!("claimmark-cli: {e}");
+        std::process::exit(2);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+const USAGE: &str = "usage: claimmark-cli extract PAGE.html [PAGE.html …] [--url URL]\n       claimmark-cli suggest ARTICLE.txt";
+
+#[cfg(not(target_arch = "wasm32"))]
+fn run(args: Vec<String>) -> Result<(), String> {
+    use claimmark::domain::assistant::classify::{analyse, Kind};
+    use claimmark::domain::extract::extract_bytes;
+    use serde_json::json;
+    use std::io::Write;
+
+    let read = |path: &str| std::fs::read(path).map_err(|e| format!("{path}: {e}"));
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut emit = |v: serde_json::Value| -> Result<(), String> {
+        writeln!(out, "{v}").map_err(|e| e.to_string())
+    };
+    match args.first().map(String::as_str) {
+        Some("extract") => {
+            let mut url = None;
+            let mut pages = Vec::new();
+            let mut rest = args[1..].iter();
+            while let Some(a) = rest.next() {
+                if a == "--url" {
+                    url = Some(rest.next().ok_or("--url needs an address")?.clone());
+                } else {
+                    pages.push(a.clone());
+                }
+            }
+            if pages.is_empty() {
+                return Err(USAGE.into());
+            }
+            for path in pages {
+                let page = extract_bytes(&read(&path)?, url.as_deref());
+                let m = &page.meta;
+                emit(json!({
+                    "file": path,
+                    "text": page.text,
+                    "url": m.url, "headline": m.headline, "site": m.site,
+                    "author": m.author, "published": m.published, "language": m.language,
+                }))?;
+            }
+            Ok(())
+        }
+        // For developers: why a piece of a page's text is or is not in the article.
+        Some("explain") => {
+            let [_, path, needle] = &args[..] else {
+                return Err(
+                    "usage: claimmark-cli explain PAGE.html 'some text of the page'".into(),
+                );
+            };
+            print!(
+                "{}",
+                claimmark::domain::extract::explain(&read(path)?, needle)
+            );
+            Ok(())
+        }
+        Some("suggest") => {
+            let [_, path] = &args[..] else {
+                return Err(USAGE.into());
+            };
+            let raw =
+                String::from_utf8(read(path)?).map_err(|_| format!("{path}: not UTF-8 text"))?;
+            let text = claimmark::domain::text::normalize_newlines(&raw);
+            let chars: Vec<char> = text.chars().collect();
+            for r in analyse(&text) {
+                let claim = r.kind == Kind::Claim;
+                emit(json!({
+                    "start": r.start,
+                    "end": r.end,
+                    "text": chars[r.start..r.end].iter().collect::<String>(),
+                    "claim": claim,
+                    "kind": r.kind.as_str(),
+                    "verdict": claim.then(|| r.verdict.as_str()),
+                    "source": if claim { r.source.clone() } else { None },
+                    "vague": claim && r.vague,
+                }))?;
+            }
+            Ok(())
+        }
+        _ => Err(USAGE.into()),
+    }
+}
