@@ -341,10 +341,21 @@ impl<'a> Finder<'a> {
         {
             return true;
         }
+        let lower = crate::domain::text::fold_case(b.text.trim());
+        if chars < 800 && lower.starts_with("disclaimer") {
+            return true;
+        }
         if chars > 300 {
             return false;
         }
-        let lower = crate::domain::text::fold_case(b.text.trim());
+        // Separators ("_____"), shortcodes a site forgot to expand ("[button …]…[/button]"),
+        // an author's contact line.
+        if !lower.chars().any(char::is_alphanumeric)
+            || (lower.starts_with('[') && lower.contains("[/"))
+            || (lower.contains('@') && (lower.contains("reached at") || lower.contains("follow")))
+        {
+            return true;
+        }
         if FURNITURE_STARTS.iter().any(|p| lower.starts_with(p))
             || lower.contains("all rights reserved")
             || (lower.contains('©') && chars < 200)
@@ -469,7 +480,9 @@ impl<'a> Finder<'a> {
         best
     }
 
-    /// The top candidate and those of its siblings that read as part of the same article.
+    /// The top candidate and those of its siblings that read as part of the same article; and,
+    /// when the top sits in a wrapper, paragraphs beside the wrapper too (an article whose
+    /// first paragraphs stand outside the box the rest is in).
     fn with_siblings(&self, top: NodeId) -> Vec<NodeId> {
         let dom = self.dom;
         let parent = dom.parent(top);
@@ -477,34 +490,46 @@ impl<'a> Finder<'a> {
             return vec![top];
         }
         let top_score = self.score[top as usize];
+        let mut parts: Vec<NodeId> = dom
+            .children(parent)
+            .filter(|&s| s == top || self.belongs(s, top, top_score))
+            .collect();
+        let grandparent = dom.parent(parent);
+        if grandparent != NONE && dom.is_element(grandparent) && dom.name(parent) != "body" {
+            parts.extend(
+                dom.children(grandparent)
+                    .filter(|&s| s != parent && self.belongs(s, top, top_score)),
+            );
+        }
+        parts.sort_unstable();
+        parts
+    }
+
+    /// Whether the sibling `s` of the article's box reads as part of the article: it scored
+    /// well enough, or it is a paragraph of prose.
+    fn belongs(&self, s: NodeId, top: NodeId, top_score: f32) -> bool {
+        let dom = self.dom;
+        if self.skip[s as usize] || !dom.is_element(s) {
+            return false;
+        }
         let threshold = (top_score * 0.2).max(10.0);
         let top_class = dom.attr(top, "class").unwrap_or_default();
-        dom.children(parent)
-            .filter(|&s| {
-                if s == top {
-                    return true;
-                }
-                if self.skip[s as usize] || !dom.is_element(s) {
-                    return false;
-                }
-                let mut bonus = 0.0;
-                if !top_class.is_empty() && dom.attr(s, "class") == Some(top_class) {
-                    bonus = top_score * 0.2;
-                }
-                if self.scored[s as usize] && self.score[s as usize] + bonus >= threshold {
-                    return true;
-                }
-                if dom.name(s) == "p" {
-                    let st = self.stats[s as usize];
-                    let density = self.link_density(s);
-                    let text = dom.inner_text(s);
-                    let t = text.trim_end();
-                    return (st.chars > 80 && density < 0.25)
-                        || (st.chars > 0 && density == 0.0 && ends_sentence(t));
-                }
-                false
-            })
-            .collect()
+        let mut bonus = 0.0;
+        if !top_class.is_empty() && dom.attr(s, "class") == Some(top_class) {
+            bonus = top_score * 0.2;
+        }
+        if self.scored[s as usize] && self.score[s as usize] + bonus >= threshold {
+            return true;
+        }
+        if dom.name(s) == "p" {
+            let st = self.stats[s as usize];
+            let density = self.link_density(s);
+            let text = dom.inner_text(s);
+            let t = text.trim_end();
+            return (st.chars > 80 && density < 0.25)
+                || (st.chars > 0 && density == 0.0 && ends_sentence(t));
+        }
+        false
     }
 
     /// Readability's conditional cleaning: lists, tables and boxes inside the article that

@@ -122,6 +122,7 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Meta {
             tags.first(&["og:title", "twitter:title", "dc.title", "headline"])
                 .map(str::to_owned)
         })
+        .map(|t| strip_named_site(&t, site.as_deref(), url.as_deref()))
         .or(h1)
         .or_else(|| title.map(|t| strip_site(&t, site.as_deref())))
         .map(|s| clean(&s))
@@ -291,6 +292,31 @@ fn strip_site(title: &str, site: Option<&str>) -> String {
         }
     }
     title.to_owned()
+}
+
+/// A headline without a trailing outlet name that the page's metadata confirms ("… -
+/// Breitbart" on breitbart.com): a headline's own dashes stay.
+fn strip_named_site(headline: &str, site: Option<&str>, url: Option<&str>) -> String {
+    let host = url
+        .and_then(|u| u.split("://").nth(1))
+        .map(|u| u.split('/').next().unwrap_or_default().to_ascii_lowercase())
+        .unwrap_or_default();
+    for sep in [" | ", " - ", " – ", " — "] {
+        if let Some((head, tail)) = headline.rsplit_once(sep) {
+            let tail = tail.trim();
+            let squashed: String = tail
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let named = site.is_some_and(|s| tail.eq_ignore_ascii_case(s.trim()))
+                || (squashed.len() >= 3 && host.contains(&squashed));
+            if named && !head.trim().is_empty() {
+                return head.trim().to_owned();
+            }
+        }
+    }
+    headline.to_owned()
 }
 
 const MONTHS: [&str; 12] = [
