@@ -1,0 +1,146 @@
+//! Bringing copies together (another tab's save, a loaded file): per annotation the newer
+//! `modified` wins; a deletion wins over a copy not changed since; documents by revision.
+
+use std::collections::BTreeMap;
+
+use super::{Contents, Library};
+use crate::domain::annotation::Annotation;
+use crate::domain::document::{Document, Origin};
+
+/// What merging in annotations from another tab or a file did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MergeReport {
+    pub added: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    /// The local copy was newer and was kept.
+    pub kept_local: usize,
+    /// Deleted here after the incoming copy was last changed, so it stays deleted.
+    pub stayed_deleted: usize,
+    pub documents_added: usize,
+    /// Documents whose text a newer revision replaced.
+    pub documents_revised: usize,
+}
+
+impl MergeReport {
+    /// One sentence for the user about loading `file`.
+    pub fn summary(&self, file: &str) -> String {
+        let mut parts = vec![
+            format!("{} new", self.added),
+            format!("{} updated", self.updated),
+            format!("{} already here", self.unchanged),
+        ];
+        if self.kept_local > 0 {
+            parts.push(format!("{} kept as edited here (newer)", self.kept_local));
+        }
+        if self.stayed_deleted > 0 {
+            parts.push(format!(
+                "{} left deleted (deleted here later)",
+                self.stayed_deleted
+            ));
+        }
+        let mut s = format!("Loaded {file}: claims {}.", parts.join(", "));
+        match self.documents_added {
+            0 => {}
+            1 => s.push_str(" 1 article added to the library."),
+            n => s.push_str(&format!(" {n} articles added to the library.")),
+        }
+        s
+    }
+}
+
+impl Library {
+    /// Merges contents from another tab or an imported file: each annotation by id, the newer
+    /// `modified` wins; deletions win over copies not changed since; documents are added when
+    /// new. Seeds are never replaced.
+    pub fn merge(&mut self, incoming: Contents) -> MergeReport {
+        let mut report = MergeReport::default();
+        for doc in incoming.documents {
+            if let Some(local) = self
+                .docs
+                .iter_mut()
+                .find(|d| d.id == doc.id && d.origin == Origin::User)
+            {
+                // A newer revision of the text (replaced in another tab) wins.
+                if doc.revised > local.revised {
+                    *local = Document {
+                        origin: Origin::User,
+                        ..doc
+                    };
+                    report.documents_revised += 1;
+                }
+                continue;
+            }
+            if self.document(&doc.id).is_none() {
+                self.docs.push(Document {
+                    origin: Origin::User,
+                    ..doc
+                });
+                report.documents_added += 1;
+            }
+        }
+        if report.documents_added > 0 {
+            self.sort_documents();
+        }
+        // Indexed by id: a library holds thousands of claims, and every save merges.
+        let mut tombstone_at = index_by_id(self.tombstones.iter().map(|t| t.id.as_str()));
+        for t in incoming.tombstones {
+            match tombstone_at.get(&t.id) {
+                Some(&i) => {
+                    let x = &mut self.tombstones[i];
+                    x.deleted = x.deleted.max(t.deleted);
+                }
+                None => {
+                    tombstone_at.insert(t.id.clone(), self.tombstones.len());
+                    self.tombstones.push(t);
+                }
+            }
+        }
+        for d in incoming.dismissed {
+            let local = (self.dismissed.iter_mut()).find(|x| x.doc == d.doc && x.exact == d.exact);
+            match local {
+                Some(x) if d.at > x.at => *x = d,
+                Some(_) => {}
+                None => self.dismissed.push(d),
+            }
+        }
+        let tombstones = &self.tombstones;
+        let gone = |a: &Annotation| {
+            (tombstone_at.get(a.id.as_str())).is_some_and(|&i| tombstones[i].deleted >= a.modified)
+        };
+        self.annotations.retain(|a| !gone(a));
+        let mut at = index_by_id(self.annotations.iter().map(|a| a.id.as_str()));
+        for a in incoming.annotations {
+            if gone(&a) {
+                report.stayed_deleted += 1;
+                continue;
+            }
+            let Some(&i) = at.get(&a.id) else {
+                at.insert(a.id.clone(), self.annotations.len());
+                self.annotations.push(a);
+                report.added += 1;
+                continue;
+            };
+            let x = &mut self.annotations[i];
+            if *x == a {
+                report.unchanged += 1;
+            } else if a.modified > x.modified {
+                *x = a;
+                report.updated += 1;
+            } else {
+                report.kept_local += 1;
+            }
+        }
+        report
+    }
+}
+
+/// Where each id stands in a list. Built by inserting (not `collect`, whose sort would add a
+/// second sort routine to the wasm).
+fn index_by_id<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> {
+    let mut at = BTreeMap::new();
+    for (i, id) in ids.enumerate() {
+        at.insert(id.to_owned(), i);
+    }
+    at
+}

@@ -1,0 +1,342 @@
+//! The library: documents and their annotations, and every rule for changing them.
+//!
+//! A plain type with methods (as in Leptos' todomvc example): the UI holds it in one signal,
+//! calls these methods, and one effect persists the result.
+//!
+//! - this file: the library's parts, reading it, adding articles and claims, editing claims;
+//! - `revise`: replacing an article's text and re-anchoring its claims (moved, orphans);
+//! - `merge`: the one rule by which copies from other tabs and files come together;
+//! - `dismiss`: suggestions the user dismissed.
+
+use super::anchor::quote_at;
+use super::anchor::Anchorer;
+use super::annotation::{Annotation, Dismissal, Status, Tombstone, Verdict};
+use super::document::{Document, Origin};
+use super::order;
+use super::text::{trim_range, IndexedText};
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Library {
+    /// Seeds first, then the user's documents in the order they were added.
+    docs: Vec<Document>,
+    annotations: Vec<Annotation>,
+    tombstones: Vec<Tombstone>,
+    dismissed: Vec<Dismissal>,
+}
+
+/// The parts of a library that are stored and merged: everything but the seed texts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Contents {
+    pub documents: Vec<Document>,
+    pub annotations: Vec<Annotation>,
+    pub tombstones: Vec<Tombstone>,
+    pub dismissed: Vec<Dismissal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AddOutcome {
+    Added(String),
+    /// A document with the same text is already in the library.
+    AlreadyPresent(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AnnotateError {
+    UnknownDocument,
+    /// The selection is empty or only white space.
+    Empty,
+}
+
+impl std::fmt::Display for AnnotateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            AnnotateError::UnknownDocument => "That article is no longer in the library.",
+            AnnotateError::Empty => "Select some text of the article first.",
+        })
+    }
+}
+
+/// Counts of a document's claims by verdict.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub sourced: usize,
+    pub unsourced: usize,
+}
+
+/// An annotation and where it currently sits in its document's text (`None`: its quote is no
+/// longer in the text, an orphan, shown in the list but not highlighted).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placed<'a> {
+    pub annotation: &'a Annotation,
+    pub span: Option<(usize, usize)>,
+}
+
+mod dismiss;
+mod merge;
+mod revise;
+#[cfg(test)]
+mod tests;
+
+pub use merge::MergeReport;
+pub use revise::{reanchor, ReanchorReport, ReplaceError};
+
+impl Library {
+    pub fn new(seeds: Vec<Document>) -> Self {
+        Self {
+            docs: seeds,
+            ..Self::default()
+        }
+    }
+
+    /// The seeds plus stored contents. Stored documents that claim a seed's id are ignored:
+    /// seed texts come from the app.
+    pub fn with_contents(seeds: Vec<Document>, contents: Contents) -> Self {
+        let mut lib = Self::new(seeds);
+        lib.merge(contents);
+        lib
+    }
+
+    pub fn documents(&self) -> &[Document] {
+        &self.docs
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.docs.iter().find(|d| d.id == id)
+    }
+
+    pub fn annotation(&self, id: &str) -> Option<&Annotation> {
+        self.annotations.iter().find(|a| a.id == id)
+    }
+
+    pub fn all_annotations(&self) -> &[Annotation] {
+        &self.annotations
+    }
+
+    /// What is stored: the user's documents, all annotations, the deletion records, in a
+    /// canonical order, so that two tabs holding the same library store the very same string
+    /// (and so never keep rewriting it for each other).
+    pub fn contents(&self) -> Contents {
+        let mut annotations = self.annotations.clone();
+        order::sort_by(&mut annotations, &|a, b| a.id.cmp(&b.id));
+        let mut tombstones = self.tombstones.clone();
+        order::sort_by(&mut tombstones, &|a, b| a.id.cmp(&b.id));
+        let mut dismissed = self.dismissed.clone();
+        order::sort_by(&mut dismissed, &|a, b| {
+            (&a.doc, &a.exact).cmp(&(&b.doc, &b.exact))
+        });
+        Contents {
+            documents: self
+                .docs
+                .iter()
+                .filter(|d| d.origin == Origin::User)
+                .cloned()
+                .collect(),
+            annotations,
+            tombstones,
+            dismissed,
+        }
+    }
+
+    /// Accepts a suggestion: it becomes a claim that remembers it began as a suggestion, and
+    /// the source the assistant detected.
+    pub fn accept(
+        &mut self,
+        doc_id: &str,
+        span: (usize, usize),
+        verdict: Verdict,
+        detected_source: Option<&str>,
+        id: String,
+        now: i64,
+    ) -> Result<&Annotation, AnnotateError> {
+        self.annotate(doc_id, span, verdict, id, now)?;
+        let a = self.annotations.last_mut().expect("just added");
+        a.suggested = true;
+        a.detected_source = detected_source.unwrap_or_default().to_owned();
+        Ok(a)
+    }
+
+    /// Seeds first, then user documents by when they were added (the same in every tab).
+    fn sort_documents(&mut self) {
+        order::sort_by(&mut self.docs, &|a, b| {
+            (a.origin == Origin::User, a.added, &a.id).cmp(&(
+                b.origin == Origin::User,
+                b.added,
+                &b.id,
+            ))
+        });
+    }
+
+    /// Adds a user document, unless one with the same text is already there.
+    pub fn add_document(&mut self, doc: Document) -> AddOutcome {
+        if let Some(existing) = self.docs.iter().find(|d| d.text == doc.text) {
+            return AddOutcome::AlreadyPresent(existing.id.clone());
+        }
+        let id = doc.id.clone();
+        self.docs.push(doc);
+        self.sort_documents();
+        AddOutcome::Added(id)
+    }
+
+    /// Marks `[start, end)` (code points, trimmed of outer white space) of a document.
+    pub fn annotate(
+        &mut self,
+        doc_id: &str,
+        (start, end): (usize, usize),
+        verdict: Verdict,
+        id: String,
+        now: i64,
+    ) -> Result<&Annotation, AnnotateError> {
+        let doc = self
+            .document(doc_id)
+            .ok_or(AnnotateError::UnknownDocument)?;
+        let text = IndexedText::new(doc.text.as_str());
+        let (start, end) = trim_range(&text, start, end).ok_or(AnnotateError::Empty)?;
+        let q = quote_at(&text, start, end);
+        self.annotations.push(Annotation {
+            id,
+            doc: doc_id.to_owned(),
+            start,
+            end,
+            exact: q.exact,
+            prefix: q.prefix,
+            suffix: q.suffix,
+            verdict,
+            note: String::new(),
+            evidence: String::new(),
+            created: now,
+            modified: now,
+            status: Status::Anchored,
+            was: String::new(),
+            suggested: false,
+            detected_source: String::new(),
+        });
+        Ok(self.annotations.last().expect("just pushed"))
+    }
+
+    /// Changes an annotation and stamps it modified; `false` if there is no such annotation or
+    /// the change changes nothing.
+    fn update(&mut self, id: &str, now: i64, change: impl FnOnce(&mut Annotation)) -> bool {
+        let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) else {
+            return false;
+        };
+        let before = a.clone();
+        change(a);
+        if *a == before {
+            return false;
+        }
+        a.modified = now.max(before.modified.saturating_add(1));
+        true
+    }
+
+    pub fn set_verdict(&mut self, id: &str, verdict: Verdict, now: i64) -> bool {
+        self.update(id, now, |a| a.verdict = verdict)
+    }
+
+    pub fn set_note(&mut self, id: &str, note: &str, now: i64) -> bool {
+        self.update(id, now, |a| a.note = note.to_owned())
+    }
+
+    pub fn set_evidence(&mut self, id: &str, url: &str, now: i64) -> bool {
+        self.update(id, now, |a| a.evidence = url.to_owned())
+    }
+
+    pub fn delete(&mut self, id: &str, now: i64) -> bool {
+        let Some(i) = self.annotations.iter().position(|a| a.id == id) else {
+            return false;
+        };
+        let gone = self.annotations.remove(i);
+        self.tombstones.retain(|t| t.id != id);
+        self.tombstones.push(Tombstone {
+            id: id.to_owned(),
+            deleted: now.max(gone.modified),
+        });
+        true
+    }
+
+    /// Brings back a claim deleted by mistake, as it was, and later than its deletion: so it
+    /// also wins over the deletion in other tabs and in files that carry it. Refused when the
+    /// claim is there already or its article is gone.
+    pub fn restore(&mut self, annotation: Annotation, now: i64) -> bool {
+        if self.annotation(&annotation.id).is_some() || self.document(&annotation.doc).is_none() {
+            return false;
+        }
+        let deleted = self
+            .tombstones
+            .iter()
+            .find(|t| t.id == annotation.id)
+            .map_or(i64::MIN, |t| t.deleted);
+        self.tombstones.retain(|t| t.id != annotation.id);
+        let modified = now.max(annotation.modified).max(deleted.saturating_add(1));
+        self.annotations.push(Annotation {
+            modified,
+            ..annotation
+        });
+        true
+    }
+
+    /// A document's annotations in text order (by start, longer first on ties).
+    pub fn annotations_of(&self, doc_id: &str) -> Vec<&Annotation> {
+        let mut v: Vec<&Annotation> = self
+            .annotations
+            .iter()
+            .filter(|a| a.doc == doc_id)
+            .collect();
+        let key = |a: &Annotation| (a.start, std::cmp::Reverse(a.end), a.created);
+        order::sort_by(&mut v, &|a, b| {
+            key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+        });
+        v
+    }
+
+    pub fn counts(&self, doc_id: &str) -> Counts {
+        let mut c = Counts::default();
+        for a in self.annotations.iter().filter(|a| a.doc == doc_id) {
+            match a.verdict {
+                Verdict::Sourced => c.sourced += 1,
+                Verdict::Unsourced => c.unsourced += 1,
+            }
+        }
+        c
+    }
+
+    /// A document's annotations in text order, each with where its quote sits in the text now.
+    pub fn placed<'a>(&'a self, doc: &Document, text: &IndexedText) -> Vec<Placed<'a>> {
+        // Called on every change of the library: the usual case (the stored position still
+        // holds the quote) costs a slice comparison; the text is indexed for search at most
+        // once, and only if some claim needs it.
+        let anchorer: std::cell::OnceCell<Anchorer> = std::cell::OnceCell::new();
+        let mut out: Vec<Placed<'a>> = self
+            .annotations_of(&doc.id)
+            .into_iter()
+            .map(|a| {
+                let span = if a.status == Status::Orphan {
+                    None
+                } else if a.start < a.end
+                    && a.end <= text.len()
+                    && text.slice(a.start, a.end) == a.exact
+                {
+                    Some((a.start, a.end))
+                } else {
+                    anchorer
+                        .get_or_init(|| Anchorer::new(text.as_str()))
+                        .anchor(&a.quote(), Some((a.start, a.end)))
+                        .map(|found| (found.start, found.end))
+                };
+                Placed {
+                    annotation: a,
+                    span,
+                }
+            })
+            .collect();
+        let key = |p: &Placed| {
+            let (s, e) = p.span.unwrap_or((usize::MAX, usize::MAX));
+            (s, std::cmp::Reverse(e), p.annotation.created)
+        };
+        order::sort_by(&mut out, &|a, b| {
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.annotation.id.cmp(&b.annotation.id))
+        });
+        out
+    }
+}

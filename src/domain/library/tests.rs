@@ -1,0 +1,402 @@
+use super::*;
+use crate::domain::document::{document_from_text, seed_documents};
+use crate::domain::text::IndexedText;
+
+fn lib() -> Library {
+    Library::new(seed_documents())
+}
+
+const SEED: &str = "000_698b5d7c01ae0af2";
+
+#[test]
+fn annotating_trims_white_space_and_records_the_quote() {
+    let mut l = lib();
+    let doc = l.document(SEED).unwrap().text.clone();
+    let start = doc.find("Secretary").unwrap();
+    let start_cp = doc[..start].chars().count();
+    let a = l
+        .annotate(
+            SEED,
+            (start_cp - 2, start_cp + 9),
+            Verdict::Sourced,
+            "a1".into(),
+            10,
+        )
+        .unwrap();
+    assert_eq!(a.exact, "Secretary");
+    assert_eq!(a.start, start_cp);
+    assert!(a.prefix.ends_with("Organization.\n\n"), "{:?}", a.prefix);
+    assert_eq!(
+        l.counts(SEED),
+        Counts {
+            sourced: 1,
+            unsourced: 0
+        }
+    );
+}
+
+#[test]
+fn blank_or_unknown_selections_are_refused() {
+    let mut l = lib();
+    assert_eq!(
+        l.annotate("nope", (0, 5), Verdict::Sourced, "x".into(), 1)
+            .unwrap_err(),
+        AnnotateError::UnknownDocument
+    );
+    let doc = l.document(SEED).unwrap().text.clone();
+    let gap = doc.find("\n\n").unwrap();
+    assert_eq!(
+        l.annotate(SEED, (gap, gap + 2), Verdict::Sourced, "x".into(), 1)
+            .unwrap_err(),
+        AnnotateError::Empty
+    );
+    assert!(l.all_annotations().is_empty());
+}
+
+#[test]
+fn edits_stamp_modified_and_no_op_edits_do_not() {
+    let mut l = lib();
+    l.annotate(SEED, (0, 9), Verdict::Unsourced, "a".into(), 100)
+        .unwrap();
+    assert!(l.set_verdict("a", Verdict::Sourced, 200));
+    assert!(!l.set_verdict("a", Verdict::Sourced, 300));
+    assert!(l.set_note("a", "check AFP", 150)); // clock went back: still moves forward
+    assert_eq!(l.annotation("a").unwrap().modified, 201);
+    assert!(l.set_evidence("a", "https://afp.com/x", 400));
+    assert_eq!(l.annotation("a").unwrap().evidence, "https://afp.com/x");
+    assert!(!l.set_note("missing", "x", 1));
+}
+
+#[test]
+fn annotations_come_in_text_order_with_counts() {
+    let mut l = lib();
+    l.annotate(SEED, (50, 60), Verdict::Unsourced, "b".into(), 1)
+        .unwrap();
+    l.annotate(SEED, (0, 9), Verdict::Sourced, "a".into(), 2)
+        .unwrap();
+    l.annotate(SEED, (0, 30), Verdict::Unsourced, "c".into(), 3)
+        .unwrap();
+    let ids: Vec<&str> = l
+        .annotations_of(SEED)
+        .iter()
+        .map(|a| a.id.as_str())
+        .collect();
+    assert_eq!(ids, vec!["c", "a", "b"]);
+    assert_eq!(
+        l.counts(SEED),
+        Counts {
+            sourced: 1,
+            unsourced: 2
+        }
+    );
+    assert_eq!(l.counts("001_be9dfdd43b673a4c"), Counts::default());
+}
+
+#[test]
+fn identical_text_is_not_added_twice() {
+    let mut l = lib();
+    let d = document_from_text("u1".into(), "Some text here.", None, Origin::User, 1);
+    assert_eq!(l.add_document(d.clone()), AddOutcome::Added("u1".into()));
+    let again = Document {
+        id: "u2".into(),
+        ..d
+    };
+    assert_eq!(
+        l.add_document(again),
+        AddOutcome::AlreadyPresent("u1".into())
+    );
+    assert_eq!(l.contents().documents.len(), 1);
+}
+
+#[test]
+fn merge_keeps_the_newer_copy_and_respects_deletions() {
+    let mut a = lib();
+    a.annotate(SEED, (0, 9), Verdict::Sourced, "x".into(), 10)
+        .unwrap();
+    a.annotate(SEED, (10, 20), Verdict::Sourced, "y".into(), 10)
+        .unwrap();
+    let mut b = Library::with_contents(seed_documents(), a.contents());
+    // Tab B edits x later; tab A deletes y.
+    b.set_note("x", "newer", 20);
+    a.delete("y", 30);
+    let report = a.merge(b.contents());
+    assert_eq!(report.updated, 1);
+    assert_eq!(report.stayed_deleted, 1);
+    assert_eq!(a.annotation("x").unwrap().note, "newer");
+    assert!(a.annotation("y").is_none());
+    // And B learns of the deletion.
+    b.merge(a.contents());
+    assert!(b.annotation("y").is_none());
+    assert_eq!(b.annotation("x").unwrap().note, "newer");
+    // An older copy never overwrites a newer one.
+    let mut old = b.contents();
+    old.annotations[0].note = "older".into();
+    old.annotations[0].modified = 5;
+    assert_eq!(b.merge(old).kept_local, 1);
+    assert_eq!(b.annotation("x").unwrap().note, "newer");
+}
+
+fn user_lib() -> Library {
+    let mut l = lib();
+    l.add_document(document_from_text(
+        "u".into(),
+        "Intro line.\n\nThe minister said prices fell 3% in May. Critics disagree strongly with that.",
+        None,
+        Origin::User,
+        1,
+    ));
+    let text = l.document("u").unwrap().text.clone();
+    let cp = |s: &str| {
+        let b = text.find(s).unwrap();
+        let st = text[..b].chars().count();
+        (st, st + s.chars().count())
+    };
+    let spans = [
+        (
+            "m",
+            "The minister said prices fell 3% in May.",
+            Verdict::Sourced,
+        ),
+        ("c", "Critics disagree strongly", Verdict::Unsourced),
+        ("i", "Intro line.", Verdict::Unsourced),
+    ];
+    for (id, s, v) in spans {
+        l.annotate("u", cp(s), v, id.into(), 10).unwrap();
+    }
+    l
+}
+
+#[test]
+fn replacing_a_text_moves_flags_and_orphans_but_never_drops() {
+    let mut l = user_lib();
+    let report = l
+        .replace_text(
+            "u",
+            "A new first paragraph.\r\n\r\nThe minister said prices fell 4% in May. Critics disagree strongly with that.",
+            100,
+        )
+        .unwrap();
+    assert_eq!(
+        report,
+        ReanchorReport {
+            kept: 1,
+            to_confirm: 1,
+            orphaned: 1
+        }
+    );
+    let doc = l.document("u").unwrap().clone();
+    assert!(
+        doc.text.starts_with("A new first paragraph.\n\n"),
+        "newlines normalised"
+    );
+    assert_eq!(doc.revised, 100);
+    let text = IndexedText::new(doc.text.as_str());
+    let c = l.annotation("c").unwrap();
+    assert_eq!(
+        (c.status, text.slice(c.start, c.end)),
+        (Status::Anchored, "Critics disagree strongly")
+    );
+    assert_eq!(
+        c.modified, 100,
+        "moved claims are stamped so other tabs take them"
+    );
+    let m = l.annotation("m").unwrap();
+    assert_eq!(m.status, Status::Moved);
+    assert_eq!(m.exact, "The minister said prices fell 4% in May.");
+    assert_eq!(m.was, "The minister said prices fell 3% in May.");
+    assert_eq!(text.slice(m.start, m.end), m.exact);
+    let i = l.annotation("i").unwrap();
+    assert_eq!(
+        (i.status, i.exact.as_str()),
+        (Status::Orphan, "Intro line.")
+    );
+    assert_eq!(l.all_annotations().len(), 3);
+    // The orphan is listed but not placed.
+    let placed = l.placed(&doc, &text);
+    assert_eq!(placed.iter().filter(|p| p.span.is_none()).count(), 1);
+    assert!(report.summary("T").contains("1 moved (please confirm)"));
+}
+
+#[test]
+fn confirm_reject_and_reattach() {
+    let new_text = "The minister said prices fell 4% in May. Critics disagree strongly.";
+    let mut l = user_lib();
+    l.replace_text("u", new_text, 100).unwrap();
+    assert!(l.confirm("m", 101));
+    let m = l.annotation("m").unwrap();
+    assert_eq!((m.status, m.was.as_str()), (Status::Anchored, ""));
+    assert!(!l.confirm("m", 102), "confirming twice changes nothing");
+
+    let mut r = user_lib();
+    r.replace_text("u", new_text, 100).unwrap();
+    assert!(r.reject("m", 101));
+    let m = r.annotation("m").unwrap();
+    assert_eq!(
+        (m.status, m.exact.as_str()),
+        (Status::Orphan, "The minister said prices fell 3% in May.")
+    );
+    // Re-attach the orphan to a selection (outer white space trimmed).
+    r.reattach("m", (0, 41), 102).unwrap();
+    let m = r.annotation("m").unwrap();
+    assert_eq!(
+        (m.status, m.exact.as_str(), m.modified),
+        (
+            Status::Anchored,
+            "The minister said prices fell 4% in May.",
+            102
+        )
+    );
+    assert_eq!(r.reattach("m", (40, 41), 103), Err(AnnotateError::Empty));
+    assert_eq!(
+        r.reattach("nope", (0, 3), 103),
+        Err(AnnotateError::UnknownDocument)
+    );
+}
+
+#[test]
+fn seeds_and_empty_texts_are_not_replaced() {
+    let mut l = user_lib();
+    assert_eq!(l.replace_text(SEED, "x", 1), Err(ReplaceError::Seed));
+    assert_eq!(l.replace_text("u", " \n ", 1), Err(ReplaceError::Empty));
+    assert_eq!(
+        l.replace_text("zz", "x", 1),
+        Err(ReplaceError::UnknownDocument)
+    );
+}
+
+#[test]
+fn a_newer_revision_of_a_text_wins_in_a_merge() {
+    let mut a = user_lib();
+    let mut b = Library::with_contents(seed_documents(), a.contents());
+    a.replace_text(
+        "u",
+        "Rewritten. The minister said prices fell 3% in May.",
+        50,
+    )
+    .unwrap();
+    let r = b.merge(a.contents());
+    assert_eq!(r.documents_revised, 1);
+    assert_eq!(b.document("u").unwrap().text, a.document("u").unwrap().text);
+    assert_eq!(b.annotation("i").unwrap().status, Status::Orphan);
+    // An older revision does not win back.
+    let old = user_lib();
+    assert_eq!(b.merge(old.contents()).documents_revised, 0);
+    assert!(b.document("u").unwrap().text.starts_with("Rewritten."));
+}
+
+#[test]
+fn merge_summary_names_every_outcome() {
+    let r = MergeReport {
+        added: 2,
+        updated: 1,
+        unchanged: 3,
+        kept_local: 1,
+        stayed_deleted: 0,
+        documents_added: 1,
+        documents_revised: 0,
+    };
+    assert_eq!(
+        r.summary("x.json"),
+        "Loaded x.json: claims 2 new, 1 updated, 3 already here, 1 kept as edited here (newer). 1 article added to the library."
+    );
+}
+
+#[test]
+fn an_edit_after_a_deletion_brings_the_annotation_back() {
+    let mut a = lib();
+    a.annotate(SEED, (0, 9), Verdict::Sourced, "x".into(), 10)
+        .unwrap();
+    let mut b = Library::with_contents(seed_documents(), a.contents());
+    a.delete("x", 20);
+    b.set_note("x", "still wanted", 30);
+    a.merge(b.contents());
+    assert_eq!(a.annotation("x").unwrap().note, "still wanted");
+}
+
+#[test]
+fn a_restored_claim_outlives_its_deletion_everywhere() {
+    let mut a = lib();
+    let x = a
+        .annotate(SEED, (0, 9), Verdict::Sourced, "x".into(), 10)
+        .unwrap()
+        .clone();
+    a.delete("x", 20);
+    // Another tab saw the deletion.
+    let other = Library::with_contents(seed_documents(), a.contents());
+    // Undone within the same millisecond: still later than the deletion.
+    assert!(a.restore(x.clone(), 20));
+    assert!(!a.restore(x.clone(), 21), "already back");
+    let back = a.annotation("x").unwrap().clone();
+    assert_eq!(
+        (back.exact.as_str(), back.start, back.verdict),
+        ("Thousands", 0, Verdict::Sourced)
+    );
+    assert!(back.modified > 20);
+    a.merge(other.contents());
+    assert!(
+        a.annotation("x").is_some(),
+        "the older deletion does not win"
+    );
+    let mut other = other;
+    other.merge(a.contents());
+    assert!(
+        other.annotation("x").is_some(),
+        "the other tab gets it back"
+    );
+    let gone = Annotation {
+        doc: "no such article".into(),
+        id: "y".into(),
+        ..x
+    };
+    assert!(!a.restore(gone, 30));
+}
+
+#[test]
+fn an_undone_dismissal_stays_undone_in_every_tab() {
+    let mut a = lib();
+    a.dismiss(SEED, "Some words.", 10);
+    assert!(a.is_dismissed(SEED, "Some words."));
+    // Another tab saw the dismissal.
+    let mut other = Library::with_contents(seed_documents(), a.contents());
+    // Undone within the same millisecond: still later than the dismissal.
+    assert!(a.undismiss(SEED, "Some words.", 10));
+    assert!(
+        !a.undismiss(SEED, "Some words.", 11),
+        "not dismissed any more"
+    );
+    assert!(!a.is_dismissed(SEED, "Some words."));
+    a.merge(other.contents());
+    assert!(
+        !a.is_dismissed(SEED, "Some words."),
+        "the older dismissal does not win"
+    );
+    other.merge(a.contents());
+    assert!(
+        !other.is_dismissed(SEED, "Some words."),
+        "the other tab learns of the undo"
+    );
+    // Dismissed again later: that wins in turn.
+    other.dismiss(SEED, "Some words.", 30);
+    a.merge(other.contents());
+    assert!(a.is_dismissed(SEED, "Some words."));
+    assert!(!a.undismiss(SEED, "Never dismissed.", 40));
+}
+
+#[test]
+fn placed_finds_moved_quotes_and_lists_orphans_last() {
+    let mut l = lib();
+    let d = document_from_text("u".into(), "alpha beta gamma", None, Origin::User, 1);
+    l.add_document(d);
+    l.annotate("u", (6, 10), Verdict::Sourced, "beta".into(), 1)
+        .unwrap();
+    l.annotate("u", (0, 5), Verdict::Sourced, "alpha".into(), 1)
+        .unwrap();
+    let doc = l.document("u").unwrap().clone();
+    let changed = IndexedText::new("beta alpha");
+    let placed = l.placed(&doc, &changed);
+    assert_eq!(placed[0].annotation.id, "beta");
+    assert_eq!(placed[0].span, Some((0, 4)));
+    assert_eq!(placed[1].span, Some((5, 10)));
+    let gone = IndexedText::new("nothing");
+    assert!(l.placed(&doc, &gone).iter().all(|p| p.span.is_none()));
+}
