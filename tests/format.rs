@@ -616,3 +616,113 @@ fn a_download_writes_where_a_claim_is_now_not_a_stale_stored_position() {
     assert_eq!(item["target"]["selector"][1]["start"], start);
     assert_eq!(item["target"]["selector"][1]["end"], end);
 }
+
+/// A library whose user article came from the web, with its details.
+fn from_the_web() -> Library {
+    use claimmark::domain::provenance::Details;
+    let mut l = sample();
+    let details = Details {
+        title: "Emoji test".into(),
+        url: "https://news.example/2020/01/03/emoji".into(),
+        site: "News Example".into(),
+        author: "Jane Roe".into(),
+        date: "2020-01-03".into(),
+    };
+    l.set_details("user-1", &details, 1_700_000_006_000)
+        .unwrap();
+    l
+}
+
+#[test]
+fn a_download_targets_the_page_and_carries_where_the_article_came_from() {
+    let l = from_the_web();
+    let json = export(&l, Scope::Document("user-1"), 0, "test");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["claimmark:schemaVersion"], 2);
+    let d = &v["claimmark:documents"][0];
+    assert_eq!(d["claimmark:url"], "https://news.example/2020/01/03/emoji");
+    assert_eq!(
+        (d["claimmark:site"].as_str(), d["claimmark:author"].as_str()),
+        (Some("News Example"), Some("Jane Roe"))
+    );
+    let target = &v["first"]["items"][0]["target"];
+    assert_eq!(
+        target["source"], "https://news.example/2020/01/03/emoji",
+        "any W3C tool can place it"
+    );
+    assert_eq!(
+        target["claimmark:doc"], "urn:claimmark:doc:user-1",
+        "claimmark's own name stays"
+    );
+    // It loads back into a fresh browser with every detail.
+    let mut fresh = Library::new(seed_documents());
+    fresh.merge(import(&json, &fresh, 0).unwrap().contents);
+    let (got, want) = (
+        fresh.document("user-1").unwrap(),
+        l.document("user-1").unwrap(),
+    );
+    let details = |d: &claimmark::domain::document::Document| {
+        (
+            d.title.clone(),
+            d.url.clone(),
+            d.site.clone(),
+            d.author.clone(),
+            d.date.clone(),
+            d.text.clone(),
+        )
+    };
+    assert_eq!(details(got), details(want));
+    assert_eq!(
+        got.edited,
+        want.edited - want.edited % 1000,
+        "files keep whole seconds"
+    );
+    assert_eq!(fresh.annotations_of("user-1"), l.annotations_of("user-1"));
+    // And passes the W3C's MUST assertions.
+    let path = Path::new(env!("CARGO_TARGET_TMPDIR")).join("export-url.json");
+    std::fs::write(&path, &json).unwrap();
+    let out = Command::new(python())
+        .arg(w3c().join("tools/w3c-conformance"))
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
+#[test]
+fn another_tools_annotation_on_the_page_address_attaches_to_that_article() {
+    let l = from_the_web();
+    // As a tool that knows only the page would write it (Hypothesis-style).
+    let file = r#"[{"@context":"http://www.w3.org/ns/anno.jsonld","id":"https://other.example/anno/1","type":"Annotation",
+        "body":[{"type":"TextualBody","purpose":"tagging","value":"unsourced"},{"type":"TextualBody","value":"A note from elsewhere"}],
+        "target":{"source":"http://www.news.example/2020/01/03/emoji/#top",
+                  "selector":{"type":"TextQuoteSelector","exact":"Breaking 😀 news"}}}]"#;
+    let parsed = import(file, &l, 0).unwrap();
+    let a = &parsed.contents.annotations[0];
+    assert_eq!(
+        (a.doc.as_str(), a.start, a.note.as_str()),
+        ("user-1", 0, "A note from elsewhere")
+    );
+    let unknown = file.replace("news.example", "elsewhere.example");
+    let e = import(&unknown, &l, 0).unwrap_err();
+    assert_eq!(e.at, "[0].target.source");
+    assert!(e.problem.contains("not in your library"), "{e}");
+}
+
+#[test]
+fn a_file_of_schema_1_loads_as_before() {
+    // The README's example of the previous release: schema 1, target the claimmark name.
+    let l = sample();
+    let v1 = export(&l, Scope::All, 0, "test").replace(
+        "\"claimmark:schemaVersion\": 2",
+        "\"claimmark:schemaVersion\": 1",
+    );
+    assert!(v1.contains("\"claimmark:schemaVersion\": 1"));
+    let mut fresh = Library::new(seed_documents());
+    fresh.merge(import(&v1, &fresh, 0).unwrap().contents);
+    assert_eq!(fresh.contents(), l.contents());
+}

@@ -32,10 +32,32 @@ pub struct Document {
     /// When its text was last replaced (0: never). The newer revision wins in merges.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub revised: i64,
+    /// Where it came from: the page's canonical address (`http(s)` only).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The outlet that published it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub site: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// A BCP 47 tag such as `en` or `fr-FR`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// When its details (title, address, outlet, author, date) were last edited by hand (0:
+    /// never). Between two copies of the same text, the later edit wins.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub edited: i64,
 }
 
 fn is_zero(n: &i64) -> bool {
     *n == 0
+}
+
+impl Document {
+    /// Its address if it is a web address (a damaged stored value may hold anything).
+    pub fn web_address(&self) -> Option<&str> {
+        self.url.as_deref().and_then(super::annotation::safe_link)
+    }
 }
 
 /// The IRI that annotation targets use for a document.
@@ -166,6 +188,11 @@ pub fn document_from_text(
         origin,
         added,
         revised: 0,
+        url: None,
+        site: None,
+        author: None,
+        language: None,
+        edited: 0,
     }
 }
 

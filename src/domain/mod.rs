@@ -12,6 +12,7 @@ pub mod html;
 pub mod layout;
 pub mod library;
 pub mod order;
+pub mod provenance;
 pub mod segment;
 pub mod select;
 pub mod storage;

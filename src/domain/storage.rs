@@ -13,7 +13,9 @@ use super::annotation::{Annotation, Dismissal, Tombstone};
 use super::document::Document;
 use super::library::{Contents, Library};
 
-pub const SCHEMA_VERSION: u64 = 1;
+/// 2: documents may carry where they came from (`url`, `site`, `author`, `language`,
+/// `edited`). A claimmark that reads only 1 must not save over such a value and drop them.
+pub const SCHEMA_VERSION: u64 = 2;
 /// The library: user documents, annotations, deletion records.
 pub const LIBRARY_KEY: &str = "claimmark.library";
 /// Which article is open.
@@ -107,7 +109,7 @@ impl KeyValueStore for MemoryStore {
 
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct StoredV1 {
+struct Stored {
     schema_version: u64,
     documents: Vec<Document>,
     annotations: Vec<Annotation>,
@@ -142,7 +144,7 @@ impl std::fmt::Display for DecodeError {
 }
 
 pub fn encode(contents: &Contents) -> String {
-    serde_json::to_string(&StoredV1 {
+    serde_json::to_string(&Stored {
         schema_version: SCHEMA_VERSION,
         documents: contents.documents.clone(),
         annotations: contents.annotations.clone(),
@@ -166,8 +168,9 @@ pub fn decode(raw: &str) -> Result<Contents, DecodeError> {
         .schema_version
         .ok_or(DecodeError::NoVersion)?;
     // Each future version adds an arm that migrates the previous shape to the next.
-    let v1: StoredV1 = match version {
-        1 => serde_json::from_str(raw).map_err(|e| DecodeError::Invalid(e.to_string()))?,
+    // Version 1 is version 2 without the documents' details: the same shape reads both.
+    let v1: Stored = match version {
+        1 | 2 => serde_json::from_str(raw).map_err(|e| DecodeError::Invalid(e.to_string()))?,
         v => return Err(DecodeError::TooNew(v)),
     };
     let mut contents = Contents {
@@ -415,7 +418,7 @@ mod tests {
     fn encode_decode_round_trips_with_a_version() {
         let l = sample();
         let raw = encode(&l.contents());
-        assert!(raw.contains("\"schemaVersion\":1"));
+        assert!(raw.contains("\"schemaVersion\":2"));
         assert!(
             !raw.contains("Thousands of Iraqis"),
             "seed texts are not stored"
@@ -492,10 +495,10 @@ mod tests {
     #[test]
     fn newer_schema_is_never_written_over() {
         let store = MemoryStore::default();
-        let newer = r#"{"schemaVersion":2,"whatever":true}"#;
+        let newer = r#"{"schemaVersion":3,"whatever":true}"#;
         store.set(LIBRARY_KEY, newer).unwrap();
         let (p, loaded) = Persistence::open(&store, 1);
-        assert_eq!(loaded.problem, Some(LoadProblem::TooNew { version: 2 }));
+        assert_eq!(loaded.problem, Some(LoadProblem::TooNew { version: 3 }));
         assert!(p.save(&sample(), 2).is_err());
         p.save_view(Some("x")).unwrap();
         assert_eq!(store.get(LIBRARY_KEY).unwrap().as_deref(), Some(newer));
@@ -654,5 +657,33 @@ mod tests {
         let doc = lib.document(&d.id).unwrap();
         let text = crate::domain::text::IndexedText::new(doc.text.as_str());
         assert_eq!(lib.placed(doc, &text)[0].span, Some((5, 10)));
+    }
+
+    /// A library as the previous release (schema 1) stored it, byte for byte.
+    const V1: &str = r#"{"schemaVersion":1,"documents":[{"id":"user-1","title":"My pasted 😀 text.","text":"My pasted 😀 text.","origin":"user","added":5}],"annotations":[{"id":"urn:uuid:b","doc":"user-1","start":3,"end":9,"exact":"pasted","prefix":"My ","suffix":" 😀 text.","verdict":"sourced","note":"a note","evidence":"","created":8,"modified":9}],"tombstones":[{"id":"urn:uuid:a","deleted":10}],"dismissed":[{"doc":"000_698b5d7c01ae0af2","exact":"Some words.","at":11}]}"#;
+
+    #[test]
+    fn a_schema_1_library_loads_unchanged_and_is_saved_as_schema_2() {
+        let store = MemoryStore::default();
+        store.set(LIBRARY_KEY, V1).unwrap();
+        let (p, loaded) = Persistence::open(&store, 20);
+        assert_eq!(loaded.problem, None);
+        let c = loaded.contents.clone();
+        assert_eq!(c.documents[0].text, "My pasted 😀 text.");
+        assert_eq!(
+            (c.documents[0].url.as_deref(), c.documents[0].edited),
+            (None, 0)
+        );
+        assert_eq!(c.annotations[0].note, "a note");
+        assert_eq!((c.tombstones.len(), c.dismissed.len()), (1, 1));
+        let lib = Library::with_contents(seed_documents(), loaded.contents);
+        p.save(&lib, 21).unwrap();
+        let saved = store.get(LIBRARY_KEY).unwrap().unwrap();
+        assert!(saved.starts_with(r#"{"schemaVersion":2,"#), "{saved}");
+        assert_eq!(
+            decode(&saved).unwrap(),
+            c,
+            "nothing lost or changed on the way"
+        );
     }
 }

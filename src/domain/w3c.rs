@@ -16,6 +16,7 @@ use super::anchor::{quote_at, Anchorer, Quote};
 use super::annotation::{safe_link, Annotation, Status, Verdict};
 use super::document::{doc_id_of_source, source_iri, Document, Origin};
 use super::library::{reanchor, Contents, Library, ReanchorReport};
+use super::provenance::same_address;
 use super::text::IndexedText;
 use super::time::{parse_rfc3339, to_rfc3339};
 
@@ -33,7 +34,7 @@ pub enum Scope<'a> {
 
 /// One annotation as it sits in its text now: `span` is where it is placed (`None`: its quote is
 /// not in the text, so it is written as an orphan, whatever its stored position says).
-fn annotation_json(a: &Annotation, span: Option<(usize, usize)>) -> Value {
+fn annotation_json(a: &Annotation, span: Option<(usize, usize)>, doc: &Document) -> Value {
     let mut body = vec![json!({
         "type": "TextualBody",
         "purpose": "classifying",
@@ -55,7 +56,7 @@ fn annotation_json(a: &Annotation, span: Option<(usize, usize)>) -> Value {
         "modified": to_rfc3339(a.modified),
         "body": body,
         "target": {
-            "source": source_iri(&a.doc),
+            "source": doc.web_address().map_or_else(|| source_iri(&a.doc), str::to_owned),
             "selector": [
                 {
                     "type": "TextQuoteSelector",
@@ -67,6 +68,11 @@ fn annotation_json(a: &Annotation, span: Option<(usize, usize)>) -> Value {
             ],
         },
     });
+    if doc.web_address().is_some() {
+        // The page's address is the target any W3C tool can place the quote on; the article in
+        // claimmark stays named beside it.
+        item["target"]["claimmark:doc"] = json!(source_iri(&a.doc));
+    }
     if a.suggested {
         item["claimmark:suggested"] = json!(true);
         if !a.detected_source.is_empty() {
@@ -113,8 +119,23 @@ fn document_json(d: &Document) -> Value {
     if let Some(date) = &d.date {
         v["claimmark:date"] = json!(date);
     }
+    if let Some(url) = d.web_address() {
+        v["claimmark:url"] = json!(url);
+    }
+    for (key, value) in [
+        ("claimmark:site", &d.site),
+        ("claimmark:author", &d.author),
+        ("claimmark:language", &d.language),
+    ] {
+        if let Some(value) = value {
+            v[key] = json!(value);
+        }
+    }
     if d.revised != 0 {
         v["claimmark:revised"] = json!(to_rfc3339(d.revised));
+    }
+    if d.edited != 0 {
+        v["claimmark:edited"] = json!(to_rfc3339(d.edited));
     }
     // Seed texts ship with the app; user texts travel with their annotations.
     if d.origin == Origin::User {
@@ -142,7 +163,7 @@ pub fn export(library: &Library, scope: Scope<'_>, now: i64, version: &str) -> S
         .flat_map(|d| {
             let text = IndexedText::new(d.text.as_str());
             (library.placed(d, &text).into_iter())
-                .map(|p| annotation_json(p.annotation, p.span))
+                .map(|p| annotation_json(p.annotation, p.span, d))
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -164,7 +185,7 @@ pub fn export(library: &Library, scope: Scope<'_>, now: i64, version: &str) -> S
         },
         "generated": to_rfc3339(now),
         "total": items.len(),
-        "claimmark:schemaVersion": 1,
+        "claimmark:schemaVersion": 2,
         DOCUMENTS: docs.iter().map(|d| document_json(d)).collect::<Vec<_>>(),
         "first": {
             "type": "AnnotationPage",
@@ -384,16 +405,36 @@ fn documents_of(
                 if out.iter().any(|o| o.id == id) {
                     return err(&join(&at, "id"), format!("the article {id} is listed twice"));
                 }
+                let opt = |key: &str| -> Result<Option<String>, ImportError> {
+                    Ok(string_at(d, key, &at)?
+                        .map(str::trim)
+                        .filter(|v| !v.is_empty())
+                        .map(str::to_owned))
+                };
+                let url = opt("claimmark:url")?;
+                if let Some(u) = &url {
+                    if safe_link(u).is_none() {
+                        return err(
+                            &join(&at, "claimmark:url"),
+                            format!("“{u}” is not a web address (http:// or https://)"),
+                        );
+                    }
+                }
                 out.push(Document {
                     id: id.to_owned(),
                     title: string_at(d, "label", &at)?
                         .map(str::to_owned)
                         .unwrap_or_else(|| super::document::derive_title(text)),
-                    date: string_at(d, "claimmark:date", &at)?.map(str::to_owned),
+                    date: opt("claimmark:date")?,
                     text: text.to_owned(),
                     origin: Origin::User,
                     added: time_at(d, "claimmark:added", &at)?.unwrap_or(0),
                     revised: time_at(d, "claimmark:revised", &at)?.unwrap_or(0),
+                    url,
+                    site: opt("claimmark:site")?,
+                    author: opt("claimmark:author")?,
+                    language: opt("claimmark:language")?,
+                    edited: time_at(d, "claimmark:edited", &at)?.unwrap_or(0),
                 });
             }
         }
@@ -607,7 +648,21 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
                 "the target names no source article with a text selector; claimmark needs a TextQuoteSelector or TextPositionSelector on one of its articles",
             );
         };
-        let Some(doc) = doc_id_of_source(source).and_then(find_doc) else {
+        // By claimmark's own name for the article, else by the page's address (a file from
+        // another tool, or one whose target is the page).
+        let named = string_at(target, "claimmark:doc", &tat)?.and_then(doc_id_of_source);
+        let by_address = || {
+            let is_web = safe_link(source).is_some();
+            (library.documents().iter().chain(documents.iter()))
+                .find(|d| is_web && d.url.as_deref().is_some_and(|u| same_address(u, source)))
+        };
+        let doc = match named {
+            Some(id) => find_doc(id),
+            None => doc_id_of_source(source)
+                .and_then(find_doc)
+                .or_else(by_address),
+        };
+        let Some(doc) = doc else {
             return err(
                 &join(&tat, "source"),
                 format!("the article “{source}” is not in your library nor in this file"),

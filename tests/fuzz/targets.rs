@@ -161,6 +161,14 @@ impl Corpus {
         }
         full.set_evidence("urn:uuid:u1", "see the PDF", 1_700_000_002_000);
         full.dismiss(seed, "Some words.", 1_700_000_003_000);
+        let details = claimmark::domain::provenance::Details {
+            title: "From the web".into(),
+            url: "https://news.example/2020/01/03/a".into(),
+            site: "News".into(),
+            author: "Jane Roe".into(),
+            date: "2020-01-03".into(),
+        };
+        let _ = full.set_details("user-1", &details, 1_700_000_003_500);
         full.delete("urn:uuid:u3", 1_700_000_004_000);
         // A revised text: one claim moves (to confirm), one is lost (orphan).
         let revised = USER_TEXT

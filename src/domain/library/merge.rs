@@ -61,13 +61,21 @@ impl Library {
                 .iter_mut()
                 .find(|d| d.id == doc.id && d.origin == Origin::User)
             {
-                // A newer revision of the text (replaced in another tab) wins.
+                // A newer revision of the text (replaced in another tab) wins; else newer
+                // details (edited by hand in another tab) do.
                 if doc.revised > local.revised {
                     *local = Document {
                         origin: Origin::User,
                         ..doc
                     };
                     report.documents_revised += 1;
+                } else if doc.edited > local.edited {
+                    local.title = doc.title;
+                    local.url = doc.url;
+                    local.site = doc.site;
+                    local.author = doc.author;
+                    local.date = doc.date;
+                    local.edited = doc.edited;
                 }
                 continue;
             }

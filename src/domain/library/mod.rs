@@ -13,6 +13,7 @@ use super::anchor::Anchorer;
 use super::annotation::{Annotation, Dismissal, Status, Tombstone, Verdict};
 use super::document::{Document, Origin};
 use super::order;
+use super::provenance::{same_address, Details};
 use super::text::{trim_range, IndexedText};
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -38,6 +39,32 @@ pub enum AddOutcome {
     Added(String),
     /// A document with the same text is already in the library.
     AlreadyPresent(String),
+    /// A document from the same address, with another text, is in the library: nothing was
+    /// added (replace its text, or add this as a new article with [`Library::add_as_new`]).
+    SameAddress(String),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DetailsError {
+    UnknownDocument,
+    /// Seed articles ship with the app, details and all.
+    Seed,
+    /// What is wrong, naming the field.
+    Invalid(String),
+}
+
+impl std::fmt::Display for DetailsError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DetailsError::UnknownDocument => {
+                f.write_str("That article is no longer in the library.")
+            }
+            DetailsError::Seed => {
+                f.write_str("The details of the sample articles cannot be changed.")
+            }
+            DetailsError::Invalid(why) => f.write_str(why),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -167,7 +194,24 @@ impl Library {
     }
 
     /// Adds a user document, unless one with the same text is already there.
+    /// Adds a user document, unless one with the same text, or from the same address, is
+    /// already there.
     pub fn add_document(&mut self, doc: Document) -> AddOutcome {
+        if let Some(existing) = self.docs.iter().find(|d| d.text == doc.text) {
+            return AddOutcome::AlreadyPresent(existing.id.clone());
+        }
+        if let Some(url) = doc.url.as_deref() {
+            let same = |d: &&Document| d.url.as_deref().is_some_and(|u| same_address(u, url));
+            if let Some(existing) = self.docs.iter().find(same) {
+                return AddOutcome::SameAddress(existing.id.clone());
+            }
+        }
+        self.add_as_new(doc)
+    }
+
+    /// Adds a user document even if another comes from the same address (a person chose to
+    /// keep both versions); still not one with the very same text.
+    pub fn add_as_new(&mut self, doc: Document) -> AddOutcome {
         if let Some(existing) = self.docs.iter().find(|d| d.text == doc.text) {
             return AddOutcome::AlreadyPresent(existing.id.clone());
         }
@@ -175,6 +219,31 @@ impl Library {
         self.docs.push(doc);
         self.sort_documents();
         AddOutcome::Added(id)
+    }
+
+    /// Changes a user document's details (title, address, outlet, author, date). `Ok(false)`
+    /// when they are as they were.
+    pub fn set_details(
+        &mut self,
+        doc_id: &str,
+        details: &Details,
+        now: i64,
+    ) -> Result<bool, DetailsError> {
+        let doc =
+            (self.docs.iter_mut().find(|d| d.id == doc_id)).ok_or(DetailsError::UnknownDocument)?;
+        if doc.origin == Origin::Seed {
+            return Err(DetailsError::Seed);
+        }
+        if let Some(why) = details.problem() {
+            return Err(DetailsError::Invalid(why));
+        }
+        let before = doc.clone();
+        details.apply(doc);
+        if *doc == before {
+            return Ok(false);
+        }
+        doc.edited = now.max(before.edited.saturating_add(1));
+        Ok(true)
     }
 
     /// Marks `[start, end)` (code points, trimmed of outer white space) of a document.

@@ -400,3 +400,89 @@ fn placed_finds_moved_quotes_and_lists_orphans_last() {
     let gone = IndexedText::new("nothing");
     assert!(l.placed(&doc, &gone).iter().all(|p| p.span.is_none()));
 }
+
+fn from_page(id: &str, url: &str, text: &str) -> Document {
+    let mut d = document_from_text(id.into(), text, None, Origin::User, 1);
+    d.url = Some(url.into());
+    d
+}
+
+#[test]
+fn the_same_page_twice_opens_the_one_there_or_offers_to_replace_its_text() {
+    let mut l = lib();
+    let first = from_page(
+        "a",
+        "https://news.example/story",
+        "First version of the story.",
+    );
+    assert_eq!(l.add_document(first), AddOutcome::Added("a".into()));
+    // Same address (written differently), same text: the one there.
+    let again = from_page(
+        "b",
+        "http://www.news.example/story/#top",
+        "First version of the story.",
+    );
+    assert_eq!(
+        l.add_document(again),
+        AddOutcome::AlreadyPresent("a".into())
+    );
+    // Same address, changed text: nothing added; the caller offers Replace.
+    let changed = from_page(
+        "c",
+        "https://news.example/story?utm_source=x",
+        "Second version.",
+    );
+    assert_eq!(
+        l.add_document(changed.clone()),
+        AddOutcome::SameAddress("a".into())
+    );
+    assert_eq!(l.contents().documents.len(), 1);
+    // Unless the person wants both.
+    assert_eq!(l.add_as_new(changed), AddOutcome::Added("c".into()));
+    assert_eq!(l.contents().documents.len(), 2);
+}
+
+#[test]
+fn details_are_edited_checked_and_the_later_edit_wins_in_a_merge() {
+    use crate::domain::provenance::Details;
+    let mut a = lib();
+    a.add_document(from_page(
+        "u",
+        "https://news.example/s",
+        "Some article text here.",
+    ));
+    let mut b = Library::with_contents(seed_documents(), a.contents());
+    let typed = Details {
+        title: "Corrected headline".into(),
+        url: "https://news.example/s".into(),
+        site: "News".into(),
+        author: "Jane Roe".into(),
+        date: "2020-01-03".into(),
+    };
+    assert_eq!(a.set_details("u", &typed, 50), Ok(true));
+    assert_eq!(a.set_details("u", &typed, 60), Ok(false), "as they were");
+    let bad = Details {
+        url: "ftp://x".into(),
+        ..typed.clone()
+    };
+    assert!(
+        matches!(a.set_details("u", &bad, 70), Err(DetailsError::Invalid(why)) if why.starts_with("Address"))
+    );
+    assert_eq!(a.set_details(SEED, &typed, 70), Err(DetailsError::Seed));
+    assert_eq!(
+        a.set_details("nope", &typed, 70),
+        Err(DetailsError::UnknownDocument)
+    );
+    b.merge(a.contents());
+    let d = b.document("u").unwrap();
+    assert_eq!(
+        (d.title.as_str(), d.site.as_deref(), d.edited),
+        ("Corrected headline", Some("News"), 50)
+    );
+    // An older edit does not win back.
+    let mut older = a.contents();
+    older.documents[0].site = Some("Old".into());
+    older.documents[0].edited = 40;
+    b.merge(older);
+    assert_eq!(b.document("u").unwrap().site.as_deref(), Some("News"));
+}
