@@ -45,12 +45,30 @@ pub async fn read_text(file: &web_sys::File) -> Result<String, String> {
         .ok_or_else(|| "the file could not be read as text".into())
 }
 
+/// Reads a file the user chose, as bytes (a saved page says its own encoding).
+pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer()).await.map_err(|e| {
+        e.as_string()
+            .unwrap_or_else(|| "the file could not be read".into())
+    })?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// The first file chosen in an `<input type=file>`, and clears the input so that choosing the
 /// same file again fires another change.
 pub fn take_file(input: &web_sys::HtmlInputElement) -> Option<web_sys::File> {
     let file = input.files()?.get(0);
     input.set_value("");
     file
+}
+
+/// The file chosen in the `<input type=file>` that fired `ev`, clearing the input so the same
+/// file can be chosen again.
+pub fn chosen(ev: &web_sys::Event) -> Option<web_sys::File> {
+    let input = ev
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())?;
+    take_file(&input)
 }
 
 /// Reads the file chosen in the `<input type=file>` that fired `ev` (clearing the input, so the

@@ -1,10 +1,12 @@
 //! Thin glue between the browser and the domain: DOM positions to code-point offsets,
 //! `localStorage`, files in and out. No business rules live here.
 
+pub mod capture;
 pub mod crash;
 pub mod files;
 pub mod offsets;
 pub mod storage;
+pub mod worker;
 
 use crate::domain::annotation::uuid_urn;
 

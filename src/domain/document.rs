@@ -229,7 +229,8 @@ pub fn slug(title: &str) -> String {
 pub enum TextFormat {
     Plain,
     Markdown,
-    Html,
+    /// A saved web page (HTML or MHTML): reduced to its article by [`super::extract`].
+    Page,
 }
 
 impl TextFormat {
@@ -239,7 +240,7 @@ impl TextFormat {
         match ext {
             "txt" | "text" => Some(Self::Plain),
             "md" | "markdown" => Some(Self::Markdown),
-            "html" | "htm" | "xhtml" => Some(Self::Html),
+            "html" | "htm" | "xhtml" | "mhtml" | "mht" => Some(Self::Page),
             _ => None,
         }
     }
@@ -252,26 +253,21 @@ pub struct ExtractedText {
     pub title: Option<String>,
 }
 
-/// Reads an opened file's contents as article text. HTML is reduced to its text (never
-/// rendered); Markdown is kept as written, with a leading `# ` heading used as the title.
+/// Reads a plain-text or Markdown file's contents as article text; Markdown is kept as
+/// written, with a leading `# ` heading used as the title. (A saved page goes through
+/// [`super::extract`] instead.)
 pub fn extract_text(format: TextFormat, contents: &str) -> ExtractedText {
-    match format {
-        TextFormat::Plain => ExtractedText {
-            text: normalize_newlines(contents),
-            title: None,
-        },
-        TextFormat::Markdown => {
-            let text = normalize_newlines(contents);
-            let title = text
-                .lines()
+    let text = normalize_newlines(contents);
+    let title = (format == TextFormat::Markdown)
+        .then(|| {
+            text.lines()
                 .map(str::trim)
                 .find(|l| !l.is_empty())
                 .and_then(|l| l.strip_prefix("# "))
-                .map(|t| t.trim().to_owned());
-            ExtractedText { text, title }
-        }
-        TextFormat::Html => super::html::html_to_text(contents),
-    }
+                .map(|t| t.trim().to_owned())
+        })
+        .flatten();
+    ExtractedText { text, title }
 }
 
 #[cfg(test)]
@@ -352,7 +348,11 @@ mod tests {
             TextFormat::from_file_name("b.md"),
             Some(TextFormat::Markdown)
         );
-        assert_eq!(TextFormat::from_file_name("c.htm"), Some(TextFormat::Html));
+        assert_eq!(TextFormat::from_file_name("c.htm"), Some(TextFormat::Page));
+        assert_eq!(
+            TextFormat::from_file_name("c.MHTML"),
+            Some(TextFormat::Page)
+        );
         assert_eq!(TextFormat::from_file_name("d.pdf"), None);
         assert_eq!(TextFormat::from_file_name("noext"), None);
     }

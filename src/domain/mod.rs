@@ -8,7 +8,6 @@ pub mod benchmark;
 pub mod document;
 pub mod extract;
 pub mod fuzzy;
-pub mod html;
 pub mod layout;
 pub mod library;
 pub mod order;

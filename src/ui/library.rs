@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::state::{use_app, AppState};
-use crate::browser::{self, files};
-use crate::domain::document::{document_from_text, extract_text, Origin, TextFormat};
-use crate::domain::library::AddOutcome;
+use super::incoming;
+use super::state::use_app;
+use crate::domain::extract::Meta;
+use crate::domain::provenance::Details;
 
 #[component]
 pub fn LibraryPanel() -> impl IntoView {
@@ -20,7 +20,7 @@ pub fn LibraryPanel() -> impl IntoView {
                     (
                         d.id.clone(),
                         d.title.clone(),
-                        d.date.clone(),
+                        (d.site.clone(), d.date.clone()),
                         c.sourced,
                         c.unsourced,
                     )
@@ -35,7 +35,7 @@ pub fn LibraryPanel() -> impl IntoView {
                 <For
                     each=move || entries.get()
                     key=|e| e.clone()
-                    children=move |(id, title, date, sourced, unsourced)| {
+                    children=move |(id, title, (site, date), sourced, unsourced)| {
                         let current = {
                             let id = id.clone();
                             move || app.open.get().as_deref() == Some(id.as_str())
@@ -52,6 +52,7 @@ pub fn LibraryPanel() -> impl IntoView {
                                 >
                                     <span class="doc-title">{title}</span>
                                     <span class="doc-meta">
+                                        {site.map(|s| view! { <span class="doc-site">{s}</span> })}
                                         {date.map(|d| { let shown = d.clone(); view! { <time datetime=d>{shown}</time> } })}
                                         <span class="count count-sourced">
                                             {format!("{sourced} sourced")}
@@ -69,57 +70,6 @@ pub fn LibraryPanel() -> impl IntoView {
             <AddDocument/>
         </nav>
     }
-}
-
-fn add(app: AppState, text: &str, title: Option<&str>) -> bool {
-    if text.trim().is_empty() {
-        app.error("There is no text to add: paste an article or open a file.");
-        return false;
-    }
-    let id = format!("user-{}", browser::new_id().trim_start_matches("urn:uuid:"));
-    let doc = document_from_text(id, text, title, Origin::User, browser::now_ms());
-    let title = doc.title.clone();
-    let mut outcome = AddOutcome::Added(String::new());
-    app.library.update(|l| outcome = l.add_document(doc));
-    match outcome {
-        AddOutcome::Added(id) => {
-            app.open_document(id);
-            app.info(format!("Added “{title}” to the library."));
-        }
-        AddOutcome::AlreadyPresent(id) => {
-            app.open_document(id);
-            app.info("That text is already in the library: it is open now.");
-        }
-    }
-    true
-}
-
-/// Reads a chosen `.txt`, `.md` or `.html` file as article text (HTML reduced to text); `done`
-/// gets the text and a title (the file's own, else its name).
-pub(super) fn read_article_file(
-    app: AppState,
-    ev: &leptos::ev::Event,
-    done: impl FnOnce(String, String) + 'static,
-) {
-    files::read_chosen(ev, move |name, contents| {
-        let Some(format) = TextFormat::from_file_name(&name) else {
-            app.error(format!(
-                "{name} was not used: claimmark opens .txt, .md and .html files."
-            ));
-            return;
-        };
-        match contents {
-            Ok(contents) => {
-                let extracted = extract_text(format, &contents);
-                let stem = name
-                    .rsplit_once('.')
-                    .map_or(name.as_str(), |(stem, _)| stem);
-                let title = extracted.title.unwrap_or_else(|| stem.to_owned());
-                done(extracted.text, title);
-            }
-            Err(e) => app.error(format!("{name} could not be read: {e}.")),
-        }
-    });
 }
 
 /// A labelled text area whose text is `text`.
@@ -148,13 +98,80 @@ pub(super) fn article_file_input(
     view! {
         <label class="button file-button">
             {label}
-            <input
-                type="file"
-                class="visually-hidden"
-                accept=".txt,.text,.md,.markdown,.html,.htm,.xhtml,text/plain,text/markdown,text/html"
-                on:change=on_file
-            />
+            <input type="file" class="visually-hidden" accept=incoming::ACCEPT on:change=on_file/>
         </label>
+    }
+}
+
+/// A labelled one-line field bound to `value`.
+pub(super) fn field(
+    id: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label for=id>{label}</label>
+        <input
+            id=id
+            type=kind
+            prop:value=move || value.get()
+            on:input=move |ev| value.set(event_target_value(&ev))
+        />
+    }
+}
+
+/// The details a person can type for an article, as signals.
+#[derive(Clone, Copy)]
+pub(super) struct DetailFields {
+    pub title: RwSignal<String>,
+    pub url: RwSignal<String>,
+    pub site: RwSignal<String>,
+    pub author: RwSignal<String>,
+    pub date: RwSignal<String>,
+}
+
+impl DetailFields {
+    pub fn new(d: Details) -> Self {
+        Self {
+            title: RwSignal::new(d.title),
+            url: RwSignal::new(d.url),
+            site: RwSignal::new(d.site),
+            author: RwSignal::new(d.author),
+            date: RwSignal::new(d.date),
+        }
+    }
+
+    pub fn get(&self) -> Details {
+        Details {
+            title: self.title.get_untracked(),
+            url: self.url.get_untracked(),
+            site: self.site.get_untracked(),
+            author: self.author.get_untracked(),
+            date: self.date.get_untracked(),
+        }
+    }
+
+    pub fn set(&self, d: Details) {
+        self.title.set(d.title);
+        self.url.set(d.url);
+        self.site.set(d.site);
+        self.author.set(d.author);
+        self.date.set(d.date);
+    }
+
+    /// The fields, with these element ids (title, address, outlet, author, date), so that two
+    /// forms on the page keep theirs apart.
+    pub fn view(self, ids: [&'static str; 5]) -> impl IntoView {
+        view! {
+            <div class="details-fields">
+                {field(ids[0], "Title", "text", self.title)}
+                {field(ids[1], "Address (URL)", "url", self.url)}
+                {field(ids[2], "Outlet", "text", self.site)}
+                {field(ids[3], "Author", "text", self.author)}
+                {field(ids[4], "Published (YYYY-MM-DD)", "text", self.date)}
+            </div>
+        }
     }
 }
 
@@ -162,36 +179,84 @@ pub(super) fn article_file_input(
 fn AddDocument() -> impl IntoView {
     let app = use_app();
     let text = RwSignal::new(String::new());
-    let title = RwSignal::new(String::new());
+    let fields = DetailFields::new(Details::default());
+    // What a pasted page said about itself, kept for the Add (the text area holds its text).
+    let pasted = StoredValue::new(Meta::default());
 
     let on_file = move |ev: leptos::ev::Event| {
-        read_article_file(app, &ev, move |text, title| {
-            add(app, &text, Some(title.as_str()));
+        incoming::read_file(app, &ev, move |article| {
+            incoming::add(app, article, &Details::default());
         });
     };
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        incoming::on_paste(app, &ev, move |article| {
+            text.set(article.text.clone());
+            // Fill what the person has not typed.
+            let m = &article.meta;
+            for (field, found) in [
+                (fields.title, &m.headline),
+                (fields.url, &m.url),
+                (fields.site, &m.site),
+                (fields.author, &m.author),
+                (fields.date, &m.published),
+            ] {
+                if field.get_untracked().trim().is_empty() {
+                    field.set(found.clone().unwrap_or_default());
+                }
+            }
+            pasted.set_value(article.meta);
+            app.info("The pasted page was reduced to its article: check it, then Add article.");
+        });
+    };
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let article = incoming::Incoming {
+            text: text.get_untracked(),
+            meta: pasted.get_value(),
+        };
+        if incoming::add(app, article, &fields.get()) {
+            text.set(String::new());
+            fields.set(Details::default());
+            pasted.set_value(Meta::default());
+        }
+    };
+    let bookmarklet = crate::browser::capture::app_address()
+        .map(|a| crate::browser::capture::bookmarklet(&a))
+        .unwrap_or_default();
 
     view! {
         <details class="add-document">
             <summary>"Add an article"</summary>
-            <form on:submit=move |ev| {
-                ev.prevent_default();
-                let t = title.get_untracked();
-                if add(app, &text.get_untracked(), Some(t.as_str())) {
-                    text.set(String::new());
-                    title.set(String::new());
-                }
-            }>
-                <label for="new-title">"Title (optional)"</label>
-                <input
-                    id="new-title"
-                    type="text"
-                    prop:value=move || title.get()
-                    on:input=move |ev| title.set(event_target_value(&ev))
-                />
-                {text_area("new-text", "Article text", 6, text)}
+            <form on:submit=submit>
+                <label for="new-text">"Article text"</label>
+                <textarea
+                    id="new-text"
+                    rows=6
+                    aria-describedby="new-text-hint"
+                    prop:value=move || text.get()
+                    on:input=move |ev| text.set(event_target_value(&ev))
+                    on:paste=on_paste
+                ></textarea>
+                <p id="new-text-hint" class="hint">
+                    "Paste plain text, or copy a whole web page and paste it: its article is kept, the page’s menus and links are not."
+                </p>
+                {fields.view(["new-title", "new-url", "new-site", "new-author", "new-date"])}
                 <button type="submit">"Add article"</button>
             </form>
-            {article_file_input("Open a .txt, .md or .html file", on_file)}
+            {article_file_input("Open a saved page (.html, .mhtml), .txt or .md", on_file)}
+            <div class="bookmarklet">
+                <p>
+                    "From any web page: drag this link to your bookmarks bar, then click it on a news page. The page (or the text you selected there) opens here as an article."
+                </p>
+                // Never run here: the page's security policy refuses a javascript: address;
+                // it is for the bookmarks bar.
+                <a class="button" href=bookmarklet on:click=|ev| ev.prevent_default()>
+                    "Send to claimmark"
+                </a>
+                <p class="hint">
+                    "If a site does not allow it, select the article there, copy it, and paste it above."
+                </p>
+            </div>
         </details>
     }
 }

@@ -1,7 +1,9 @@
 //! Leptos components. They hold signals of domain types and call domain functions; every rule
 //! lives in `crate::domain`.
 
+mod article_head;
 mod claims;
+mod incoming;
 mod library;
 mod notice;
 pub mod reader;
@@ -22,6 +24,7 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     let app = state::start();
     provide_context(app);
+    incoming::take_capture(app);
     view! {
         <header class="topbar">
             <div class="brand">

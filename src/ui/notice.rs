@@ -10,7 +10,13 @@ pub fn Notices() -> impl IntoView {
     let info = move || match app.notice.get() {
         Some(Notice::Info(t)) => t,
         Some(Notice::Undoable(t, _)) => t,
+        Some(Notice::SamePage { message, .. }) => message,
         _ => String::new(),
+    };
+    let answer = move |replace: bool| {
+        if let Some(Notice::SamePage { page, existing, .. }) = app.notice.get_untracked() {
+            super::incoming::same_page(app, *page, existing, replace);
+        }
     };
     let undo = move |_| {
         let Some(Notice::Undoable(_, undo)) = app.notice.get_untracked() else {
@@ -54,6 +60,19 @@ pub fn Notices() -> impl IntoView {
                             view! {
                                 <button type="button" class="quiet" on:click=undo>
                                     "Undo"
+                                </button>
+                            }
+                        })
+                }}
+                {move || {
+                    matches!(app.notice.get(), Some(Notice::SamePage { .. }))
+                        .then(|| {
+                            view! {
+                                <button type="button" class="quiet" on:click=move |_| answer(true)>
+                                    "Replace its text"
+                                </button>
+                                <button type="button" class="quiet" on:click=move |_| answer(false)>
+                                    "Add as a new article"
                                 </button>
                             }
                         })

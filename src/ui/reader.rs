@@ -8,7 +8,6 @@ use crate::browser::offsets;
 use crate::domain::annotation::Verdict;
 use crate::domain::assistant::sentences::sentences;
 use crate::domain::assistant::suggest::Suggestion;
-use crate::domain::document::Origin;
 use crate::domain::layout::{layout, Layout, Piece};
 use crate::domain::select::{step, Step};
 
@@ -178,18 +177,6 @@ pub fn Reader() -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     let toolbar_at = RwSignal::new(None::<(f64, f64)>);
 
-    let doc_head = Memo::new(move |_| {
-        let id = app.open.get()?;
-        app.library
-            .with(|l| l.document(&id).map(|d| (d.title.clone(), d.date.clone())))
-    });
-    let is_user_doc = Memo::new(move |_| {
-        let id = app.open.get();
-        app.library.with(|l| {
-            id.and_then(|id| l.document(&id).map(|d| d.origin == Origin::User))
-                .unwrap_or(false)
-        })
-    });
     // Recomputed on every change of the library, but the article re-renders only when its
     // layout (text, spans, verdicts) changes: editing a note does not touch it.
     let article = Memo::new(move |_| {
@@ -323,31 +310,7 @@ pub fn Reader() -> impl IntoView {
 
     view! {
         <article class="panel reader" aria-labelledby="article-title">
-            {move || match doc_head.get() {
-                None => {
-                    view! {
-                        <h2 id="article-title">"No article open"</h2>
-                        <p>"Choose an article in the library, or add one."</p>
-                    }
-                        .into_any()
-                }
-                Some((title, date)) => {
-                    view! {
-                        <header class="article-head">
-                            <h2 id="article-title">{title}</h2>
-                            {date
-                                .map(|d| {
-                                    view! {
-                                        <p class="article-date">
-                                            <time datetime=d.clone()>{d.clone()}</time>
-                                        </p>
-                                    }
-                                })}
-                        </header>
-                    }
-                        .into_any()
-                }
-            }}
+            <super::article_head::ArticleHead/>
             {legend()}
             <div class="assistant-bar">
                 <label class="switch">
@@ -420,9 +383,6 @@ pub fn Reader() -> impl IntoView {
                 {key_pair("}", "{")}
                 " extend the selection. Click a highlight to edit it."
             </p>
-            <Show when=move || is_user_doc.get()>
-                <ReplaceText/>
-            </Show>
             <ArticleText
                 layout=article.into()
                 node_ref=root
@@ -497,52 +457,5 @@ pub fn scroll_to_claim(id: &str) {
             el.scroll_into_view_with_scroll_into_view_options(&opts);
             return;
         }
-    }
-}
-
-/// Replaces the open (user) article's text with a corrected version; its claims re-anchor.
-#[component]
-fn ReplaceText() -> impl IntoView {
-    let app = use_app();
-    let text = RwSignal::new(String::new());
-    let replace = move |new_text: String| {
-        let Some(id) = app.open.get_untracked() else {
-            return;
-        };
-        let mut result = None;
-        app.library.update(|l| {
-            let title = l.document(&id).map(|d| d.title.clone()).unwrap_or_default();
-            result = Some(
-                l.replace_text(&id, &new_text, crate::browser::now_ms())
-                    .map(|r| r.summary(&title)),
-            );
-        });
-        match result {
-            Some(Ok(summary)) => {
-                text.set(String::new());
-                app.info(summary);
-            }
-            Some(Err(e)) => app.error(e.to_string()),
-            None => {}
-        }
-    };
-    let on_file = move |ev: leptos::ev::Event| {
-        super::library::read_article_file(app, &ev, move |text, _| replace(text));
-    };
-    view! {
-        <details class="replace-text">
-            <summary>"Replace this article’s text (a corrected version)"</summary>
-            <p class="hint">
-                "Claims follow their words into the new text. Claims whose words changed are marked “moved” for you to confirm; claims whose words are gone are kept as “not found”."
-            </p>
-            <form on:submit=move |ev| {
-                ev.prevent_default();
-                replace(text.get_untracked());
-            }>
-                {super::library::text_area("replace-text", "Corrected text", 5, text)}
-                <button type="submit">"Replace text"</button>
-            </form>
-            {super::library::article_file_input("Open a corrected .txt, .md or .html file", on_file)}
-        </details>
     }
 }

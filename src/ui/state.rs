@@ -19,6 +19,13 @@ pub enum Notice {
     Error(String),
     /// Something done that can be taken back: the message, and what its Undo does.
     Undoable(String, Undo),
+    /// A page whose address is in the library already, with another text: replace that
+    /// article's text, or add this one as a new article?
+    SamePage {
+        message: String,
+        page: Box<crate::domain::document::Document>,
+        existing: String,
+    },
 }
 
 /// What an Undo takes back.

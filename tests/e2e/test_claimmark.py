@@ -134,7 +134,7 @@ def test_mark_reload_download_upload_in_a_fresh_browser(browser_factory, tmp_pat
     wait_for("the second import message", lambda: "2 already here" in c.status_text())
     assert claim_count(c) == 2
     stored = json.loads(c.storage())
-    assert stored["schemaVersion"] == 1 and len(stored["annotations"]) == 2
+    assert stored["schemaVersion"] == 2 and len(stored["annotations"]) == 2
 
     # A broken file: a clear message, and nothing changes.
     before = c.storage()
@@ -163,7 +163,7 @@ def test_pasted_article_with_emoji_travels_with_its_claims(browser_factory, tmp_
     b.open_app()
     b.click("DisclosureTriangle", "Add an article")
     text = "Big 😀 news\r\n\r\nThe minister said “prices fell 3% 😀 in May” on Tuesday.\r\nNo source given."
-    b.type_into("Title (optional)", "Emoji test")
+    b.type_into("Title", "Emoji test")
     b.type_into("Article text", text)
     b.click("button", "Add article")
     wait_for("the new article", lambda: "prices fell" in b.article_text())
@@ -201,9 +201,9 @@ def test_html_file_is_reduced_to_text_never_rendered(browser, tmp_path):
         "<body><h1>Headline</h1><p>Officials said <b>nothing</b> &lt;img src=x onerror=\"window.pwned=2\"&gt;.</p>"
         "<img src=x onerror=\"window.pwned=3\"></body></html>", encoding="utf-8")
     browser.click("DisclosureTriangle", "Add an article")
-    browser.upload("Open a .txt, .md or .html file", page)
+    browser.upload("Open a saved page (.html, .mhtml), .txt or .md", page)
     wait_for("the HTML article", lambda: "Officials said" in browser.article_text())
-    assert browser.by_role("heading", "HTML story")
+    assert browser.by_role("heading", "HTML story"), "the page's own title, as Reader View takes it"
     assert 'Officials said nothing <img src=x onerror="window.pwned=2">.' in browser.article_text()
     assert browser.js("return document.querySelectorAll('.article-text b, .article-text img, .article-text script').length") == 0
     assert browser.js("return window.pwned === undefined")
@@ -328,7 +328,7 @@ CORRECTED = ("A new first paragraph replaced the intro.\n\nThe minister said pri
 def test_replacing_a_text_moves_flags_and_keeps_orphans(browser):
     b = browser
     b.click("DisclosureTriangle", "Add an article")
-    b.type_into("Title (optional)", "Prices story")
+    b.type_into("Title", "Prices story")
     b.type_into("Article text", ORIGINAL)
     b.click("button", "Add article")
     wait_for("the new article", lambda: "The minister said" in b.article_text())

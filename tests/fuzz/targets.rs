@@ -6,9 +6,7 @@ use claimmark::domain::annotation::Verdict;
 use claimmark::domain::assistant::classify::analyse;
 use claimmark::domain::assistant::sentences::sentences;
 use claimmark::domain::assistant::suggest::{also_in, suggestions};
-use claimmark::domain::document::{
-    document_from_text, extract_text, seed_documents, Origin, TextFormat,
-};
+use claimmark::domain::document::{document_from_text, seed_documents, Origin};
 use claimmark::domain::layout::layout;
 use claimmark::domain::library::Library;
 use claimmark::domain::select::{step, Step};
@@ -57,12 +55,6 @@ pub const TARGETS: &[Target] = &[
         ext: "json",
         generate: gen_anchoring,
         run: run_anchoring,
-    },
-    Target {
-        name: "html",
-        ext: "html",
-        generate: gen_html,
-        run: run_html,
     },
     Target {
         name: "extract",
@@ -455,37 +447,6 @@ fn run_anchoring(input: &str, _: &Corpus) -> Outcome {
     let _ = lib.replace_text("d", &s("replacement"), 6);
     if let Some(w) = check_library(&lib) {
         return Outcome::Wrong(w);
-    }
-    Outcome::Accepted
-}
-
-// ---- HTML and opened files ----------------------------------------------------------------
-
-fn gen_html(rng: &mut Rng, c: &Corpus) -> String {
-    if rng.chance(60) {
-        {
-            let seed = rng_pick(rng, &c.html);
-            mutate_chars(rng, seed)
-        }
-    } else {
-        messy_text(rng, 80)
-    }
-}
-
-fn run_html(input: &str, _: &Corpus) -> Outcome {
-    for format in [TextFormat::Html, TextFormat::Markdown, TextFormat::Plain] {
-        let e = extract_text(format, input);
-        let mut lib = Library::new(vec![]);
-        lib.add_document(document_from_text(
-            "d".into(),
-            &e.text,
-            e.title.as_deref(),
-            Origin::User,
-            1,
-        ));
-        if let Some(w) = check_library(&lib) {
-            return Outcome::Wrong(w);
-        }
     }
     Outcome::Accepted
 }

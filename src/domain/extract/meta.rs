@@ -1,12 +1,13 @@
 //! Where an article came from, read from its page: address, headline, outlet, author, date
 //! and language, from the page's `<meta>` tags, its JSON-LD (schema.org) and its markup.
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::dom::{Dom, NodeId};
 
 /// What a page says about its article. Every field is optional: pasted text has none.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Meta {
     /// The canonical address (`link rel=canonical`, `og:url`, JSON-LD `url`).
     pub url: Option<String>,
@@ -19,6 +20,26 @@ pub struct Meta {
     /// A BCP 47 tag such as `en` or `fr-FR`.
     pub language: Option<String>,
 }
+
+#[rustfmt::skip]
+const SITE_KEYS: &[&str] = &["og:site_name", "application-name", "twitter:site:name"];
+#[rustfmt::skip]
+const TITLE_KEYS: &[&str] = &["og:title", "twitter:title", "dc.title", "headline"];
+#[rustfmt::skip]
+const AUTHOR_KEYS: &[&str] = &[
+    "author", "article:author", "parsely-author", "dc.creator", "sailthru.author", "byl",
+];
+#[rustfmt::skip]
+const PUBLISHED_KEYS: &[&str] = &[
+    "article:published_time", "og:published_time", "published_time", "article:publicationdate",
+];
+#[rustfmt::skip]
+const DATE_KEYS: &[&str] = &[
+    "datepublished", "date", "pubdate", "publishdate", "publish-date", "publish_date", "dc.date",
+    "dc.date.issued", "dcterms.created", "dcterms.date", "sailthru.date", "parsely-pub-date",
+    "article.published", "originalpublicationdate", "article_date_original",
+    "cxenseparse:recs:publishtime",
+];
 
 /// The page's `<meta>` values by lower-case `property`, `name` or `itemprop`, first one wins.
 struct Tags(Vec<(String, String)>);
@@ -73,7 +94,7 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Meta {
                     .map(str::to_owned)
             }
             "script" => {
-                if let Ok(v) = serde_json::from_str::<Value>(dom.inner_text(id).trim()) {
+                if let Ok(v) = serde_json::from_str::<Value>(without_cdata(&dom.inner_text(id))) {
                     json_ld.push(v);
                 }
             }
@@ -110,67 +131,40 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Meta {
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
 
     let site = tags
-        .first(&["og:site_name", "application-name", "twitter:site:name"])
+        .first(SITE_KEYS)
         .map(str::to_owned)
         .or_else(|| ld("publisher").and_then(name_of))
-        .map(|s| clean(&s));
+        .map(|s| clean(&site_name(&s)));
 
+    // As Reader View: the page's own title (without the outlet's name) before its first <h1>,
+    // which on many sites names a section.
     let headline = ld("headline")
         .and_then(Value::as_str)
         .map(str::to_owned)
-        .or_else(|| {
-            tags.first(&["og:title", "twitter:title", "dc.title", "headline"])
-                .map(str::to_owned)
-        })
+        .or_else(|| tags.first(TITLE_KEYS).map(str::to_owned))
         .map(|t| strip_named_site(&t, site.as_deref(), url.as_deref()))
-        .or(h1)
         .or_else(|| title.map(|t| strip_site(&t, site.as_deref())))
+        .filter(|t| !t.trim().is_empty())
+        .or(h1)
         .map(|s| clean(&s))
         .filter(|s| !s.is_empty());
 
     let author = ld("author")
         .and_then(name_of)
         .or_else(|| {
-            tags.first(&[
-                "author",
-                "article:author",
-                "parsely-author",
-                "dc.creator",
-                "sailthru.author",
-                "byl",
-            ])
-            .filter(|a| !a.starts_with("http"))
-            .map(str::to_owned)
+            (tags.first(AUTHOR_KEYS))
+                .filter(|a| !a.starts_with("http"))
+                .map(str::to_owned)
         })
-        .or(byline)
+        .or_else(|| byline.map(|b| byline_name(&b)))
         .map(|a| clean(a.trim_start_matches("By ").trim_start_matches("by ")))
         .filter(|a| !a.is_empty());
 
+    // The structured data first: Open Graph's time is often when the page was last built.
     let published = [
-        tags.first(&[
-            "article:published_time",
-            "og:published_time",
-            "published_time",
-        ]),
         ld("datePublished").and_then(Value::as_str),
-        tags.first(&[
-            "datepublished",
-            "date",
-            "pubdate",
-            "publishdate",
-            "publish-date",
-            "publish_date",
-            "dc.date",
-            "dc.date.issued",
-            "dcterms.created",
-            "dcterms.date",
-            "sailthru.date",
-            "parsely-pub-date",
-            "article.published",
-            "originalpublicationdate",
-            "article_date_original",
-            "cxenseparse:recs:publishtime",
-        ]),
+        tags.first(PUBLISHED_KEYS),
+        tags.first(DATE_KEYS),
         item_date.as_deref(),
         time.as_deref(),
         ld("dateCreated").and_then(Value::as_str),
@@ -196,6 +190,20 @@ pub fn read(dom: &Dom, page_url: Option<&str>) -> Meta {
         author,
         published,
         language,
+    }
+}
+
+/// JSON-LD as some pages wrap it: `<![CDATA[ … ]]>`, sometimes behind `//`.
+fn without_cdata(s: &str) -> &str {
+    let t = s.trim();
+    let t = t.strip_prefix("//").map_or(t, str::trim_start);
+    match t.strip_prefix("<![CDATA[") {
+        Some(inner) => {
+            let inner = inner.trim_end();
+            let inner = inner.strip_suffix("]]>").unwrap_or(inner).trim_end();
+            inner.strip_suffix("//").unwrap_or(inner).trim()
+        }
+        None => s.trim(),
     }
 }
 
@@ -229,16 +237,18 @@ fn article_object(all: &[Value]) -> Option<&Value> {
         "Report",
         "WebPage",
     ];
+    // In document order, so that of equal kinds the page's first (its own article, not a
+    // related one) is taken.
     let mut objects: Vec<&Value> = Vec::new();
-    let mut stack: Vec<&Value> = all.iter().collect();
+    let mut stack: Vec<&Value> = all.iter().rev().collect();
     while let Some(v) = stack.pop() {
         match v {
             Value::Array(a) => stack.extend(a.iter().rev()),
             Value::Object(o) => {
+                objects.push(v);
                 if let Some(g) = o.get("@graph") {
                     stack.push(g);
                 }
-                objects.push(v);
             }
             _ => {}
         }
@@ -273,6 +283,42 @@ fn name_of(v: &Value) -> Option<String> {
         _ => None,
     }
     .filter(|s| !s.trim().is_empty() && !s.starts_with("http"))
+}
+
+/// An outlet's name where a page gives its address instead ("http://www.tmz.com": tmz.com).
+fn site_name(s: &str) -> String {
+    match s.split_once("://") {
+        Some((_, rest)) => {
+            let host = rest.split('/').next().unwrap_or(rest);
+            host.trim_start_matches("www.").to_owned()
+        }
+        None => s.to_owned(),
+    }
+}
+
+/// The name in a byline element, without what pages set beside it: a date, a time, a count,
+/// a handle ("Lucas Nolan22 Dec 2016651", "Steven Musil January 18, 2017 @stevenmusil").
+fn byline_name(s: &str) -> String {
+    let mut words = Vec::new();
+    for w in s.split_whitespace() {
+        let lower = w.to_ascii_lowercase();
+        let is_month = MONTHS.iter().any(|m| lower.starts_with(m)) && lower.len() <= 9;
+        if w.starts_with('@') || (is_month && !words.is_empty()) {
+            break;
+        }
+        if let Some(k) = w.find(|c: char| c.is_ascii_digit()) {
+            if k > 0 {
+                words.push(&w[..k]);
+            }
+            break;
+        }
+        words.push(w);
+    }
+    words
+        .join(" ")
+        .trim_end_matches([',', '|', '-', '·'])
+        .trim()
+        .to_owned()
 }
 
 /// White space collapsed.
@@ -448,6 +494,28 @@ mod tests {
         assert_eq!(m.headline.as_deref(), Some("A headline of some words"));
         assert_eq!(m.published.as_deref(), Some("2019-11-19"));
         assert_eq!(m.url.as_deref(), Some("https://x.example/a/b"));
+    }
+
+    #[test]
+    fn json_ld_in_cdata_is_read() {
+        let m = read(&parse("<script type=\"application/ld+json\">\n  <![CDATA[\n {\"@type\":\"NewsArticle\",\"headline\":\"In CDATA\"}\n ]]>\n</script>"), None);
+        assert_eq!(m.headline.as_deref(), Some("In CDATA"));
+        assert_eq!(without_cdata("//<![CDATA[\n{}\n//]]>"), "{}");
+    }
+
+    #[test]
+    fn bylines_and_outlets_are_names() {
+        assert_eq!(byline_name("Lucas Nolan22 Dec 2016651"), "Lucas Nolan");
+        assert_eq!(
+            byline_name("Steven Musil January 18, 2017 11:00 PM PST @stevenmusil"),
+            "Steven Musil"
+        );
+        assert_eq!(
+            byline_name("Jane Roe and John Doe"),
+            "Jane Roe and John Doe"
+        );
+        assert_eq!(site_name("http://www.tmz.com"), "tmz.com");
+        assert_eq!(site_name("The Telegraph"), "The Telegraph");
     }
 
     #[test]

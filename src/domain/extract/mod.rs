@@ -19,7 +19,7 @@ pub use meta::{date_of, resolve, Meta};
 pub use text::Kind;
 
 /// A page reduced to its article.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Page {
     /// The article's text: paragraphs separated by a blank line, the headline left out (it is
     /// in `meta`).
