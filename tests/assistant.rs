@@ -1,77 +1,164 @@
-//! The claim assistant against the hand labels of the seed articles
-//! (`tests/data/seed-labels.tsv`, by `tests/data/labelling-rules.md`).
+//! The claim assistant against labelled articles (`tests/data/assistant/`, labelled by the rules
+//! in `tests/data/assistant/RULES.md`):
 //!
-//! `cargo test --test assistant -- --nocapture` prints per article and in total: claim
-//! precision, recall and F1; verdict accuracy on true claims; source-name accuracy on true
-//! sourced claims; vague-flag accuracy on true unsourced claims. The test fails if a total
-//! falls below what the rules reach today.
+//! - `seeds`: the five sample articles (the rules were first written on them: in-sample);
+//! - `dev`: ten real news pages from ten outlets (the rules were tuned on them: in-sample);
+//! - `heldout`: articles labelled blind and never looked at while writing the rules.
+//!
+//! `cargo test --test assistant -- --nocapture` prints, per article and per set: claim precision,
+//! recall and F1; verdict accuracy on true claims; source-name accuracy on true sourced claims;
+//! vague-flag accuracy on true unsourced claims; and source accuracy on carried claims (sourced
+//! by a neighbouring sentence). Each labelled unit is scored against the assistant's unit that
+//! overlaps it most. Sources count as equal when one name contains the other (case-folded,
+//! without a leading "the") or a person's surname agrees ("Mr Obama", "Barack Obama"). The test
+//! fails if a set's figures fall below their floors (a little below what was measured).
 #![cfg(not(target_arch = "wasm32"))]
 
-use claimmark::domain::annotation::Verdict;
-use claimmark::domain::assistant::classify::{analyse, same_source, Kind, Reading};
-use claimmark::domain::document::seed_documents;
+use std::path::{Path, PathBuf};
 
-struct Label {
-    article: String,
+use claimmark::domain::annotation::Verdict;
+use claimmark::domain::assistant::classify::{analyse_with, Kind, Reading};
+use claimmark::domain::text::fold_case;
+
+struct Unit {
+    index: usize,
+    text: String,
     claim: bool,
     verdict: Option<Verdict>,
     source: Option<String>,
     vague: bool,
-    sentence: String,
+    carried: bool,
+    /// Code points into the article.
+    start: usize,
+    end: usize,
 }
 
-fn labels() -> Vec<Label> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seed-labels.tsv");
-    std::fs::read_to_string(path)
-        .expect("labels")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.starts_with("article\t") && !l.is_empty())
-        .map(|l| {
-            let f: Vec<&str> = l.split('\t').collect();
-            assert_eq!(f.len(), 6, "bad label line: {l}");
-            let opt = |s: &str| (s != "-").then(|| s.to_owned());
-            Label {
-                article: f[0].to_owned(),
-                claim: f[1] == "claim",
-                verdict: Verdict::parse(f[2]),
-                source: opt(f[3]),
-                vague: f[4] == "yes",
-                sentence: f[5].to_owned(),
-            }
-        })
-        .collect()
+struct Article {
+    name: String,
+    text: String,
+    /// The outlet that published it (the app knows it from the page's details).
+    outlet: Option<String>,
+    units: Vec<Unit>,
+}
+
+fn set_dir(set: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data/assistant")
+        .join(set)
+}
+
+/// A labelled set: its articles with their units placed in the text.
+fn load(set: &str) -> Vec<Article> {
+    let dir = set_dir(set);
+    let Ok(jsonl) = std::fs::read_to_string(dir.join("labels.jsonl")) else {
+        return Vec::new();
+    };
+    let outlets: serde_json::Value = std::fs::read_to_string(dir.join("outlets.json"))
+        .ok()
+        .and_then(|s| serde_json::from_str(&s).ok())
+        .unwrap_or_default();
+    let mut articles: Vec<Article> = Vec::new();
+    for line in jsonl.lines().filter(|l| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).expect("a label line is JSON");
+        let name = v["article"].as_str().expect("article").to_owned();
+        if articles.last().is_none_or(|a| a.name != name) {
+            let text =
+                std::fs::read_to_string(dir.join("articles").join(&name)).expect("article text");
+            let outlet = outlets[&name].as_str().map(str::to_owned);
+            articles.push(Article {
+                name,
+                text,
+                outlet,
+                units: Vec::new(),
+            });
+        }
+        let a = articles.last_mut().unwrap();
+        let text = v["text"].as_str().expect("text").to_owned();
+        // Found from where the previous unit ended (short units repeat).
+        let from_byte = a.units.last().map_or(0, |u| {
+            a.text
+                .char_indices()
+                .nth(u.end)
+                .map_or(a.text.len(), |(b, _)| b)
+        });
+        let at = a.text[from_byte..]
+            .find(&text)
+            .expect("a unit is in its article")
+            + from_byte;
+        let start = a.text[..at].chars().count();
+        let verdict = v["verdict"].as_str().and_then(Verdict::parse);
+        a.units.push(Unit {
+            index: v["index"].as_u64().unwrap_or_default() as usize,
+            start,
+            end: start + text.chars().count(),
+            text,
+            claim: v["claim"].as_bool().unwrap_or_default(),
+            verdict,
+            source: v["source"].as_str().map(str::to_owned),
+            vague: v["vague"].as_bool().unwrap_or_default(),
+            carried: v["carried"].as_bool().unwrap_or_default(),
+        });
+    }
+    articles
+}
+
+/// The metric's equality of source names (see the module comment).
+fn same_source(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        let s = fold_case(s.trim());
+        s.strip_prefix("the ").unwrap_or(&s).to_owned()
+    };
+    let (a, b) = (norm(a), norm(b));
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    if a.contains(&b) || b.contains(&a) {
+        return true;
+    }
+    let surname = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+            .rfind(|w| !w.is_empty())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let (x, y) = (surname(&a), surname(&b));
+    x.chars().count() >= 3 && x == y
 }
 
 #[derive(Default, Clone, Copy)]
 struct Tally {
+    units: usize,
     tp: usize,
     fp: usize,
     fn_: usize,
-    verdict_ok: usize,
     claims: usize,
-    source_ok: usize,
+    verdict_ok: usize,
     sourced: usize,
-    vague_ok: usize,
+    source_ok: usize,
     unsourced: usize,
-    unmatched: usize,
+    vague_ok: usize,
+    carried: usize,
+    carried_ok: usize,
 }
 
 impl Tally {
     fn add(&mut self, o: Tally) {
+        self.units += o.units;
         self.tp += o.tp;
         self.fp += o.fp;
         self.fn_ += o.fn_;
-        self.verdict_ok += o.verdict_ok;
         self.claims += o.claims;
-        self.source_ok += o.source_ok;
+        self.verdict_ok += o.verdict_ok;
         self.sourced += o.sourced;
-        self.vague_ok += o.vague_ok;
+        self.source_ok += o.source_ok;
         self.unsourced += o.unsourced;
-        self.unmatched += o.unmatched;
+        self.vague_ok += o.vague_ok;
+        self.carried += o.carried;
+        self.carried_ok += o.carried_ok;
     }
     fn ratio(a: usize, b: usize) -> f64 {
         if b == 0 {
-            1.0
+            f64::NAN
         } else {
             a as f64 / b as f64
         }
@@ -84,11 +171,7 @@ impl Tally {
     }
     fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 {
-            0.0
-        } else {
-            2.0 * p * r / (p + r)
-        }
+        2.0 * p * r / (p + r)
     }
     fn verdicts(&self) -> f64 {
         Self::ratio(self.verdict_ok, self.claims)
@@ -99,153 +182,209 @@ impl Tally {
     fn vagueness(&self) -> f64 {
         Self::ratio(self.vague_ok, self.unsourced)
     }
+    fn carried_sources(&self) -> f64 {
+        Self::ratio(self.carried_ok, self.carried)
+    }
+    fn row(&self, name: &str) -> String {
+        let f = |x: f64| {
+            if x.is_nan() {
+                "    -".to_owned()
+            } else {
+                format!("{x:5.2}")
+            }
+        };
+        format!(
+            "{name:32} {:>5} {} {} {} {:>7} {:>6} {:>5} {:>7}",
+            self.units,
+            f(self.precision()),
+            f(self.recall()),
+            f(self.f1()),
+            f(self.verdicts()),
+            f(self.sources()),
+            f(self.vagueness()),
+            f(self.carried_sources())
+        )
+    }
 }
 
-fn score(gold: &[&Label], readings: &[(String, Reading)]) -> (Tally, Vec<String>) {
-    let mut t = Tally::default();
-    let mut misses = Vec::new();
-    for g in gold {
-        let Some((_, r)) = readings.iter().find(|(text, _)| *text == g.sentence) else {
-            t.unmatched += 1;
-            if g.claim {
-                t.fn_ += 1;
-                t.claims += 1;
-            }
-            misses.push(format!("not split as labelled: {}", g.sentence));
-            continue;
-        };
-        let predicted = r.kind == Kind::Claim;
-        match (g.claim, predicted) {
+/// The assistant's reading that overlaps `u` most.
+fn matched<'r>(u: &Unit, readings: &'r [Reading]) -> Option<&'r Reading> {
+    readings
+        .iter()
+        .map(|r| (r.end.min(u.end).saturating_sub(r.start.max(u.start)), r))
+        .filter(|(overlap, _)| *overlap > 0)
+        .max_by_key(|(overlap, _)| *overlap)
+        .map(|(_, r)| r)
+}
+
+/// Scores one article; `misses` gets a line per disagreement.
+fn score(a: &Article, readings: &[Reading], misses: &mut Vec<String>) -> Tally {
+    let mut t = Tally {
+        units: a.units.len(),
+        ..Tally::default()
+    };
+    let short = |s: &str| s.chars().take(110).collect::<String>();
+    for u in &a.units {
+        let r = matched(u, readings);
+        let predicted = r.is_some_and(|r| r.kind == Kind::Claim);
+        match (u.claim, predicted) {
             (true, true) => t.tp += 1,
             (false, true) => t.fp += 1,
             (true, false) => t.fn_ += 1,
             (false, false) => {}
         }
-        if g.claim != predicted {
-            misses.push(format!("kind {:?} for: {}", r.kind, g.sentence));
+        if u.claim != predicted {
+            let kind = r.map_or("nothing", |r| r.kind.as_str());
+            misses.push(format!(
+                "{}#{} claim {} (read as {kind}): {}",
+                a.name,
+                u.index,
+                u.claim,
+                short(&u.text)
+            ));
         }
-        if !g.claim {
+        if !u.claim {
             continue;
         }
         t.claims += 1;
-        if Some(r.verdict) == g.verdict {
+        let Some(r) = r else { continue };
+        if Some(r.verdict) == u.verdict {
             t.verdict_ok += 1;
-        } else {
-            misses.push(format!(
-                "verdict {:?} ({:?}) for: {}",
-                r.verdict, r.source, g.sentence
-            ));
         }
-        match g.verdict {
+        match u.verdict {
             Some(Verdict::Sourced) => {
                 t.sourced += 1;
                 let ok = r
                     .source
                     .as_deref()
-                    .zip(g.source.as_deref())
-                    .is_some_and(|(a, b)| same_source(a, b));
-                t.source_ok += ok as usize;
-                if !ok && r.verdict == Verdict::Sourced {
+                    .zip(u.source.as_deref())
+                    .is_some_and(|(x, y)| same_source(x, y));
+                t.source_ok += usize::from(ok);
+                if u.carried {
+                    t.carried += 1;
+                    t.carried_ok += usize::from(ok);
+                }
+                if !ok {
                     misses.push(format!(
-                        "source {:?}, labelled {:?}: {}",
-                        r.source, g.source, g.sentence
+                        "{}#{} source {:?}, labelled {:?}{}: {}",
+                        a.name,
+                        u.index,
+                        r.source,
+                        u.source,
+                        if u.carried { " (carried)" } else { "" },
+                        short(&u.text)
                     ));
                 }
             }
             _ => {
                 t.unsourced += 1;
-                if r.vague == g.vague {
-                    t.vague_ok += 1;
-                } else {
-                    misses.push(format!("vague {} for: {}", r.vague, g.sentence));
+                let ok = r.verdict == Verdict::Unsourced && r.vague == u.vague;
+                t.vague_ok += usize::from(r.vague == u.vague);
+                if !ok {
+                    misses.push(format!(
+                        "{}#{} unsourced{} read as {:?} {:?} vague {}: {}",
+                        a.name,
+                        u.index,
+                        if u.vague { " (vague)" } else { "" },
+                        r.verdict,
+                        r.source,
+                        r.vague,
+                        short(&u.text)
+                    ));
                 }
             }
         }
     }
-    (t, misses)
+    t
+}
+
+const HEADER: &str =
+    "article                          units  prec  rec    F1  verdict source vague carried";
+
+/// Prints a set's figures (and, with `show`, every disagreement); returns its total.
+fn report(set: &str, show: bool) -> Option<Tally> {
+    let articles = load(set);
+    if articles.is_empty() {
+        return None;
+    }
+    println!("\n== {set} ({} articles)\n{HEADER}", articles.len());
+    let mut total = Tally::default();
+    let mut misses = Vec::new();
+    for a in &articles {
+        let t = score(a, &analyse_with(&a.text, a.outlet.as_deref()), &mut misses);
+        println!("{}", t.row(&a.name));
+        total.add(t);
+    }
+    println!("{}", total.row("total"));
+    if show {
+        println!("disagreements ({}):", misses.len());
+        for m in misses {
+            println!("  {m}");
+        }
+    }
+    Some(total)
+}
+
+/// The baseline the issue quotes: every unit a claim, every verdict the set's majority.
+fn baseline(set: &str) {
+    let articles = load(set);
+    let mut t = Tally::default();
+    let (mut sourced, mut unsourced) = (0, 0);
+    for a in &articles {
+        for u in &a.units {
+            t.units += 1;
+            if u.claim {
+                t.tp += 1;
+                t.claims += 1;
+                match u.verdict {
+                    Some(Verdict::Sourced) => sourced += 1,
+                    _ => unsourced += 1,
+                }
+            } else {
+                t.fp += 1;
+            }
+        }
+    }
+    t.verdict_ok = sourced.max(unsourced);
+    println!("{}", t.row("baseline: every unit a claim"));
+}
+
+fn floors(set: &str, t: Tally, f1: f64, precision: f64, verdict: f64, source: f64, vague: f64) {
+    assert!(t.f1() >= f1, "{set}: claim F1 {:.3} under {f1}", t.f1());
+    assert!(
+        t.precision() >= precision,
+        "{set}: claim precision {:.3} under {precision}",
+        t.precision()
+    );
+    assert!(
+        t.verdicts() >= verdict,
+        "{set}: verdict {:.3} under {verdict}",
+        t.verdicts()
+    );
+    assert!(
+        t.sources() >= source,
+        "{set}: source {:.3} under {source}",
+        t.sources()
+    );
+    assert!(
+        t.vagueness() >= vague,
+        "{set}: vague {:.3} under {vague}",
+        t.vagueness()
+    );
 }
 
 #[test]
-fn claim_assistant_figures_on_the_labelled_seeds() {
-    let labels = labels();
-    let mut total = Tally::default();
-    println!(
-        "\nclaim assistant on the labelled seed articles ({} units)",
-        labels.len()
-    );
-    println!(
-        "{:22} {:>5} {:>6} {:>6} {:>6} {:>8} {:>8} {:>7}",
-        "article", "units", "prec", "recall", "F1", "verdict", "source", "vague"
-    );
-    let mut all_misses = Vec::new();
-    for doc in seed_documents() {
-        let chars: Vec<char> = doc.text.chars().collect();
-        let readings: Vec<(String, Reading)> = analyse(&doc.text)
-            .into_iter()
-            .map(|r| {
-                (
-                    chars[r.start..r.end]
-                        .iter()
-                        .collect::<String>()
-                        .replace('\n', " "),
-                    r,
-                )
-            })
-            .collect();
-        let gold: Vec<&Label> = labels.iter().filter(|l| l.article == doc.id).collect();
-        let (t, misses) = score(&gold, &readings);
-        println!(
-            "{:22} {:>5} {:>6.2} {:>6.2} {:>6.2} {:>8.2} {:>8.2} {:>7.2}",
-            doc.id,
-            gold.len(),
-            t.precision(),
-            t.recall(),
-            t.f1(),
-            t.verdicts(),
-            t.sources(),
-            t.vagueness()
-        );
-        all_misses.extend(
-            misses
-                .into_iter()
-                .map(|m| format!("  {}: {m}", &doc.id[..3])),
-        );
-        total.add(t);
+fn claim_assistant_figures() {
+    let show = std::env::var_os("CLAIMMARK_SHOW_MISSES").is_some();
+    let dev = report("dev", show).expect("the development set is in the repo");
+    baseline("dev");
+    // Floors a little below the figures measured when they were set (README).
+    floors("dev", dev, 0.85, 0.82, 0.75, 0.35, 0.80);
+    if let Some(seeds) = report("seeds", show) {
+        floors("seeds", seeds, 0.85, 0.82, 0.75, 0.35, 0.80);
     }
-    println!(
-        "{:22} {:>5} {:>6.2} {:>6.2} {:>6.2} {:>8.2} {:>8.2} {:>7.2}",
-        "total",
-        labels.len(),
-        total.precision(),
-        total.recall(),
-        total.f1(),
-        total.verdicts(),
-        total.sources(),
-        total.vagueness()
-    );
-    println!("disagreements with the labels ({}):", all_misses.len());
-    for m in &all_misses {
-        println!("{}", m.chars().take(170).collect::<String>());
+    // Never the held-out set's disagreements: reading them would make it in-sample.
+    if let Some(held) = report("heldout", false) {
+        floors("heldout", held, 0.0, 0.0, 0.0, 0.0, 0.0);
     }
-    assert_eq!(
-        total.unmatched, 0,
-        "every labelled sentence is split as labelled"
-    );
-    // Floors: what the rules reach today. Raise them when the rules improve.
-    assert!(total.f1() >= FLOOR_F1, "claim F1 {:.3}", total.f1());
-    assert!(
-        total.verdicts() >= FLOOR_VERDICT,
-        "verdict accuracy {:.3}",
-        total.verdicts()
-    );
-    assert!(
-        total.sources() >= FLOOR_SOURCE,
-        "source accuracy {:.3}",
-        total.sources()
-    );
 }
-
-// In-sample figures: the rules were written while reading these five articles (see README).
-const FLOOR_F1: f64 = 1.0;
-const FLOOR_VERDICT: f64 = 1.0;
-const FLOOR_SOURCE: f64 = 1.0;

@@ -76,6 +76,21 @@ fn run(args: Vec<String>) -> Result<(), String> {
             );
             Ok(())
         }
+        // For developers: how the assistant read the units that contain some text.
+        Some("explain-claims") => {
+            let [_, path, needle, rest @ ..] = &args[..] else {
+                return Err(
+                    "usage: claimmark-cli explain-claims ARTICLE.txt 'some text' [OUTLET]".into(),
+                );
+            };
+            let text = String::from_utf8_lossy(&read(path)?).into_owned();
+            let outlet = rest.first().map(String::as_str);
+            print!(
+                "{}",
+                claimmark::domain::assistant::classify::explain(&text, needle, outlet)
+            );
+            Ok(())
+        }
         Some("suggest") => {
             let [_, path] = &args[..] else {
                 return Err(USAGE.into());

@@ -1,7 +1,18 @@
 //! The claim assistant: a first pass over an article that suggests its claims and whether the
 //! article attributes each. Rules, not a model: no download, and every decision stays the
-//! user's. The rules are written down in `tests/data/labelling-rules.md`.
+//! user's. The rules are written down in `tests/data/assistant/RULES.md`.
+//!
+//! - `sentences`: units (sentences, quotations split at their sentence ends, tweets, lines);
+//! - `tokens`: words, quotation marks, name runs;
+//! - `attribution`: each unit's attributions and the one that counts;
+//! - `kinds`: claim or not, and check-worthiness;
+//! - `classify`: the reading across units (references, carried sources);
+//! - `suggest`: suggestions for the reader, and "also in".
 
+mod attribution;
 pub mod classify;
+mod kinds;
 pub mod sentences;
 pub mod suggest;
+mod tokens;
+mod words;

@@ -3,21 +3,14 @@
 //! unit with its tag; an embedded tweet ("… pic.twitter.com/x — Name (@handle) January 3, 2020")
 //! is one unit; every line of page chrome, captions and credits is its own unit.
 
+use super::words::ABBREVIATIONS;
+
 /// A sentence: code-point offsets into the text, trimmed of white space.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
 }
-
-/// Words that end with a period without ending a sentence.
-const ABBREVIATIONS: &[&str] = &[
-    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Maj", "Lt", "Col", "Sgt", "Capt", "Adm", "Cmdr",
-    "Sen", "Rep", "Gov", "Pres", "Amb", "Rev", "St", "Ave", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd",
-    "No", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct",
-    "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Frid", "Sat", "Sun",
-    "approx", "est", "Fig",
-];
 
 pub const MONTHS: &[&str] = &[
     "January",
@@ -111,7 +104,7 @@ fn is_abbreviation(chars: &[char], i: usize) -> bool {
     if word.is_empty() {
         return false;
     }
-    // Initials ("J.") and dotted abbreviations ("U.S", "a.m").
+    // Initials ("J.") and dotted abbreviations ("U.S", "a.m", "Ph.D").
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return true;
     }
@@ -119,6 +112,54 @@ fn is_abbreviation(chars: &[char], i: usize) -> bool {
         return true;
     }
     ABBREVIATIONS.contains(&word)
+}
+
+/// Words that begin sentences: after a dotted abbreviation ("… in the U.S. The …"), one of
+/// these means the sentence ended on the abbreviation.
+const STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "But",
+    "And",
+    "In",
+    "This",
+    "That",
+    "There",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "On",
+    "At",
+    "As",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Some",
+    "Many",
+    "Most",
+    "Officials",
+    "Police",
+    "Now",
+    "Still",
+    "Yet",
+    "So",
+];
+
+/// Whether what follows a period glued to the next word ("Thursday.Anthony Wallace / AFP") is
+/// a photo credit: then the caption ends there.
+fn credit_follows(rest: &[char]) -> bool {
+    let s: String = rest.iter().collect();
+    s.contains(" / ") || s.contains("Getty") || s.contains("Reuters") || s.contains("AP Photo")
 }
 
 /// Sentence spans of one line (`offset`: its first code point in the text).
@@ -146,11 +187,28 @@ fn split_line(chars: &[char], offset: usize, out: &mut Vec<Span>) {
         push(0, n, out);
         return;
     }
-    let inside = quoted(chars);
     let mut start = 0;
-    let mut i = 0;
+    // A time stamp that heads an update ("12:00 PM PT -- Sheriff's deputies …") is a unit.
+    if let Some(dash) = line.find(" -- ") {
+        let head = &line[..dash];
+        let words: Vec<&str> = head.split_whitespace().collect();
+        let clock = words
+            .first()
+            .is_some_and(|w| w.contains(':') && w.chars().all(|c| c.is_ascii_digit() || c == ':'));
+        if clock && words.len() <= 4 {
+            let end = line[..dash + 3].chars().count();
+            push(0, end, out);
+            start = end;
+        }
+    }
+    let mut i = start;
     while i < n {
         let c = chars[i];
+        // "..." within a line joins (a tabloid's connector), it does not end a sentence.
+        if c == '.' && chars.get(i + 1) == Some(&'.') && chars.get(i + 2) == Some(&'.') {
+            i += 3;
+            continue;
+        }
         let terminal = matches!(c, '.' | '!' | '?' | '…');
         if !terminal {
             i += 1;
@@ -161,12 +219,11 @@ fn split_line(chars: &[char], offset: usize, out: &mut Vec<Span>) {
         while j < n && (matches!(chars[j], '.' | '!' | '?' | '…') || is_close(chars[j])) {
             j += 1;
         }
-        // Inside a quotation only the sentence that ends it can end here: “… the plan.” A …
-        if inside[i] && inside[j - 1] {
-            i += 1;
-            continue;
-        }
         if j < n && !chars[j].is_whitespace() {
+            if c == '.' && chars[j].is_uppercase() && credit_follows(&chars[j..]) {
+                push(start, j, out);
+                start = j;
+            }
             i = j; // "pic.twitter.com", "3.5", "U.S.-designated"
             continue;
         }
@@ -183,8 +240,23 @@ fn split_line(chars: &[char], offset: usize, out: &mut Vec<Span>) {
             Some('…') => true,
             _ => false,
         };
-        let abbreviation = c == '.' && j == i + 1 && is_abbreviation(chars, i);
-        if starts_sentence && !abbreviation {
+        // "1. Finland": a list marker at the start of a line.
+        let marker = c == '.'
+            && j == i + 1
+            && chars[..i]
+                .iter()
+                .all(|ch| ch.is_ascii_digit() || ch.is_whitespace())
+            && i > 0;
+        let abbreviation = marker || c == '.' && j == i + 1 && is_abbreviation(chars, i);
+        // A dotted abbreviation can end a sentence: when a sentence starter follows.
+        let ends_anyway = abbreviation && word_before(chars, i).contains('.') && {
+            let next_word: String = chars[k..]
+                .iter()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
+            STARTERS.contains(&next_word.as_str())
+        };
+        if starts_sentence && (!abbreviation || ends_anyway) {
             push(start, j, out);
             start = j;
         }
@@ -246,17 +318,44 @@ mod tests {
     }
 
     #[test]
-    fn quotations_spanning_sentences_stay_whole_with_their_tag() {
+    fn quotations_split_at_their_sentence_ends() {
         assert_eq!(
             split("“We struck. We will strike again,” the statement continued. Then nothing."),
             vec![
-                "“We struck. We will strike again,” the statement continued.",
+                "“We struck.",
+                "We will strike again,” the statement continued.",
                 "Then nothing."
             ]
         );
         assert_eq!(
             split("\"It is over. Done,\" Esper said. \"We urge calm.\""),
-            vec!["\"It is over. Done,\" Esper said.", "\"We urge calm.\""]
+            vec!["\"It is over.", "Done,\" Esper said.", "\"We urge calm.\""]
+        );
+    }
+
+    #[test]
+    fn connectors_time_stamps_glued_credits_and_abbreviations_at_the_end() {
+        assert_eq!(
+            split("It was stolen ... TMZ has learned. It's valued at $150,000."),
+            vec![
+                "It was stolen ... TMZ has learned.",
+                "It's valued at $150,000."
+            ]
+        );
+        assert_eq!(
+            split("12:00 PM PT -- Deputies were there. We know."),
+            vec!["12:00 PM PT --", "Deputies were there.", "We know."]
+        );
+        assert_eq!(
+            split("A rally in Seoul on Thursday.Anthony Wallace / AFP - Getty Images"),
+            vec![
+                "A rally in Seoul on Thursday.",
+                "Anthony Wallace / AFP - Getty Images"
+            ]
+        );
+        assert_eq!(
+            split("It rose in the U.S. The rest fell at 9 p.m. on Friday."),
+            vec!["It rose in the U.S.", "The rest fell at 9 p.m. on Friday."]
         );
     }
 

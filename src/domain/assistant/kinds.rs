@@ -1,0 +1,348 @@
+//! Claim or not: what page furniture, headings, credits, bios, lead-ins, questions and opinion
+//! in the article's own voice look like; and how check-worthy a claim is.
+
+use super::sentences::is_tweet;
+use super::words::{BIO_ROLES, CHROME, CHROME_STARTS, OPINION};
+use crate::domain::text::fold_case;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Claim,
+    Chrome,
+    Heading,
+    Credit,
+    Caption,
+    Question,
+    Opinion,
+    /// A line that announces what follows ("The rankings were as follows:").
+    LeadIn,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Claim => "claim",
+            Kind::Chrome => "chrome",
+            Kind::Heading => "heading",
+            Kind::Credit => "credit",
+            Kind::Caption => "caption",
+            Kind::Question => "question",
+            Kind::Opinion => "opinion",
+            Kind::LeadIn => "lead-in",
+        }
+    }
+}
+
+pub fn ends_sentence(t: &str) -> bool {
+    let t = t.trim_end_matches(|c: char| {
+        matches!(c, '”' | '’' | '"' | '\'' | ')' | ']') || c.is_whitespace()
+    });
+    t.ends_with(['.', '!', '?', '…', ':', ';'])
+}
+
+/// A list line: "1. Finland", "- Item", "• Item".
+pub fn is_list_item(t: &str) -> bool {
+    let t = t.trim_start();
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    (digits > 0 && digits <= 3 && t[digits..].starts_with(['.', ')']))
+        || t.starts_with(['•', '·', '–', '-', '*'])
+}
+
+/// A photo credit: "Photo by …", "Credit: …", "REUTERS/Name", "Name / AFP - Getty Images".
+pub fn is_credit(t: &str) -> bool {
+    let lower = fold_case(t);
+    let upper_slash = t.split('/').next().is_some_and(|p| {
+        p.len() >= 2 && t.contains('/') && p.chars().all(|c| c.is_ascii_uppercase())
+    });
+    let agency = [
+        " / ",
+        "/afp",
+        "/ap",
+        "/reuters",
+        "/getty",
+        "/cnet",
+        "via getty",
+        "getty images",
+        "shutterstock",
+        "ap photo",
+        "epa-efe",
+        "/epa",
+        "(photo:",
+        "photo courtesy",
+        "image courtesy",
+    ];
+    lower.starts_with("credit:")
+        || lower.starts_with("photo by")
+        || lower.starts_with("photograph:")
+        || lower.starts_with("photo:")
+        || upper_slash
+        || (t.split_whitespace().count() <= 9
+            && !ends_sentence(t)
+            && agency.iter().any(|a| lower.contains(a)))
+}
+
+/// A bio, a reporting credit or a "contributed" line: "X is a reporter for Y", "X reported
+/// from Seoul", "X and Y contributed", "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR".
+fn is_bio(t: &str) -> bool {
+    let lower = fold_case(t);
+    let words = t.split_whitespace().count();
+    let starts_with_name = t
+        .split_whitespace()
+        .take(2)
+        .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let shouting = t
+        .chars()
+        .filter(|c| c.is_alphabetic())
+        .all(char::is_uppercase)
+        && words >= 4;
+    starts_with_name
+        && words <= 30
+        && ((BIO_ROLES.iter().any(|r| lower.contains(r))
+            && (lower.contains(" is a")
+                || lower.contains(" is the ")
+                || lower.contains(" is an ")
+                || shouting))
+            || lower.ends_with("contributed.")
+            || lower.ends_with("contributed to this report.")
+            || lower.contains(" reported from "))
+}
+
+/// A byline or time stamp line: "2/26/2015 7:11 AM PST BY TMZ STAFF", "By Jane Roe".
+fn is_byline(t: &str) -> bool {
+    let lower = fold_case(t);
+    let words = t.split_whitespace().count();
+    (lower.starts_with("by ") && words <= 8 && !ends_sentence(t))
+        || (lower.contains(" by ")
+            && words <= 10
+            && t.chars().any(|c| c.is_ascii_digit())
+            && !ends_sentence(t))
+        || (t.trim_end().ends_with("--") && words <= 5)
+}
+
+/// A lead-in: a line that only announces what follows.
+fn is_lead_in(t: &str) -> bool {
+    let trimmed = t.trim_end();
+    if !trimmed.ends_with(':') {
+        return false;
+    }
+    let lower = fold_case(trimmed);
+    let words = trimmed.split_whitespace().count();
+    words <= 5
+        || [
+            "as follows:",
+            "include:",
+            "includes:",
+            "including:",
+            "the following:",
+            "are:",
+            "were:",
+            "below:",
+            "here's",
+            "here is",
+            "here are",
+        ]
+        .iter()
+        .any(|p| lower.contains(p))
+}
+
+/// A title line: a headline in title case, a shouted headline ("… STOLEN!!!!").
+fn is_headline_like(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().collect();
+    if words.len() < 3 {
+        return false;
+    }
+    let caps = words
+        .iter()
+        .filter(|w| {
+            w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit() || c == '$')
+        })
+        .count();
+    let shouted = t.contains("!!");
+    (caps * 10 >= words.len() * 8 && words.len() <= 14) || shouted
+}
+
+/// What a unit is, by itself. `first` is whether it opens the article (a headline there).
+pub fn kind_of(t: &str, first: bool) -> Option<Kind> {
+    let lower = fold_case(t.trim());
+    let words = t.split_whitespace().count();
+    if is_credit(t) {
+        return Some(Kind::Credit);
+    }
+    let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
+    if CHROME.contains(&bare)
+        || t.starts_with('©')
+        || CHROME_STARTS.iter().any(|p| lower.starts_with(p))
+        || is_bio(t)
+        || is_byline(t)
+    {
+        return Some(Kind::Chrome);
+    }
+    if is_list_item(t) {
+        return None;
+    }
+    if words <= 3 && !ends_sentence(t) {
+        return Some(Kind::Chrome);
+    }
+    let end = t.trim_end_matches(['”', '’', '"', '\'', ')']);
+    if end.ends_with('?') {
+        return Some(Kind::Question);
+    }
+    if is_lead_in(t) {
+        return Some(Kind::LeadIn);
+    }
+    // Too short to say anything checkable: "It failed.", "Here.", "New research investigates."
+    if words <= 3 && !t.chars().any(|c| c.is_ascii_digit()) {
+        return Some(Kind::Opinion);
+    }
+    if !ends_sentence(t) && !is_tweet(t) {
+        return Some(Kind::Heading);
+    }
+    if first && is_headline_like(t) {
+        return Some(Kind::Heading);
+    }
+    None
+}
+
+/// Whether a unit, in the article's own voice, is opinion, prediction or rhetoric rather than
+/// something to check.
+pub fn is_opinion(t: &str) -> bool {
+    let lower = fold_case(t);
+    let cues = OPINION.iter().filter(|c| lower.contains(*c)).count();
+    let facts = t.chars().any(|c| c.is_ascii_digit())
+        || lower.contains(" said")
+        || lower.contains("according to");
+    cues >= 2 || (cues == 1 && !facts)
+}
+
+/// How check-worthy a claim is, 0–100 (after ClaimBuster's classes): numbers, named people and
+/// organisations, comparisons and causes raise it; opinion, prediction, questions and first or
+/// second person lower it.
+pub fn check_worthiness(t: &str, sourced: bool) -> u8 {
+    let lower = fold_case(t);
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let mut score: i32 = 30;
+    if t.chars().any(|c| c.is_ascii_digit()) {
+        score += 20;
+    }
+    if [
+        "%", "$", "£", "€", "percent", "per cent", "million", "billion", "thousand",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
+    {
+        score += 10;
+    }
+    let names = words
+        .iter()
+        .skip(1)
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    score += (names.min(4) * 5) as i32;
+    if [
+        " more ",
+        " less ",
+        " most ",
+        " least ",
+        "than ",
+        " higher",
+        " lower",
+        " increase",
+        " decrease",
+        " rise",
+        " fell",
+        " doubled",
+        "record",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
+    {
+        score += 10;
+    }
+    if [
+        "because",
+        "due to",
+        "led to",
+        "caused",
+        "result of",
+        "as a result",
+        "after ",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
+    {
+        score += 5;
+    }
+    if sourced {
+        score += 5;
+    }
+    if [
+        " will ", " would ", " could ", " might ", " may ", " should ",
+    ]
+    .iter()
+    .any(|m| lower.contains(m))
+    {
+        score -= 10;
+    }
+    if is_opinion(t) {
+        score -= 25;
+    }
+    if [" i ", " we ", " you ", " my ", " our ", " your "]
+        .iter()
+        .any(|m| format!(" {lower} ").contains(m))
+    {
+        score -= 10;
+    }
+    if words.len() < 6 {
+        score -= 15;
+    }
+    score.clamp(0, 100) as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn furniture_bios_credits_and_lead_ins_are_not_claims() {
+        for (t, k) in [
+            ("Photo by James Martin/CNET", Kind::Credit),
+            ("Anthony Wallace / AFP - Getty Images", Kind::Credit),
+            (
+                "Stella Kim is an NBC News freelance producer based in Seoul.",
+                Kind::Chrome,
+            ),
+            ("Abigail Williams and Beomsu Jo contributed.", Kind::Chrome),
+            (
+                "Stella Kim reported from Seoul, and Jennifer Jett from Hong Kong.",
+                Kind::Chrome,
+            ),
+            (
+                "The overall rankings of the countries were as follows:",
+                Kind::LeadIn,
+            ),
+            ("New launches include:", Kind::LeadIn),
+            ("Check it out here.", Kind::Chrome),
+            ("Who was he?", Kind::Question),
+            ("It failed.", Kind::Opinion),
+        ] {
+            assert_eq!(kind_of(t, false), Some(k), "{t}");
+        }
+        assert_eq!(kind_of("1. Finland", false), None);
+        assert_eq!(
+            kind_of("$150K Pearl Oscar Dress ... STOLEN!!!!", true),
+            Some(Kind::Heading)
+        );
+    }
+
+    #[test]
+    fn numbers_and_names_are_worth_checking_opinion_is_not() {
+        let fact = check_worthiness(
+            "The report found 40% of U.S. children live in poverty, up from 30% in 2010.",
+            true,
+        );
+        let opinion = check_worthiness("That is a ridiculous approach.", false);
+        assert!(fact > 60 && opinion < 20, "{fact} {opinion}");
+    }
+}

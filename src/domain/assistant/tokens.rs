@@ -1,0 +1,202 @@
+//! Words of a unit with where they stand, whether they are inside a quotation, and runs of
+//! capitalised words that make names.
+
+use super::words::{NOT_NAMES, TITLES};
+
+/// A word of a unit.
+pub struct Word {
+    /// Without surrounding punctuation, a possessive "'s" and a final period.
+    pub core: String,
+    /// `core` in lower case.
+    pub lower: String,
+    /// As written, with its punctuation.
+    pub raw: String,
+    /// Index of the word's first letter in the unit (after an opening quote mark).
+    pub at: usize,
+}
+
+impl Word {
+    /// Whether the word, as written, ends its clause: a comma, semicolon, colon or dash.
+    pub fn ends_clause(&self) -> bool {
+        self.raw.ends_with([',', ';', ':', '—', '–']) || self.raw == "--" || self.raw == "—"
+    }
+
+    pub fn is(&self, lower: &str) -> bool {
+        self.lower == lower
+    }
+}
+
+pub fn words(chars: &[char]) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        while i < chars.len() && chars[i].is_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while i < chars.len() && !chars[i].is_whitespace() {
+            i += 1;
+        }
+        if start < i {
+            let raw: String = chars[start..i].iter().collect();
+            let at = (start..i)
+                .find(|&k| chars[k].is_alphanumeric())
+                .unwrap_or(start);
+            let core = raw
+                .trim_matches(|c: char| {
+                    !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’')
+                })
+                .trim_end_matches('.')
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .trim_matches(|c: char| c == '\'' || c == '’')
+                .to_owned();
+            let lower = crate::domain::text::fold_case(&core);
+            out.push(Word {
+                core,
+                lower,
+                raw,
+                at,
+            });
+        }
+    }
+    out
+}
+
+/// For each character, whether it lies inside a quotation that closes in the same unit or
+/// line (curly quotes nest; straight double quotes pair up left to right).
+pub fn quoted(chars: &[char]) -> Vec<bool> {
+    super::sentences::quoted(chars)
+}
+
+/// Whether a word can be part of a name.
+pub fn capitalised(w: &Word) -> bool {
+    let c = &w.core;
+    if c.is_empty()
+        || NOT_NAMES.contains(&c.as_str())
+        || super::sentences::MONTHS.contains(&c.as_str())
+    {
+        return false;
+    }
+    let first = c.chars().next();
+    first.is_some_and(char::is_uppercase)
+        || ((c.starts_with("al-") || c.starts_with("el-"))
+            && c.chars().nth(3).is_some_and(char::is_uppercase))
+        || c.chars().next().is_some_and(|ch| ch.is_ascii_digit())
+            && c.chars().any(char::is_alphabetic)
+            && c.len() <= 4
+}
+
+/// Small words inside names: "Center on Poverty and Inequality", "Bank of England", "de la".
+fn joins_name(w: &Word) -> bool {
+    matches!(
+        w.lower.as_str(),
+        "of" | "on" | "for" | "and" | "de" | "la" | "du" | "van" | "von" | "bin" | "al" | "&"
+    )
+}
+
+/// Joins `ws[a..b]` into a name: the words as written, without outer punctuation, a leading
+/// "the", or titles before a person's name ("Secretary of State Mike Pompeo": Mike Pompeo).
+pub fn name(ws: &[Word], a: usize, b: usize) -> String {
+    let mut a = a;
+    // Titles go only when a name follows them.
+    while a + 1 < b
+        && (TITLES.contains(&ws[a].core.as_str()) || TITLES.contains(&ws[a].raw.as_str()))
+    {
+        a += 1;
+    }
+    let s = ws[a..b]
+        .iter()
+        .map(|w| w.raw.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let s = s.trim_matches(|c: char| !(c.is_alphanumeric() || c == '.' || c == ')'));
+    let s = s
+        .strip_suffix('.')
+        .filter(|x| !x.ends_with(|c: char| c.is_uppercase()))
+        .unwrap_or(s);
+    let s = s.trim_end_matches("'s").trim_end_matches("’s");
+    let s = s
+        .strip_prefix("the ")
+        .or_else(|| s.strip_prefix("The "))
+        .unwrap_or(s);
+    s.to_owned()
+}
+
+/// The run of name words ending at or before `end` (exclusive), scanning back to `from`.
+pub fn run_before(ws: &[Word], from: usize, end: usize) -> Option<(usize, usize)> {
+    let mut b = end;
+    while b > from && !capitalised(&ws[b - 1]) {
+        b -= 1;
+    }
+    if b == from {
+        return None;
+    }
+    let mut a = b - 1;
+    while a > from {
+        if capitalised(&ws[a - 1]) && !ws[a - 1].ends_clause() {
+            a -= 1;
+        } else if joins_name(&ws[a - 1])
+            && a >= from + 2
+            && capitalised(&ws[a - 2])
+            && !ws[a - 2].ends_clause()
+        {
+            a -= 2;
+        } else {
+            break;
+        }
+    }
+    Some((a, b))
+}
+
+/// The run of name words starting at or after `start`, before `limit`.
+pub fn run_after(ws: &[Word], start: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut a = start;
+    while a < limit && !capitalised(&ws[a]) {
+        a += 1;
+    }
+    if a >= limit {
+        return None;
+    }
+    let mut b = a + 1;
+    while b < limit {
+        let prev = &ws[b - 1];
+        if prev.ends_clause()
+            || (prev.raw.ends_with('.') && !prev.core.contains('.') && prev.core.len() > 2)
+        {
+            break;
+        }
+        if capitalised(&ws[b]) {
+            b += 1;
+        } else if joins_name(&ws[b]) && b + 1 < limit && capitalised(&ws[b + 1]) {
+            b += 2;
+        } else {
+            break;
+        }
+    }
+    Some((a, b))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ws(s: &str) -> Vec<Word> {
+        words(&s.chars().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn names_join_their_small_words_and_drop_titles() {
+        let w = ws("a report by Stanford University's Center on Poverty and Inequality calls");
+        let (a, b) = run_after(&w, 3, w.len()).unwrap();
+        assert_eq!(
+            name(&w, a, b),
+            "Stanford University's Center on Poverty and Inequality"
+        );
+        let w = ws("Secretary of State Mike Pompeo wrote");
+        let (a, b) = run_before(&w, 0, 5).unwrap();
+        assert_eq!(name(&w, a, b), "Mike Pompeo");
+        let w = ws("the Pentagon said");
+        assert_eq!(name(&w, 1, 2), "Pentagon");
+    }
+}

@@ -1,0 +1,235 @@
+//! The words the assistant reads news by: verbs of saying and finding, the nouns that name
+//! people, groups and documents, the cues of opinion. Data, kept apart from the rules.
+
+/// Verbs (as written) that attribute what follows or precedes to their subject: speech acts,
+/// publications, beliefs, and what a report or study found.
+#[rustfmt::skip]
+pub const REPORTING: &[&str] = &[
+    "said", "says", "say", "saying", "told", "tells", "tell", "telling", "added", "adds", "adding",
+    "wrote", "writes", "writing", "reported", "reports", "stated", "states", "stating",
+    "announced", "announces", "announcing", "claimed", "claims", "claiming", "noted", "notes",
+    "noting", "confirmed", "confirms", "warned", "warns", "warning", "urged", "urges", "accused",
+    "accuses", "described", "describes", "boasted", "posted", "posts", "retweeted", "tweeted",
+    "tweets", "believe", "believes", "believed", "argued", "argues", "insisted", "insists",
+    "acknowledged", "admitted", "admits", "denied", "denies", "suggested", "suggests", "found",
+    "finds", "showed", "shows", "concluded", "concludes", "determined", "estimated", "estimates",
+    "predicted", "predicts", "recommended", "testified", "explained", "explains", "explaining",
+    "stressed", "stresses", "emphasized", "emphasised", "alleged", "alleges", "revealed",
+    "reveals", "indicated", "indicates", "maintained", "contended", "conceded", "vowed",
+    "promised", "pledged", "threatened", "demanded", "continued", "continues", "apologized",
+    "apologised", "wondered", "expressed", "blamed", "blames", "cheered", "chanted", "replied",
+    "disclosed", "asserted", "asserts", "reiterated", "projected", "projects",
+    "calls", "read", "reads", "questioned", "agreed", "countered", "declared",
+    "commented", "remarked", "observed", "pointed", "underlined",
+    "highlighted", "mentioned", "cautioned", "echoed", "reaffirmed", "reaffirms", "explain",
+    "argue", "insist", "believes", "acknowledge", "admit", "deny", "warn", "urge",
+];
+
+/// Of those, the ones a document (report, study, poll) speaks with.
+#[rustfmt::skip]
+pub const FINDING: &[&str] = &[
+    "found", "finds", "showed", "shows", "suggested", "suggests", "concluded", "concludes",
+    "determined", "estimated", "estimates", "revealed", "reveals", "indicated", "indicates",
+    "states", "stated", "says", "said", "calls", "reads", "projects", "predicts", "claims",
+];
+
+/// Verbs that take a nested speaker as object ("told President Zuma", "told Newsweek").
+#[rustfmt::skip]
+pub const TELLING: &[&str] = &["told", "tells", "tell", "telling"];
+
+/// Adjectives of stance that make "X is concerned/adamant (that) …" an attribution to X.
+#[rustfmt::skip]
+pub const STANCES: &[&str] = &[
+    "concerned", "adamant", "convinced", "confident", "certain", "worried", "optimistic",
+    "pessimistic", "sure", "clear",
+];
+
+/// Small words between a subject and its verb: auxiliaries and adverbs.
+#[rustfmt::skip]
+pub const BETWEEN: &[&str] = &[
+    "also", "has", "have", "had", "later", "then", "repeatedly", "previously", "again", "did",
+    "does", "do", "would", "will", "could", "may", "might", "has", "now", "further", "once",
+    "last", "reportedly", "publicly", "privately", "separately", "earlier", "recently",
+    "initially", "originally", "subsequently", "today", "yesterday", "quickly", "firmly",
+    "strongly", "flatly", "all", "both", "still", "already", "never", "not", "often", "long",
+    "widely", "personally", "himself", "herself", "itself", "themselves", "officially",
+];
+
+/// Pronouns that point to a person named before.
+#[rustfmt::skip]
+pub const PERSONAL: &[&str] = &["he", "she", "him", "her", "his"];
+/// Pronouns that point to a group, organisation or the people named before.
+#[rustfmt::skip]
+pub const PLURAL: &[&str] = &["they", "them", "their"];
+/// Pronouns that point to a document or organisation named before.
+#[rustfmt::skip]
+pub const NEUTER: &[&str] = &["it", "its"];
+
+/// Nouns that, after "the", refer back to an organisation named before.
+#[rustfmt::skip]
+pub const ORG_NOUNS: &[&str] = &[
+    "company", "agency", "ministry", "department", "government", "group", "party", "union",
+    "council", "court", "firm", "organisation", "organization", "administration", "committee",
+    "commission", "board", "office", "bank", "network", "paper", "newspaper", "magazine",
+    "website", "outlet", "station", "channel", "team", "club", "army", "military", "police",
+    "campaign", "institute", "center", "centre", "university", "school", "hospital", "service",
+    "authority", "regulator", "watchdog", "foundation", "charity", "alliance", "coalition",
+    "league", "federation", "association", "embassy", "parliament", "senate", "congress",
+    "cabinet", "navy", "pentagon", "startup", "manufacturer", "retailer", "insurer", "airline",
+    "studio", "publisher", "broadcaster", "app", "platform", "network",
+];
+
+/// Nouns of documents that speak: "the report found", "the statement continued".
+#[rustfmt::skip]
+pub const DOC_NOUNS: &[&str] = &[
+    "report", "study", "statement", "release", "poll", "survey", "research", "analysis",
+    "paper", "findings", "data", "letter", "memo", "filing", "complaint", "lawsuit", "ruling",
+    "document", "documents", "transcript", "broadcast", "interview", "post", "tweet", "video",
+    "bill", "review", "audit", "investigation", "assessment", "notes", "article", "book",
+    "footage", "speech", "testimony", "email", "message", "announcement", "communique",
+    "communiqué", "order", "decree", "verdict", "judgment", "judgement", "indictment", "affidavit",
+    "estimate", "estimates", "forecast", "figures", "trial", "experiment", "experiments",
+];
+
+/// Nouns of the people behind a study, referring to its named leader or institution.
+#[rustfmt::skip]
+pub const AUTHOR_NOUNS: &[&str] = &[
+    "researchers", "authors", "scientists", "investigators", "team", "study's authors",
+];
+
+/// Roles whose holder speaks for someone named after them ("a spokesman for X").
+#[rustfmt::skip]
+pub const ROLES: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "representative", "lawyer", "attorney",
+    "aide", "adviser", "advisor", "assistant", "secretary", "envoy", "ambassador", "official",
+    "officer", "agent", "manager", "director", "chief", "head", "leader", "chairman",
+    "chairwoman", "chair", "president", "ceo", "founder", "member", "minister", "governor",
+    "mayor", "senator", "author", "editor", "analyst", "expert", "professor", "researcher",
+    "economist", "strategist", "partner", "staffer", "correspondent", "reporter", "source",
+    "sources",
+];
+
+/// Head nouns of groups that name no one: a reporting verb with one of these as its subject
+/// is a vague attribution ("Opposition lawmakers said", "Biden administration officials said").
+#[rustfmt::skip]
+pub const GROUPS: &[&str] = &[
+    "officials", "lawmakers", "legislators", "sources", "source", "experts", "analysts", "critics",
+    "observers", "residents", "witnesses", "protesters", "protestors", "people", "others",
+    "many", "some", "several", "most", "few", "bosses", "executives", "insiders", "aides",
+    "advisers", "advisors", "diplomats", "commentators", "economists", "scientists",
+    "researchers", "doctors", "activists", "supporters", "opponents", "politicians",
+    "officers", "investigators", "authorities", "reports", "studies", "polls", "surveys",
+    "rumours", "rumors", "users", "fans", "voters", "members", "employees", "workers",
+    "leaders", "parents", "students", "teachers", "locals", "neighbors", "neighbours",
+    "relatives", "friends", "family", "families", "crowds", "crowd", "media", "pundits",
+    "campaigners", "conservatives", "liberals", "republicans", "democrats", "journalists",
+    "reporters", "editors", "bloggers", "commentators", "clinicians", "physicians",
+    "specialists", "one", "someone", "somebody", "nobody", "anyone", "everyone", "them", "we",
+    "i", "you", "us", "they",
+];
+
+/// Phrases of unnamed attribution: an unsourced claim that leans on someone unnamed.
+#[rustfmt::skip]
+pub const VAGUE: &[&str] = &[
+    "reportedly", "allegedly", "purportedly", "is said to", "are said to", "was said to",
+    "were said to", "is now said to", "said to be", "viewed as", "seen as", "seen by many",
+    "regarded as", "considered by", "being equated", "is being called", "has been called",
+    "heralded as", "widely allege", "widely believed", "is believed to", "are believed to",
+    "is thought to", "are thought to", "rumoured", "rumored", "it is understood",
+    "it is claimed", "it has been claimed", "it is alleged", "we're told", "we are told",
+    "we've learned", "we have learned", "has learned", "have learned", "sources say",
+    "sources said", "sources tell", "sources told", "a source said", "according to sources",
+    "according to reports", "according to media reports", "clear to researchers",
+    "body of", "another study", "other studies", "some studies", "studies have", "reviled",
+    "claimed", "claiming", "media reports",
+];
+
+/// Cues of opinion, prediction or rhetoric in the article's own voice.
+#[rustfmt::skip]
+pub const OPINION: &[&str] = &[
+    "significant victory", "long overdue", "ridiculous", "absurd", "safe to say",
+    "undoubtedly", "no doubt", "should", "ought to", "must ", "need to", "needs to",
+    "would argue", "few would", "anyone who", "many of us", "all of us", "let's", "let us",
+    "a thing or two", "will tell you", "of course", "frankly", "sadly", "thankfully",
+    "hopefully", "clearly", "obviously", "surely", "ring warning bells", "does nothing",
+    "do not stand up", "does not stand up", "is rapidly evolving", "new normal",
+    "no longer just", "can leverage", "would be greatly", "would undoubtedly", "in fact",
+    "it is time", "it's time", "make no mistake", "the truth is", "we all", "you can",
+    "you don't", "your ", "deserve", "shameful", "disgrace", "outrageous", "appalling",
+    "brilliant", "wonderful", "terrible", "awful", "amazing", "incredible", "could be done",
+    "had traditionally", "is a must", "more than ever", "in light of", "it failed",
+];
+
+/// Calls to action, bios and promotions: not claims.
+#[rustfmt::skip]
+pub const CHROME_STARTS: &[&str] = &[
+    "check it out", "click here", "read more", "read also", "related:", "sign up", "subscribe",
+    "follow us", "follow him", "follow her", "share this", "download the", "watch:",
+    "listen:", "see also", "more:", "photo:", "image:", "advertisement",
+    "powered by", "this story has been", "this article has been", "correction:",
+    "editor's note", "editor’s note", "clarification:",
+];
+
+/// Whole lines of page furniture.
+#[rustfmt::skip]
+pub const CHROME: &[&str] = &[
+    "please verify", "watch live", "most recent", "all articles", "facebook comments box",
+    "advertisement", "related articles", "share this article", "here", "more", "exclusive",
+];
+
+/// Words of a bio or credit line: "X is a reporter for Y", "X contributed".
+#[rustfmt::skip]
+pub const BIO_ROLES: &[&str] = &[
+    "reporter", "correspondent", "editor", "writer", "producer", "journalist", "columnist",
+    "contributor", "intern", "fellow", "photographer", "anchor", "host", "freelance",
+    "staff writer", "news editor", "digital editor", "political editor",
+];
+
+/// Abbreviations that end with a period without ending the sentence.
+#[rustfmt::skip]
+pub const ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Maj", "Lt", "Col", "Sgt", "Capt", "Adm", "Cmdr",
+    "Sen", "Rep", "Gov", "Pres", "Amb", "Rev", "St", "Ave", "Jr", "Sr", "Inc", "Corp", "Co",
+    "Ltd", "No", "vs", "etc", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept",
+    "Oct", "Nov", "Dec", "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Frid",
+    "Sat", "Sun", "approx", "est", "Fig", "Mt", "Ft", "Gov't", "Univ", "Dept", "Bros", "Nos",
+    "Vol", "pp", "ed", "eds", "al", "Atty", "Supt", "Insp", "Det", "Cpl", "Pvt", "Hon", "Msgr",
+    "Fr", "Messrs", "Mme", "Mlle", "Dra", "Sra", "Sr",
+];
+
+/// Capitalised words that do not make a name.
+#[rustfmt::skip]
+pub const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "For", "But", "And", "If", "When", "While", "As",
+    "Both", "Other", "Following", "To", "According", "Top", "Some", "This", "That", "These",
+    "Those", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "He", "She", "They", "It", "We", "I", "Our", "Its", "His", "Her", "Their", "My", "Your",
+    "Others", "Lawmakers", "Officials", "Analysts", "Sources", "Experts", "Observers",
+    "Critics", "Residents", "Witnesses", "Protesters", "Earlier", "Later", "Meanwhile",
+    "However", "Since", "After", "Before", "During", "Among", "Now", "Then", "Still", "Yet",
+    "Also", "Many", "Most", "Several", "Few", "All", "Each", "Every", "Such", "There", "Here",
+    "What", "Which", "Who", "Why", "How", "Where", "Whatever", "Why", "Despite", "Although",
+    "Though", "Because", "So", "Or", "Nor", "By", "From", "With", "Without", "Under", "Over",
+    "Last", "Next", "First", "Second", "Third", "Today", "Yesterday", "Tomorrow", "Mr", "Mrs",
+    "Ms", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev", "Not", "No", "Yes", "Even",
+    "Just", "Only", "More", "Less", "Once", "Instead", "Indeed", "Anyway", "Still", "Again",
+    "Even", "Thus", "Hence", "Overall", "Asked", "Speaking", "Writing", "Earlier", "Shortly",
+    "Additionally", "Furthermore", "Moreover", "Separately", "Similarly", "Likewise",
+];
+
+/// Titles before a name, left out of a source's name ("Secretary of State Mike Pompeo").
+#[rustfmt::skip]
+pub const TITLES: &[&str] = &[
+    "President", "Vice", "Prime", "Minister", "Secretary", "Senator", "Sen.", "Rep.",
+    "Representative", "Governor", "Gov.", "Mayor", "General", "Gen.", "Maj.", "Lt.", "Col.",
+    "Sgt.", "Capt.", "Adm.", "Admiral", "Commander", "Chief", "Justice", "Judge", "Dr.", "Dr",
+    "Prof.", "Professor", "Mr", "Mr.", "Mrs", "Mrs.", "Ms", "Ms.", "Sir", "Dame", "Lord",
+    "Lady", "King", "Queen", "Prince", "Princess", "Pope", "Rev.", "Reverend", "Father",
+    "Bishop", "Archbishop", "Cardinal", "Sheikh", "Ayatollah", "Chancellor", "Speaker",
+    "Ambassador", "Attorney", "Director", "CEO", "Chairman", "Chairwoman", "Leader",
+    "Opposition", "Defense", "Defence", "Foreign", "Interior", "State", "Health", "Finance",
+    "Treasury", "Home", "Deputy", "Acting", "Former", "Supreme", "Leader", "Emperor",
+    "Commissioner", "Inspector", "Detective", "Officer", "Sergeant", "Captain", "Major",
+    "Colonel", "Lieutenant", "Senior", "Junior", "Assistant", "Associate", "Executive",
+    "Founder", "Co-founder", "Editor", "Analyst", "of",
+];
