@@ -128,17 +128,21 @@ fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) -> Option<S
     if np.iter().any(|w| w.is("of")) && GROUPS.contains(&np[0].lower.as_str()) {
         return Some(Speaker::Group);
     }
-    // An unnamed group, whatever names modify it ("Biden administration officials").
-    if GROUPS.contains(&head) {
-        return Some(Speaker::Group);
-    }
-    // "the company", "the report", "the researchers", "the same broadcast".
+    // "the researchers", "the study's authors": the people behind a study named before.
     let det = |w: &Word| {
         matches!(
             w.lower.as_str(),
             "the" | "this" | "that" | "these" | "its" | "their"
         )
     };
+    if np.len() <= 3 && det(&np[0]) && AUTHOR_NOUNS.contains(&head) {
+        return Some(Speaker::Refers(Ref::Authors));
+    }
+    // An unnamed group, whatever names modify it ("Biden administration officials").
+    if GROUPS.contains(&head) {
+        return Some(Speaker::Group);
+    }
+    // "the company", "the report", "the same broadcast".
     let definite = np.iter().take(2).any(det);
     if definite && !np.iter().any(|w| capitalised(w) && !det(w)) {
         if DOC_NOUNS.contains(&head) {
@@ -358,8 +362,12 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                 && !ws[from..end]
                     .iter()
                     .any(|w| w.is("by") || !capitalised(w) && GROUPS.contains(&w.lower.as_str()));
+            // "According to Al-Jarida Israel had sought …": the name right after "to".
+            let leading = run_after(ws, from, end).filter(|&(x, _)| x == from);
             let speaker = if whole {
                 Some(named(ws, from, end, outlet))
+            } else if let Some((x, y)) = leading {
+                Some(named(ws, x, y, outlet))
             } else {
                 speaker_of(ws, from, end, outlet)
             };
@@ -449,10 +457,17 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                     | "were"
                     | "have"
                     | "had"
-                    | "that"
                     | "about"
                     | "by"
-            ));
+            )
+            // "the claims that he made", "Trump's claims that"; but "the study shows that".
+            || next == "that"
+                && i > 0
+                && (matches!(
+                    ws[i - 1].lower.as_str(),
+                    "the" | "a" | "these" | "those" | "his" | "her" | "its" | "their" | "such"
+                ) || ws[i - 1].lower.ends_with("'s")
+                    || ws[i - 1].lower.ends_with("’s")));
         if noun_like && !(verb == "calls" && next == "that") {
             continue;
         }
@@ -477,10 +492,12 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         let contraction = ["'re", "’re", "'m", "’m"]
             .iter()
             .any(|c| prev_w.ends_with(c));
+        // (Only in the verb's own clause: "When that doesn't work, Zuckerberg said …".)
         let negated = (i.saturating_sub(3)..i).any(|k| {
-            matches!(ws[k].lower.as_str(), "not" | "never")
+            (matches!(ws[k].lower.as_str(), "not" | "never")
                 || ws[k].lower.ends_with("n't")
-                || ws[k].lower.ends_with("n’t")
+                || ws[k].lower.ends_with("n’t"))
+                && !(k..i).any(|m| ws[m].ends_clause())
         });
         if !stance
             && (matches!(
@@ -527,13 +544,25 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
             None => {
                 // Inverted: "…," said Esper; "…," he said; say the researchers.
                 let end = (i + 1..ws.len())
-                    .find(|&k| ws[k].ends_clause() || ws[k].raw.ends_with('.'))
+                    .find(|&k| {
+                        ws[k].ends_clause()
+                            || ws[k].raw.ends_with('.') && !TITLES.contains(&ws[k].raw.as_str())
+                    })
                     .map_or(ws.len(), |k| k + 1);
                 speaker_of(ws, i + 1, end.min(i + 7), outlet)
             }
         };
+        // "what the scientists determined", "which the report estimated": a relative clause.
+        let relative = subject.is_some_and(|(a, _)| {
+            a > 0 && matches!(ws[a - 1].lower.as_str(), "what" | "which" | "whom")
+        });
+        if relative {
+            continue;
+        }
         let Some(mut speaker) = speaker else { continue };
-        if cognition && !matches!(speaker, Speaker::Group) {
+        // "I think" in a testimony is the speaker's own voice, not an unnamed source.
+        let first_person = subject.is_some_and(|(a, b)| b == a + 1 && ws[a].is("i"));
+        if cognition && (!matches!(speaker, Speaker::Group) || first_person) {
             continue; // "Trump wants a wall" is about Trump; "media bosses want …" leans on them.
         }
         let finding_only = FINDING.contains(&verb)
@@ -636,12 +665,16 @@ fn findings(ws: &[Word], inside: &[bool], out: &mut Vec<Attribution>) {
         return;
     }
     let q = |k: usize| inside.get(ws[k].at).copied().unwrap_or(false);
+    // ("the findings were published in …" says where, not what.)
     if let Some(i) = (0..ws.len()).find(|&k| {
         !q(k)
             && matches!(
                 ws[k].lower.as_str(),
                 "finding" | "findings" | "conclusion" | "conclusions"
             )
+            && !ws[k + 1..ws.len().min(k + 3)]
+                .iter()
+                .any(|w| matches!(w.lower.as_str(), "published" | "appear" | "appeared"))
     }) {
         out.push(Attribution {
             speaker: Speaker::Refers(Ref::Doc),

@@ -163,7 +163,7 @@ impl Context {
 
 /// Quotation depth at each unit's start and end, over the whole text (quotations may run over
 /// several sentences and lines of a paragraph; a blank line closes them all).
-fn quote_depths(chars: &[char], spans: &[(usize, usize)]) -> Vec<(u32, u32)> {
+fn quote_depths(chars: &[char], spans: &[(usize, usize)]) -> Vec<Depth> {
     let mut depth_at = vec![0u32; chars.len() + 1];
     let mut depth = 0u32;
     let mut straight_open = false;
@@ -196,10 +196,26 @@ fn quote_depths(chars: &[char], spans: &[(usize, usize)]) -> Vec<(u32, u32)> {
         }
     }
     depth_at[chars.len()] = depth;
+    let quote = |c: char| matches!(c, '“' | '”' | '"');
     spans
         .iter()
-        .map(|&(s, e)| (depth_at[s], depth_at[e]))
+        .map(|&(s, e)| Depth {
+            start: depth_at[s],
+            end: depth_at[e],
+            all_quoted: (s..e)
+                .filter(|&k| !chars[k].is_whitespace() && !quote(chars[k]))
+                .all(|k| depth_at[k] > 0),
+        })
         .collect()
+}
+
+/// Quotation depth around a unit.
+#[derive(Clone, Copy)]
+struct Depth {
+    start: u32,
+    end: u32,
+    /// Every word of the unit is inside a quotation (what it says is the speaker's).
+    all_quoted: bool,
 }
 
 /// Whether the unit has a verb-like word (captions without one are names with a tagline).
@@ -366,8 +382,8 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
     for i in 0..spans.len() {
         let (source, vague, carried, _) = found[i].clone();
         let t = &texts[i];
-        let quoted_unit =
-            depths[i].0 > 0 || insides[i].iter().filter(|&&q| q).count() * 2 > t.chars().count();
+        let quoted_unit = depths[i].start > 0
+            || insides[i].iter().filter(|&&q| q).count() * 2 > t.chars().count();
         let mut kind = kinds[i].unwrap_or(Kind::Claim);
         // "X asked: “Are there …?”": a report of a question is a claim.
         if kind == Kind::Question
@@ -514,6 +530,18 @@ fn note_documents(ws: &[Word], ctx: &mut Context) {
                     }
                 }
             }
+            // "The Pentagon released the following statement", "X published a report".
+            let released = (k.saturating_sub(4)..k).rev().find(|&j| {
+                matches!(
+                    ws[j].lower.as_str(),
+                    "released" | "issued" | "published" | "unveiled" | "put" | "sent" | "posted"
+                )
+            });
+            if let Some((a, b)) = released.and_then(|j| super::tokens::run_before(ws, 0, j)) {
+                if b == released.unwrap_or(0) {
+                    ctx.doc_author = Some(name(ws, a, b));
+                }
+            }
             // "X's report", "the Stanford study".
             if k > 0 && capitalised(&ws[k - 1]) {
                 if let Some((a, b)) = super::tokens::run_before(ws, 0, k) {
@@ -539,7 +567,7 @@ fn note_documents(ws: &[Word], ctx: &mut Context) {
 fn carry(
     found: &mut [(Option<String>, bool, bool, bool)],
     para: &[usize],
-    depths: &[(u32, u32)],
+    depths: &[Depth],
     units: &[Vec<Word>],
     insides: &[Vec<bool>],
     texts: &[String],
@@ -549,26 +577,32 @@ fn carry(
     // that tags it (the one where it opens or closes with a tag of its own).
     let mut i = 0;
     while i < n {
-        if depths[i].1 > depths[i].0 || (depths[i].0 > 0 && i == 0) {
+        if depths[i].end > depths[i].start || (depths[i].start > 0 && i == 0) {
             // A quotation opens here and runs on: find where it closes (it must close within
             // its paragraph, else it is a stray quotation mark).
             let mut j = i;
-            while j + 1 < n && depths[j].1 > 0 && para[j + 1] == para[i] {
+            while j + 1 < n && depths[j].end > 0 && para[j + 1] == para[i] {
                 j += 1;
             }
-            if depths[j].1 > depths[i].0 {
+            if depths[j].end > depths[i].start {
                 i += 1;
                 continue;
             }
+            // Attributions inside the quotation are the speaker's words, not the article's.
             let tagged = (i..=j)
                 .rev()
-                .find(|&k| found[k].3 && found[k].0.is_some())
-                .or_else(|| (i..=j).find(|&k| found[k].0.is_some()));
-            if let Some(t) = tagged {
-                let s = found[t].0.clone();
-                for f in &mut found[i..=j] {
-                    if !f.3 {
-                        *f = (s.clone(), false, true, false);
+                .find(|&k| found[k].3 && found[k].0.is_some() && !depths[k].all_quoted)
+                .or_else(|| (i..=j).find(|&k| found[k].0.is_some() && !depths[k].all_quoted));
+            let s = match tagged {
+                Some(t) => found[t].0.clone(),
+                // "“…,” the statement continued. “…”": the quotation goes on after the tag.
+                None if i > 0 && para[i - 1] == para[i] && found[i - 1].3 => found[i - 1].0.clone(),
+                None => None,
+            };
+            if s.is_some() {
+                for k in i..=j {
+                    if !found[k].3 || depths[k].all_quoted && Some(k) != tagged {
+                        found[k] = (s.clone(), false, true, false);
                     }
                 }
             }
@@ -612,9 +646,20 @@ fn carry(
         let whole_quote = t.starts_with(['“', '"'])
             && insides[i].iter().filter(|&&q| q).count() + 3 >= t.chars().count();
         let prev_source = found[prev].0.clone();
-        // A quotation with no tag after a sourced unit: its speaker goes on.
+        // A quotation with no tag after a sourced unit: its speaker goes on. After a line of
+        // the article's own ("This “trick” was …"), the last quotation's speaker does.
         if whole_quote && para[i] <= para[prev] + 1 && prev_source.is_some() {
             found[i] = (prev_source, false, true, false);
+            continue;
+        }
+        let last_quote = (i.saturating_sub(3)..i).rev().find(|&k| {
+            para[k] + 2 >= para[i]
+                && found[k].0.is_some()
+                && texts[k].contains(['“', '"'])
+                && (k + 1..i).all(|m| found[m].0.is_none())
+        });
+        if let Some(k) = last_quote.filter(|_| whole_quote) {
+            found[i] = (found[k].0.clone(), false, true, false);
             continue;
         }
         // After "X said:" (or a sourced unit ending with a colon): the next paragraph, and the
