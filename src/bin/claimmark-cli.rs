@@ -3,12 +3,14 @@
 //!
 //! ```sh
 //! cargo run --release --bin claimmark-cli -- extract PAGE.html [PAGE.html …] [--url URL]
-//! cargo run --release --bin claimmark-cli -- suggest ARTICLE.txt
+//! cargo run --release --bin claimmark-cli -- suggest ARTICLE.txt [--outlet NAME]
 //! ```
 //!
 //! `extract` prints, for each page (HTML in any common encoding, or MHTML), one JSON object:
 //! the article text and where it came from. `suggest` prints one JSON object per unit of the
-//! article: `start`, `end` (code points), `text`, `claim`, `verdict`, `source`, `vague`.
+//! article: `start`, `end` (code points), `text`, `claim`, `kind`, `verdict`, `source`,
+//! `vague`, `carried`, `score` (check-worthiness, 0–100). `--outlet` names the article's own
+//! outlet: what it says it has learned is its own voice, not a source.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -22,11 +24,11 @@ fn main() {
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
-const USAGE: &str = "usage: claimmark-cli extract PAGE.html [PAGE.html …] [--url URL]\n       claimmark-cli suggest ARTICLE.txt";
+const USAGE: &str = "usage: claimmark-cli extract PAGE.html [PAGE.html …] [--url URL]\n       claimmark-cli suggest ARTICLE.txt [--outlet NAME]";
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run(args: Vec<String>) -> Result<(), String> {
-    use claimmark::domain::assistant::classify::{analyse, Kind};
+    use claimmark::domain::assistant::classify::{analyse_with, Kind};
     use claimmark::domain::extract::extract_bytes;
     use serde_json::json;
     use std::io::Write;
@@ -92,14 +94,16 @@ fn run(args: Vec<String>) -> Result<(), String> {
             Ok(())
         }
         Some("suggest") => {
-            let [_, path] = &args[..] else {
-                return Err(USAGE.into());
+            let (path, outlet) = match &args[..] {
+                [_, path] => (path, None),
+                [_, path, flag, outlet] if flag == "--outlet" => (path, Some(outlet.as_str())),
+                _ => return Err(USAGE.into()),
             };
             let raw =
                 String::from_utf8(read(path)?).map_err(|_| format!("{path}: not UTF-8 text"))?;
             let text = claimmark::domain::text::normalize_newlines(&raw);
             let chars: Vec<char> = text.chars().collect();
-            for r in analyse(&text) {
+            for r in analyse_with(&text, outlet) {
                 let claim = r.kind == Kind::Claim;
                 emit(json!({
                     "start": r.start,
@@ -110,6 +114,8 @@ fn run(args: Vec<String>) -> Result<(), String> {
                     "verdict": claim.then(|| r.verdict.as_str()),
                     "source": if claim { r.source.clone() } else { None },
                     "vague": claim && r.vague,
+                    "carried": claim && r.carried,
+                    "score": r.score,
                 }))?;
             }
             Ok(())

@@ -1,13 +1,19 @@
-//! The extraction worker: a second, small wasm module that reduces saved pages to their
-//! article off the page's main thread (so the page stays responsive while a large page is
-//! read) and off the first load (it is fetched the first time a page is opened).
+//! The worker: a second wasm module, off the page's main thread (so the page stays responsive
+//! while a large page or article is read) and off the first load (it is fetched the first time
+//! a saved page is opened or the assistant suggests claims).
 //!
-//! It answers each message `{id, bytes: Uint8Array, url: string | null}` with an object
-//! `{id, ms, text, url, headline, site, author, published, language}` (`ms`: how long the
-//! extraction took in the worker), and says `"ready"` once it can take messages.
+//! It answers each message by its `job`:
+//! - `"extract"`, `{id, bytes: Uint8Array, url: string | null}`: the saved page reduced to its
+//!   article, `{id, ms, text, url, headline, site, author, published, language}`;
+//! - `"analyse"`, `{id, text: string, outlet: string | null}`: the assistant's reading of an
+//!   article, `{id, ms, numbers: Uint32Array, sources: string[]}` (see
+//!   `claimmark::domain::assistant::wire`).
+//!
+//! `ms` is how long the work took in the worker. It says `"ready"` once it can take messages.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    use claimmark::domain::assistant::{classify::analyse_with, wire};
     use claimmark::domain::extract::extract_bytes;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -21,31 +27,43 @@ fn main() {
                 js_sys::Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::NULL)
             };
             let id = get("id").as_f64().unwrap_or(0.0) as u32;
-            let bytes = get("bytes")
-                .dyn_into::<js_sys::Uint8Array>()
-                .map(|a| a.to_vec())
-                .unwrap_or_default();
-            let url = get("url").as_string();
             let clock = || js_sys::Date::now();
             let started = clock();
-            let page = extract_bytes(&bytes, url.as_deref());
-            let ms = clock() - started;
             // A plain object: the page reads it field by field, with no JSON decoder for it.
             let reply = js_sys::Object::new();
             let set = |k: &str, v: JsValue| {
                 let _ = js_sys::Reflect::set(&reply, &JsValue::from_str(k), &v);
             };
             let text = |s: &Option<String>| s.as_deref().map_or(JsValue::NULL, JsValue::from_str);
+            if get("job").as_string().as_deref() == Some("analyse") {
+                let article = get("text").as_string().unwrap_or_default();
+                let outlet = get("outlet").as_string();
+                let readings = analyse_with(&article, outlet.as_deref());
+                let (numbers, sources) = wire::pack(&readings);
+                set("numbers", js_sys::Uint32Array::from(&numbers[..]).into());
+                let names = js_sys::Array::new();
+                for s in &sources {
+                    names.push(&JsValue::from_str(s));
+                }
+                set("sources", names.into());
+            } else {
+                let bytes = get("bytes")
+                    .dyn_into::<js_sys::Uint8Array>()
+                    .map(|a| a.to_vec())
+                    .unwrap_or_default();
+                let url = get("url").as_string();
+                let page = extract_bytes(&bytes, url.as_deref());
+                set("text", JsValue::from_str(&page.text));
+                let m = &page.meta;
+                set("url", text(&m.url));
+                set("headline", text(&m.headline));
+                set("site", text(&m.site));
+                set("author", text(&m.author));
+                set("published", text(&m.published));
+                set("language", text(&m.language));
+            }
             set("id", JsValue::from(id));
-            set("ms", JsValue::from(ms));
-            set("text", JsValue::from_str(&page.text));
-            let m = &page.meta;
-            set("url", text(&m.url));
-            set("headline", text(&m.headline));
-            set("site", text(&m.site));
-            set("author", text(&m.author));
-            set("published", text(&m.published));
-            set("language", text(&m.language));
+            set("ms", JsValue::from(clock() - started));
             let _ = reply_to.post_message(&reply);
         });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

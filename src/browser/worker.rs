@@ -1,5 +1,6 @@
-//! Talking to the extraction worker (`src/bin/claimmark-worker.rs`): started the first time a
-//! page is opened, asked one page at a time by id, restarted if it fails or stops answering.
+//! Talking to the worker (`src/bin/claimmark-worker.rs`): started the first time a saved page
+//! is opened or the assistant reads an article, asked one job at a time by id, restarted if it
+//! fails or stops answering.
 
 use std::cell::RefCell;
 use std::collections::BTreeMap;
@@ -8,6 +9,8 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::domain::assistant::classify::Reading;
+use crate::domain::assistant::wire;
 use crate::domain::extract::{Meta, Page};
 
 /// Where Trunk puts the worker's loader (`data-loader-shim`), relative to the page.
@@ -15,7 +18,8 @@ const LOADER: &str = "claimmark-worker_loader.js";
 /// A page the worker has not answered in this long is given up (and the worker restarted).
 const PATIENCE_MS: u32 = 30_000;
 
-type Done = Box<dyn FnOnce(Result<Extracted, String>)>;
+/// What to do with the worker's reply (the reply object, or why there is none).
+type Done = Box<dyn FnOnce(Result<JsValue, String>)>;
 
 /// What the worker answered: the page, and how long it took there.
 pub struct Extracted {
@@ -54,7 +58,7 @@ fn fail_all(why: &str) {
 fn start() -> Result<Rc<RefCell<Running>>, String> {
     let worker = web_sys::Worker::new(LOADER).map_err(|e| {
         format!(
-            "the page reader could not start ({})",
+            "the background reader could not start ({})",
             e.as_string()
                 .unwrap_or_else(|| "blocked by the browser".into())
         )
@@ -80,31 +84,16 @@ fn start() -> Result<Rc<RefCell<Running>>, String> {
                 js_sys::Reflect::get(&data, &JsValue::from_str(k)).unwrap_or(JsValue::NULL)
             };
             let Some(id) = get("id").as_f64() else {
-                return fail_all("the page reader answered something it should not");
-            };
-            let text = |k: &str| get(k).as_string();
-            let page = Page {
-                text: text("text").unwrap_or_default(),
-                meta: Meta {
-                    url: text("url"),
-                    headline: text("headline"),
-                    site: text("site"),
-                    author: text("author"),
-                    published: text("published"),
-                    language: text("language"),
-                },
+                return fail_all("the background reader answered something it should not");
             };
             let done = running.borrow_mut().waiting.remove(&(id as u32));
             if let Some(done) = done {
-                done(Ok(Extracted {
-                    page,
-                    ms: get("ms").as_f64().unwrap_or_default(),
-                }));
+                done(Ok(data));
             }
         });
     let on_error = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(|ev: web_sys::ErrorEvent| {
         ev.prevent_default();
-        fail_all(&format!("the page reader stopped ({})", ev.message()));
+        fail_all(&format!("the background reader stopped ({})", ev.message()));
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
@@ -119,12 +108,87 @@ fn start() -> Result<Rc<RefCell<Running>>, String> {
     })))
 }
 
+fn field(data: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(data, &JsValue::from_str(k)).unwrap_or(JsValue::NULL)
+}
+
 /// Reduces a saved page (its bytes: HTML in any common encoding, or MHTML) to its article in
 /// the worker; `done` gets the page or why it could not be read.
 pub fn extract(
     bytes: &[u8],
     url: Option<&str>,
     done: impl FnOnce(Result<Extracted, String>) + 'static,
+) {
+    let msg = js_sys::Object::new();
+    set(&msg, "job", &JsValue::from_str("extract"));
+    set(&msg, "bytes", &js_sys::Uint8Array::from(bytes).into());
+    set(&msg, "url", &url.map_or(JsValue::NULL, JsValue::from_str));
+    ask(msg, "the page took too long to read", move |reply| {
+        done(reply.map(|data| {
+            let text = |k: &str| field(&data, k).as_string();
+            Extracted {
+                page: Page {
+                    text: text("text").unwrap_or_default(),
+                    meta: Meta {
+                        url: text("url"),
+                        headline: text("headline"),
+                        site: text("site"),
+                        author: text("author"),
+                        published: text("published"),
+                        language: text("language"),
+                    },
+                },
+                ms: field(&data, "ms").as_f64().unwrap_or_default(),
+            }
+        }))
+    });
+}
+
+/// The assistant's reading of an article (`outlet`: the article's own outlet, if known), made
+/// in the worker; `done` gets the readings or why there are none.
+pub fn analyse(
+    text: &str,
+    outlet: Option<&str>,
+    done: impl FnOnce(Result<Vec<Reading>, String>) + 'static,
+) {
+    let msg = js_sys::Object::new();
+    set(&msg, "job", &JsValue::from_str("analyse"));
+    set(&msg, "text", &JsValue::from_str(text));
+    set(
+        &msg,
+        "outlet",
+        &outlet.map_or(JsValue::NULL, JsValue::from_str),
+    );
+    ask(
+        msg,
+        "the assistant took too long to read the article",
+        move |reply| {
+            done(reply.and_then(|data| {
+                let numbers = field(&data, "numbers")
+                    .dyn_into::<js_sys::Uint32Array>()
+                    .map(|a| a.to_vec())
+                    .unwrap_or_default();
+                let sources: Vec<String> = field(&data, "sources")
+                    .dyn_into::<js_sys::Array>()
+                    .map(|a| a.iter().filter_map(|s| s.as_string()).collect())
+                    .unwrap_or_default();
+                wire::unpack(&numbers, &sources)
+                    .ok_or_else(|| "the assistant answered something it should not".to_owned())
+            }))
+        },
+    );
+}
+
+fn set(msg: &js_sys::Object, k: &str, v: &JsValue) {
+    let _ = js_sys::Reflect::set(msg, &JsValue::from_str(k), v);
+}
+
+/// Sends one job to the worker (starting it if need be); `done` gets the reply, or why there
+/// is none (the worker could not start, stopped, or took longer than [`PATIENCE_MS`]).
+fn ask(
+    msg: js_sys::Object,
+    too_long: &'static str,
+    done: impl FnOnce(Result<JsValue, String>) + 'static,
 ) {
     let running = match RUNNING.with(|r| r.borrow().clone()) {
         Some(r) => r,
@@ -136,18 +200,12 @@ pub fn extract(
             Err(why) => return done(Err(why)),
         },
     };
-    let msg = js_sys::Object::new();
     let id = {
         let mut r = running.borrow_mut();
         r.next += 1;
         r.next
     };
-    let set = |k: &str, v: &JsValue| {
-        let _ = js_sys::Reflect::set(&msg, &JsValue::from_str(k), v);
-    };
-    set("id", &JsValue::from(id));
-    set("bytes", &js_sys::Uint8Array::from(bytes).into());
-    set("url", &url.map_or(JsValue::NULL, JsValue::from_str));
+    set(&msg, "id", &JsValue::from(id));
     {
         let mut r = running.borrow_mut();
         r.waiting.insert(id, Box::new(done));
@@ -164,7 +222,7 @@ pub fn extract(
                 .is_some_and(|run| run.borrow().waiting.contains_key(&id))
         });
         if still_waiting {
-            fail_all("the page took too long to read");
+            fail_all(too_long);
         }
     })
     .forget();

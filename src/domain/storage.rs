@@ -21,6 +21,8 @@ pub const LIBRARY_KEY: &str = "claimmark.library";
 /// Which article is open.
 pub const VIEW_KEY: &str = "claimmark.view";
 
+use crate::domain::assistant::suggest::Shown;
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
     /// Storage cannot be used at all (blocked, private mode).
@@ -355,19 +357,49 @@ impl<S: KeyValueStore> Persistence<S> {
         Ok((merged != *library).then_some(merged))
     }
 
-    pub fn load_view(&self) -> Option<String> {
-        let raw = self.store.get(VIEW_KEY).ok()??;
-        let v: serde_json::Value = serde_json::from_str(&raw).ok()?;
-        v.get("open")?.as_str().map(str::to_owned)
+    /// How the reader was left: a missing or unreadable value is the default view.
+    pub fn load_view(&self) -> View {
+        let Some(raw) = self.store.get(VIEW_KEY).ok().flatten() else {
+            return View::default();
+        };
+        let Ok(v) = serde_json::from_str::<serde_json::Value>(&raw) else {
+            return View::default();
+        };
+        View {
+            open: v.get("open").and_then(|o| o.as_str()).map(str::to_owned),
+            suggest: v.get("suggest").and_then(|s| s.as_bool()).unwrap_or(false),
+            shown: match v.get("shown").and_then(|n| n.as_u64()) {
+                Some(n) => Shown::Top(n as usize),
+                None => Shown::All,
+            },
+        }
     }
 
-    pub fn save_view(&self, open: Option<&str>) -> Result<(), StoreError> {
+    pub fn save_view(&self, view: &View) -> Result<(), StoreError> {
         if !self.writable {
             return Ok(());
         }
-        let v = serde_json::json!({ "schemaVersion": SCHEMA_VERSION, "open": open });
+        let shown = match view.shown {
+            Shown::Top(n) => Some(n),
+            Shown::All => None,
+        };
+        let v = serde_json::json!({
+            "schemaVersion": SCHEMA_VERSION,
+            "open": view.open,
+            "suggest": view.suggest,
+            "shown": shown,
+        });
         self.store.set(VIEW_KEY, &v.to_string())
     }
+}
+
+/// How the reader is set: the open article, whether the assistant suggests claims, and how
+/// many of them it shows. Kept per browser, beside the library.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct View {
+    pub open: Option<String>,
+    pub suggest: bool,
+    pub shown: Shown,
 }
 
 fn unavailable(e: StoreError) -> LoadProblem {
@@ -449,10 +481,29 @@ mod tests {
         assert!(loaded.problem.is_none() && p.writable());
         let l = sample();
         assert_eq!(p.save(&l, 2).unwrap(), None);
-        p.save_view(Some("user-1")).unwrap();
+        let view = View {
+            open: Some("user-1".into()),
+            suggest: true,
+            shown: Shown::Top(10),
+        };
+        p.save_view(&view).unwrap();
         let (p2, loaded) = Persistence::open(&store, 3);
         assert_eq!(loaded.contents, l.contents());
-        assert_eq!(p2.load_view().as_deref(), Some("user-1"));
+        assert_eq!(p2.load_view(), view);
+    }
+
+    #[test]
+    fn a_view_of_an_older_claimmark_or_unreadable_is_read_as_far_as_it_goes() {
+        let store = MemoryStore::default();
+        store
+            .set(VIEW_KEY, r#"{"schemaVersion":1,"open":"a"}"#)
+            .unwrap();
+        let (p, _) = Persistence::open(&store, 1);
+        let old = p.load_view();
+        assert_eq!(old.open.as_deref(), Some("a"));
+        assert_eq!((old.suggest, old.shown), (false, Shown::All));
+        store.set(VIEW_KEY, "{not json").unwrap();
+        assert_eq!(p.load_view(), View::default());
     }
 
     #[test]
@@ -500,7 +551,7 @@ mod tests {
         let (p, loaded) = Persistence::open(&store, 1);
         assert_eq!(loaded.problem, Some(LoadProblem::TooNew { version: 3 }));
         assert!(p.save(&sample(), 2).is_err());
-        p.save_view(Some("x")).unwrap();
+        p.save_view(&View::default()).unwrap();
         assert_eq!(store.get(LIBRARY_KEY).unwrap().as_deref(), Some(newer));
         assert_eq!(store.keys(), vec![LIBRARY_KEY.to_owned()]);
     }

@@ -443,6 +443,9 @@ fn SuggestionPanel(span: (usize, usize)) -> impl IntoView {
     let verdict = RwSignal::new(s.verdict);
     let doc = app.open.get_untracked().unwrap_or_default();
     let found = match (&s.source, s.vague) {
+        (Some(src), _) if s.carried => {
+            format!("Attributed to: {src} (named in a sentence nearby)")
+        }
         (Some(src), _) => format!("Attributed to: {src}"),
         (None, true) => "Only a vague attribution (reportedly, officials…)".to_owned(),
         (None, false) => "No attribution found: the article’s own voice".to_owned(),
@@ -454,6 +457,7 @@ fn SuggestionPanel(span: (usize, usize)) -> impl IntoView {
             {panel_head("suggestion-heading", "Suggested claim", move || app.chosen.set(None))}
             <blockquote class="editor-quote" tabindex="0">{s.exact.clone()}</blockquote>
             <p class="detected">{found}</p>
+            <p class="worth">{format!("Check-worthiness: {} of 100", s.score)}</p>
             {verdict_choice(
                 "suggestion-verdict".to_owned(),
                 Signal::derive(move || Some(verdict.get())),

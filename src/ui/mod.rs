@@ -2,6 +2,7 @@
 //! lives in `crate::domain`.
 
 mod article_head;
+mod assistant_bar;
 mod claims;
 mod incoming;
 mod library;

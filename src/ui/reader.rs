@@ -312,68 +312,7 @@ pub fn Reader() -> impl IntoView {
         <article class="panel reader" aria-labelledby="article-title">
             <super::article_head::ArticleHead/>
             {legend()}
-            <div class="assistant-bar">
-                <label class="switch">
-                    <input
-                        type="checkbox"
-                        role="switch"
-                        prop:checked=move || app.suggest.get()
-                        on:change=move |ev| {
-                            app.suggest.set(event_target_checked(&ev));
-                            app.chosen.set(None);
-                        }
-                    />
-                    "Suggest claims"
-                </label>
-                {move || {
-                    app.suggest
-                        .get()
-                        .then(|| {
-                            let n = app.suggestions.with(Vec::len);
-                            view! {
-                                <span class="hint">{format!("{n} suggestions")}</span>
-                                <button
-                                    type="button"
-                                    aria-keyshortcuts="n"
-                                    disabled=n == 0
-                                    on:click=move |_| app.next_suggestion()
-                                >
-                                    "Next suggestion"
-                                    <kbd aria-hidden="true">"n"</kbd>
-                                </button>
-                                <button
-                                    type="button"
-                                    disabled=n == 0
-                                    on:click=move |_| {
-                                        let root = root.get_untracked();
-                                        let in_view = root
-                                            .map(|r| offsets::visible_suggestions(&r))
-                                            .unwrap_or_default();
-                                        let picked: Vec<(Suggestion, Verdict)> = app
-                                            .suggestions
-                                            .with_untracked(|v| {
-                                                in_view
-                                                    .iter()
-                                                    .filter_map(|&i| v.get(i).cloned())
-                                                    .map(|s| {
-                                                        let verdict = s.verdict;
-                                                        (s, verdict)
-                                                    })
-                                                    .collect()
-                                            });
-                                        if picked.is_empty() {
-                                            app.info("No suggestions in view: scroll to some first.");
-                                        } else {
-                                            app.accept(&picked);
-                                        }
-                                    }
-                                >
-                                    "Accept all in view"
-                                </button>
-                            }
-                        })
-                }}
-            </div>
+            <super::assistant_bar::AssistantBar root=root/>
             <p class="hint">
                 "Select a claim, then choose Sourced or Unsourced (keys "
                 {key_pair("s", "u")}

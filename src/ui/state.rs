@@ -5,13 +5,18 @@ use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::browser::worker;
 use crate::browser::{self, storage::local_store};
 use crate::domain::annotation::{Annotation, Verdict};
-use crate::domain::assistant::classify::analyse;
-use crate::domain::assistant::suggest::{suggestions_from, Suggestion};
+use crate::domain::assistant::classify::Reading;
+use crate::domain::assistant::suggest::{
+    most_check_worthy, next_by_worth, suggestions_from, Shown, Suggestion,
+};
 use crate::domain::document::seed_documents;
 use crate::domain::library::Library;
-use crate::domain::storage::{KeyValueStore, LoadProblem, MemoryStore, Persistence, LIBRARY_KEY};
+use crate::domain::storage::{
+    KeyValueStore, LoadProblem, MemoryStore, Persistence, View, LIBRARY_KEY,
+};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
@@ -55,10 +60,14 @@ pub struct AppState {
     pub flash: RwSignal<Option<String>>,
     /// Whether the assistant's suggestions are shown in the reader.
     pub suggest: RwSignal<bool>,
-    /// The open article's suggestions (empty while the switch is off).
+    /// How many suggestions the reader shows (the most check-worthy first).
+    pub shown: RwSignal<Shown>,
+    /// The open article's suggestions shown, in text order (empty while the switch is off).
     pub suggestions: Memo<Vec<Suggestion>>,
     /// The suggestion under review, by its span.
     pub chosen: RwSignal<Option<(usize, usize)>>,
+    /// The assistant is reading the open article (in the worker).
+    pub reading: RwSignal<bool>,
 }
 
 pub fn use_app() -> AppState {
@@ -145,15 +154,13 @@ impl AppState {
         });
     }
 
-    /// Reviews the suggestion after the one under review (or the first), and scrolls to it.
+    /// Reviews the next suggestion in order of check-worthiness (the most check-worthy when
+    /// none is under review), and scrolls to it.
     pub fn next_suggestion(&self) {
-        let after = self.chosen.get_untracked().map_or(0, |(s, _)| s + 1);
-        let next = self.suggestions.with_untracked(|v| {
-            v.iter()
-                .find(|s| s.start >= after)
-                .or_else(|| v.first())
-                .map(|s| (s.start, s.end))
-        });
+        let current = self.chosen.get_untracked();
+        let next = self
+            .suggestions
+            .with_untracked(|v| next_by_worth(v, current));
         match next {
             Some(span) => {
                 self.selected.set(None);
@@ -223,13 +230,17 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
     let (persistence, loaded) = Persistence::open(store, now);
     let persistence = Rc::new(persistence);
     let library = Library::with_contents(seed_documents(), loaded.contents);
-    let open = persistence
-        .load_view()
+    let view = persistence.load_view();
+    let open = view
+        .open
         .filter(|id| library.document(id).is_some())
         .or_else(|| library.documents().first().map(|d| d.id.clone()));
     let library = RwSignal::new(library);
     let open = RwSignal::new(open);
-    let suggest = RwSignal::new(false);
+    let suggest = RwSignal::new(view.suggest);
+    let notice = RwSignal::new(None);
+    let reading = RwSignal::new(false);
+    let shown = RwSignal::new(view.shown);
     // The assistant reads an article again only when its text changes; which suggestions
     // remain (not marked, not dismissed) is worked out on every change.
     // A text changes only as another document or a new revision: that pair is the key, so
@@ -239,40 +250,67 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
         let revised = library.with(|l| l.document(&id).map(|d| d.revised))?;
         Some((id, revised))
     });
-    let readings = Memo::new(move |_| {
+    // The assistant reads in the worker (loaded the first time it is switched on); the
+    // readings are kept with the (document, revision) they are of.
+    let readings = RwSignal::new((None::<(String, i64)>, Vec::<Reading>::new()));
+    Effect::new(move |_| {
         if !suggest.get() {
-            return Vec::new();
+            return;
         }
-        let Some((id, _)) = open_revision.get() else {
-            return Vec::new();
+        let Some(key) = open_revision.get() else {
+            return;
         };
-        library.with_untracked(|l| {
-            l.document(&id)
-                .map(|d| analyse(&d.text))
-                .unwrap_or_default()
-        })
+        if readings.with_untracked(|(of, _)| of.as_ref() == Some(&key)) {
+            return;
+        }
+        let Some((text, outlet)) = library
+            .with_untracked(|l| l.document(&key.0).map(|d| (d.text.clone(), d.site.clone())))
+        else {
+            return;
+        };
+        reading.set(true);
+        worker::analyse(&text, outlet.as_deref(), move |result| match result {
+            // Only if the reader still shows what was read.
+            Ok(r) if open_revision.get_untracked().as_ref() == Some(&key) => {
+                readings.set((Some(key), r));
+                reading.set(false);
+            }
+            Ok(_) => {}
+            Err(e) => {
+                reading.set(false);
+                notice.set(Some(Notice::Error(format!(
+                    "The assistant could not read this article: {e}."
+                ))));
+            }
+        });
     });
     let suggestions = Memo::new(move |_| {
         let id = open.get();
-        readings.with(|r| {
-            if r.is_empty() {
+        if !suggest.get() {
+            return Vec::new();
+        }
+        readings.with(|(of, r)| {
+            if r.is_empty() || of.as_ref().map(|(d, _)| d) != id.as_ref() {
                 return Vec::new();
             }
-            library.with(|l| {
+            let all = library.with(|l| {
                 id.and_then(|id| l.document(&id).map(|d| suggestions_from(r, d, l)))
                     .unwrap_or_default()
-            })
+            });
+            most_check_worthy(all, shown.get())
         })
     });
     let state = AppState {
         library,
         open,
         suggest,
+        shown,
         suggestions,
         chosen: RwSignal::new(None),
+        reading,
         selected: RwSignal::new(None),
         pending: RwSignal::new(None),
-        notice: RwSignal::new(None),
+        notice,
         storage_problem: RwSignal::new(loaded.problem.as_ref().map(LoadProblem::message)),
         flash: RwSignal::new(None),
     };
@@ -304,8 +342,12 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
 
     let p = Rc::clone(&persistence);
     Effect::new(move |_| {
-        let open = state.open.get();
-        let _ = p.save_view(open.as_deref());
+        let view = View {
+            open: state.open.get(),
+            suggest: state.suggest.get(),
+            shown: state.shown.get(),
+        };
+        let _ = p.save_view(&view);
     });
 
     // Another tab saved: merge its library into this one.

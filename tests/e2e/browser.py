@@ -22,6 +22,7 @@ ROLE_CANDIDATES = {
     "button": "button, [role=button], input[type=file]",
     "textbox": "input:not([type]), input[type=text], input[type=url], textarea",
     "radio": "input[type=radio]",
+    "combobox": "select",
     "switch": "input[type=checkbox]",
     "link": "a[href]",
     "heading": "h1, h2, h3, h4, h5, h6",
@@ -122,6 +123,11 @@ class Browser:
 
     def click(self, role, name, exact=True):
         self.by_role(role, name, exact).click()
+
+    def select_option(self, name, option):
+        """Chooses `option` (its visible text) in the drop-down list named `name`."""
+        from selenium.webdriver.support.ui import Select
+        Select(self.by_role("combobox", name)).select_by_visible_text(option)
 
     def type_into(self, name, text, clear=True):
         box = self.by_role("textbox", name)

@@ -424,18 +424,39 @@ def test_claim_assistant_suggests_accepts_dismisses_and_finds_the_claim_elsewher
     b.click("button", "Dismiss")
     wait_for("the dismissal again", lambda: not any("PMF sympathizers" in t for t in suggestion_marks(b)))
     b.reload()
-    b.click("switch", "Suggest claims")
+    # The switch stays on across a reload.
     wait_for("suggestions again", lambda: len(suggestion_marks(b)) == before - 2)
+    assert b.js("return document.querySelector('[role=switch]').checked") is True
     assert not any("PMF sympathizers" in t for t in suggestion_marks(b))
 
-    # The keyboard path: n reviews the next suggestion.
+    # The keyboard path: n reviews the most check-worthy first, then the next in worth.
     b.js("document.activeElement && document.activeElement.blur()")
+    chosen = "return document.querySelector('mark.sg.chosen')?.textContent"
+    worth = "return Number(document.querySelector('.suggestion .worth')?.textContent.match(/(\\d+) of 100/)?.[1])"
     b.press("n")
-    first = wait_for("a suggestion under review", lambda: b.js("return document.querySelector('mark.sg.chosen')?.textContent"))
-    b.press("n")
-    second = wait_for("the next one", lambda: b.js("return document.querySelector('mark.sg.chosen')?.textContent") != first and b.js("return document.querySelector('mark.sg.chosen')?.textContent"))
-    assert first != second
+    first = wait_for("a suggestion under review", lambda: b.js(chosen))
+    scores = [b.js(worth)]
+    seen = [first]
+    for _ in range(4):
+        b.press("n")
+        wait_for("the next one", lambda: b.js(chosen) not in seen)
+        seen.append(b.js(chosen))
+        scores.append(b.js(worth))
+    assert all(isinstance(x, int) and 0 <= x <= 100 for x in scores), scores
+    assert scores == sorted(scores, reverse=True), scores
+    assert scores[0] > min(scores) or len(set(scores)) == 1, scores
     b.press(Keys.ESCAPE)
+
+    # Show only the five most check-worthy: five marks, which are the five n went through; the
+    # choice stays after a reload.
+    b.select_option("Show", "5 most check-worthy")
+    wait_for("five suggestions", lambda: len(suggestion_marks(b)) == 5)
+    assert sorted(suggestion_marks(b)) == sorted(seen), (suggestion_marks(b), seen)
+    assert "5 suggestions" in b.js("return document.querySelector('.assistant-bar [role=status]').textContent")
+    b.reload()
+    wait_for("still five", lambda: len(suggestion_marks(b)) == 5)
+    b.select_option("Show", "All")
+    wait_for("all of them", lambda: len(suggestion_marks(b)) == before - 2)
 
     # Edit a suggestion's verdict before accepting it.
     click_suggestion(b, "The attacks followed a rocket barrage")
@@ -529,6 +550,7 @@ def test_no_accessibility_problems_axe_can_find(browser):
     wait_for("the editor", lambda: b.by_role("heading", "Selected claim"))
     problems["with a highlight and the claim editor"] = b.accessibility_problems()
     b.click("switch", "Suggest claims")
+    wait_for("suggestions (read in the worker)", lambda: suggestion_marks(b))
     b.press("n")
     wait_for("a suggestion under review", lambda: b.by_role("heading", "Suggested claim"))
     problems["with suggestions and one under review"] = b.accessibility_problems()

@@ -177,7 +177,9 @@ fn named(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) -> Speaker {
     let n = name(ws, a, b);
     let own = outlet.is_some_and(|o| {
         let squash = |s: &str| {
-            crate::domain::text::fold_case(s)
+            let s = crate::domain::text::fold_case(s);
+            s.strip_prefix("the ")
+                .unwrap_or(&s)
                 .chars()
                 .filter(|c| c.is_alphanumeric())
                 .collect::<String>()

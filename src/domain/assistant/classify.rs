@@ -258,6 +258,8 @@ fn first_person(ws: &[Word], inside: &[bool]) -> bool {
                 w.lower.as_str(),
                 "i" | "i've" | "i'm" | "we" | "we're" | "we've" | "my" | "our" | "us"
             )
+            // "the US embassy" is a country.
+            && w.core != "US"
     })
 }
 

@@ -7,7 +7,8 @@
 //! - `attribution`: each unit's attributions and the one that counts;
 //! - `kinds`: claim or not, and check-worthiness;
 //! - `classify`: the reading across units (references, carried sources);
-//! - `suggest`: suggestions for the reader, and "also in".
+//! - `suggest`: suggestions for the reader, and "also in";
+//! - `wire`: readings as the worker sends them to the page.
 
 mod attribution;
 pub mod classify;
@@ -15,4 +16,5 @@ mod kinds;
 pub mod sentences;
 pub mod suggest;
 mod tokens;
+pub mod wire;
 mod words;

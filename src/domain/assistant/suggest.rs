@@ -17,6 +17,52 @@ pub struct Suggestion {
     pub verdict: Verdict,
     pub source: Option<String>,
     pub vague: bool,
+    /// The source comes from a neighbouring sentence (a quotation's tag, a lead-in).
+    pub carried: bool,
+    /// Check-worthiness, 0–100: the order in which the reader goes through suggestions.
+    pub score: u8,
+}
+
+/// How many suggestions the reader shows: the most check-worthy `n`, or all.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Shown {
+    Top(usize),
+    #[default]
+    All,
+}
+
+/// The suggestions to show: the `shown` most check-worthy (ties in text order), kept in text
+/// order.
+pub fn most_check_worthy(mut all: Vec<Suggestion>, shown: Shown) -> Vec<Suggestion> {
+    if let Shown::Top(n) = shown {
+        if n < all.len() {
+            let mut by_worth: Vec<usize> = (0..all.len()).collect();
+            by_worth.sort_by_key(|&i| (std::cmp::Reverse(all[i].score), all[i].start));
+            let mut keep = vec![false; all.len()];
+            for &i in &by_worth[..n] {
+                keep[i] = true;
+            }
+            let mut k = keep.iter();
+            all.retain(|_| k.next().copied().unwrap_or(false));
+        }
+    }
+    all
+}
+
+/// The suggestion to review after `current`: the next in order of check-worthiness (ties in
+/// text order), wrapping round; the most check-worthy when none is under review.
+pub fn next_by_worth(
+    suggestions: &[Suggestion],
+    current: Option<(usize, usize)>,
+) -> Option<(usize, usize)> {
+    let mut order: Vec<&Suggestion> = suggestions.iter().collect();
+    order.sort_by_key(|s| (std::cmp::Reverse(s.score), s.start));
+    let at = current.and_then(|span| order.iter().position(|s| (s.start, s.end) == span));
+    let next = match at {
+        Some(i) => order.get(i + 1).or_else(|| order.first()),
+        None => order.first(),
+    };
+    next.map(|s| (s.start, s.end))
 }
 
 /// The claims of `doc` the assistant suggests: not overlapping a claim the user marked, not
@@ -49,6 +95,8 @@ pub fn suggestions_from(
             verdict: r.verdict,
             source: r.source.clone(),
             vague: r.vague,
+            carried: r.carried,
+            score: r.score,
         })
         .filter(|s| !library.is_dismissed(&doc.id, &s.exact))
         .collect()
@@ -197,6 +245,57 @@ mod tests {
         assert_eq!(ids, vec![seeds[0].id.as_str(), seeds[2].id.as_str()]);
         assert!(found[0].verdicts.is_empty());
         assert_eq!(found[1].verdicts, vec![Verdict::Sourced]);
+    }
+
+    fn worth(scores: &[u8]) -> Vec<Suggestion> {
+        scores
+            .iter()
+            .enumerate()
+            .map(|(i, &score)| Suggestion {
+                start: i * 10,
+                end: i * 10 + 5,
+                exact: format!("claim {i}"),
+                verdict: Verdict::Unsourced,
+                source: None,
+                vague: false,
+                carried: false,
+                score,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_most_check_worthy_are_shown_in_text_order_and_reviewed_first() {
+        let all = worth(&[20, 80, 50, 80, 10]);
+        let top = most_check_worthy(all.clone(), Shown::Top(3));
+        let starts: Vec<usize> = top.iter().map(|s| s.start).collect();
+        assert_eq!(starts, vec![10, 20, 30]);
+        assert_eq!(most_check_worthy(all.clone(), Shown::Top(9)).len(), 5);
+        assert_eq!(most_check_worthy(all.clone(), Shown::All).len(), 5);
+        assert!(most_check_worthy(all.clone(), Shown::Top(0)).is_empty());
+        // Review order: 80 (10), 80 (30), 50 (20), then round again.
+        let first = next_by_worth(&top, None);
+        assert_eq!(first, Some((10, 15)));
+        let second = next_by_worth(&top, first);
+        assert_eq!(second, Some((30, 35)));
+        let third = next_by_worth(&top, second);
+        assert_eq!(third, Some((20, 25)));
+        assert_eq!(next_by_worth(&top, third), first);
+        // A span no longer suggested (just accepted) starts from the top again.
+        assert_eq!(next_by_worth(&top, Some((99, 100))), first);
+        assert_eq!(next_by_worth(&[], None), None);
+    }
+
+    #[test]
+    fn seed_suggestions_carry_their_scores() {
+        let lib = Library::new(seed_documents());
+        let doc = &lib.documents()[0];
+        let all = suggestions(doc, &lib);
+        assert!(
+            all.iter().any(|s| s.score >= 60),
+            "some claims are check-worthy"
+        );
+        assert!(all.iter().any(|s| s.carried), "some sources are carried");
     }
 
     #[test]

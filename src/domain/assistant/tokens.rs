@@ -1,7 +1,7 @@
 //! Words of a unit with where they stand, whether they are inside a quotation, and runs of
 //! capitalised words that make names.
 
-use super::words::{NOT_NAMES, TITLES};
+use super::words::{NOT_NAMES, ORG_NOUNS, TITLES};
 
 /// A word of a unit.
 pub struct Word {
@@ -99,8 +99,13 @@ fn joins_name(w: &Word) -> bool {
 /// "the", or titles before a person's name ("Secretary of State Mike Pompeo": Mike Pompeo).
 pub fn name(ws: &[Word], a: usize, b: usize) -> String {
     let mut a = a;
-    // Titles go only when a name follows them.
-    while a + 1 < b
+    // Titles go only when a person's name follows them: "Defense Department" and "Foreign
+    // Ministry" keep theirs.
+    let organisation = ws[a..b]
+        .last()
+        .is_some_and(|w| ORG_NOUNS.contains(&w.lower.trim_end_matches(['.', ','])));
+    while !organisation
+        && a + 1 < b
         && (TITLES.contains(&ws[a].core.as_str()) || TITLES.contains(&ws[a].raw.as_str()))
     {
         a += 1;

@@ -1,0 +1,124 @@
+//! The native command, run as a user runs it: `claimmark-cli suggest` and `extract` print one
+//! JSON object per line, and refuse bad input with a message and a failing status.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn cli(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimmark-cli"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the command runs")
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect()
+}
+
+#[test]
+fn suggest_prints_every_unit_with_offsets_verdict_source_and_score() {
+    let path = "tests/data/assistant/seeds/articles/004_bc20113c5b07d9bb.txt";
+    let text: Vec<char> = std::fs::read_to_string(path).unwrap().chars().collect();
+    let units = lines(&cli(&["suggest", path]));
+    assert!(units.len() > 20, "{}", units.len());
+    let mut last_end = 0;
+    for u in &units {
+        let (start, end) = (
+            u["start"].as_u64().unwrap() as usize,
+            u["end"].as_u64().unwrap() as usize,
+        );
+        assert!(last_end <= start && start < end && end <= text.len());
+        last_end = end;
+        let slice: String = text[start..end].iter().collect();
+        assert_eq!(
+            u["text"].as_str(),
+            Some(slice.as_str()),
+            "offsets are code points"
+        );
+        let score = u["score"].as_u64().unwrap();
+        assert!(score <= 100);
+        if u["claim"] == true {
+            assert!(matches!(
+                u["verdict"].as_str(),
+                Some("sourced" | "unsourced")
+            ));
+            assert_eq!(u["verdict"] == "sourced", u["source"].is_string(), "{u}");
+        } else {
+            assert!(u["verdict"].is_null() && u["source"].is_null() && score == 0);
+        }
+    }
+    let said = units
+        .iter()
+        .find(|u| {
+            u["text"]
+                .as_str()
+                .unwrap()
+                .contains("the Defense Department said")
+        })
+        .unwrap();
+    assert_eq!(said["source"], "Defense Department");
+    assert!(units.iter().any(|u| u["claim"] == false));
+}
+
+#[test]
+fn suggest_takes_the_outlet_whose_own_learning_is_not_a_source() {
+    let dir = std::env::temp_dir().join(format!("claimmark-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("kt.txt");
+    std::fs::write(
+        &path,
+        "Police arrested two men on Friday, the Korea Times reported.\n",
+    )
+    .unwrap();
+    let p = path.to_str().unwrap();
+    let plain = lines(&cli(&["suggest", p]));
+    let own = lines(&cli(&["suggest", p, "--outlet", "The Korea Times"]));
+    assert_eq!(plain[0]["source"], "Korea Times");
+    assert!(
+        own[0]["source"].is_null() && own[0]["vague"] == true,
+        "{}",
+        own[0]
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn extract_prints_the_article_and_where_it_came_from() {
+    let page = "tests/data/pages/cnn.html";
+    assert!(Path::new(page).exists());
+    let out = lines(&cli(&["extract", page]));
+    assert_eq!(out.len(), 1);
+    let text = out[0]["text"].as_str().unwrap();
+    assert!(text.contains("Center on Poverty and Inequality"), "{text}");
+    assert!(!text.contains("<"), "text, not markup");
+    assert_eq!(out[0]["site"], "CNNMoney");
+    assert_eq!(out[0]["published"], "2016-02-01");
+}
+
+#[test]
+fn bad_input_gets_a_message_and_a_failing_status() {
+    for args in [
+        &["suggest", "no/such/file.txt"][..],
+        &["suggest"][..],
+        &["frobnicate"][..],
+        &["extract"][..],
+    ] {
+        let out = cli(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("claimmark-cli: "), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    let out = cli(&["suggest", "no/such/file.txt"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
+}
