@@ -194,6 +194,17 @@ fn named(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) -> Speaker {
     }
 }
 
+/// Whether a word ends a quotation with its own punctuation: `…,”`, `…?’”`, `…”,`.
+fn quotation_ends(raw: &str) -> bool {
+    let closers = ['”', '"', '’', '\''];
+    let bare = raw.trim_end_matches(closers);
+    if bare.len() == raw.len() {
+        // "…”," : the comma after the quotation.
+        return raw.ends_with(',') && raw[..raw.len() - 1].ends_with(['”', '"']) && raw.len() > 2;
+    }
+    raw[bare.len()..].contains(['”', '"']) && bare.ends_with([',', '.', '?', '!', '—'])
+}
+
 /// Where the clause of the verb at `i` begins: after the last closing quotation, semicolon,
 /// colon or "that" before it.
 fn clause_start(ws: &[Word], inside: &[bool], i: usize) -> usize {
@@ -204,11 +215,7 @@ fn clause_start(ws: &[Word], inside: &[bool], i: usize) -> usize {
             let w = &ws[k];
             // The end of a quotation with its own punctuation ("…,” the AFP reported), not a
             // scare quote ("“fake news” alongside …").
-            let quote_end = [
-                ",”", ".”", "?”", "!”", ",\"", ".\"", "?\"", "!\"", "”,", "\",",
-            ]
-            .iter()
-            .any(|e| w.raw.ends_with(e));
+            let quote_end = quotation_ends(&w.raw);
             (quote_end || w.raw.ends_with([';', ':'])) && !q(k)
                 || (k + 1 < ws.len() && q(k) && !q(k + 1) && quote_end)
                 || (w.is("that")
@@ -389,10 +396,27 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                 && w.core[v.len()..].starts_with(|c: char| c.is_uppercase())
         });
         let verb = glued.copied().unwrap_or(w.lower.as_str());
+        // "United States", "Reports Editor": a capitalised word inside a sentence is a name.
+        if glued.is_none() && i > 0 && w.core.starts_with(|c: char| c.is_uppercase()) {
+            continue;
+        }
         let stance = STANCES.contains(&verb)
             && i > 0
             && matches!(lower(ws, i - 1), "is" | "are" | "was" | "were");
         let pointed = verb == "pointed" && lower(ws, i + 1) == "out";
+        // "asked about …", "asked whether …" report a question; "asked five people to
+        // perform a task" reports a request.
+        if matches!(verb, "asked" | "asks")
+            && !w.raw.ends_with([',', ':'])
+            && !ws[i + 1..ws.len().min(i + 5)].iter().any(|x| {
+                matches!(
+                    x.lower.as_str(),
+                    "about" | "whether" | "if" | "why" | "what" | "how" | "when"
+                )
+            })
+        {
+            continue;
+        }
         let concern = verb == "expressed"
             && matches!(
                 lower(ws, i + 1),
@@ -567,8 +591,20 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         if cognition && (!matches!(speaker, Speaker::Group) || first_person) {
             continue; // "Trump wants a wall" is about Trump; "media bosses want …" leans on them.
         }
-        let finding_only = FINDING.contains(&verb)
-            && !matches!(verb, "said" | "says" | "claims" | "states" | "stated");
+        // What a person "found" or "showed" is an act; what they "revealed" is said.
+        let finding_only = matches!(
+            verb,
+            "found"
+                | "finds"
+                | "showed"
+                | "shows"
+                | "determined"
+                | "indicated"
+                | "indicates"
+                | "projects"
+                | "reads"
+                | "calls"
+        );
         let doc_subject = matches!(
             speaker,
             Speaker::Refers(Ref::Doc | Ref::Neuter | Ref::Authors)
@@ -623,6 +659,26 @@ fn sentence_subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, us
     (a < b).then_some((a, b))
 }
 
+/// The name that opens the sentence's subject ("Yet Sondland has …", "In a statement, Dr. Ana
+/// Ruiz said …"), if its subject starts with one.
+pub fn subject_name(ws: &[Word], inside: &[bool]) -> Option<(usize, usize)> {
+    let (a, b) = sentence_subject(ws, inside, ws.len())?;
+    let (x, y) = run_after(ws, a, b)?;
+    // Only a name at the head of the subject: not "The decision by Trump".
+    let lead = (a..x).all(|k| TITLES.contains(&ws[k].core.as_str()) || ws[k].is("yet"));
+    let possessive = ws[y - 1].raw.ends_with("'s") || ws[y - 1].raw.ends_with("’s");
+    // The name is the head, not a modifier: "South Korean lawmakers", "Vidyard CEO".
+    let modifier = !ws[y - 1].ends_clause()
+        && ws.get(y).is_some_and(|w| {
+            let l = w.lower.as_str();
+            GROUPS.contains(&l)
+                || ROLES.contains(&l)
+                || ORG_NOUNS.contains(&l)
+                || DOC_NOUNS.contains(&l)
+        });
+    (lead && !possessive && !modifier).then_some((x, y))
+}
+
 /// Passive publishing: "was shared by X", "was called … by the New Yorker".
 fn passive_by(ws: &[Word], inside: &[bool], outlet: Option<&str>, out: &mut Vec<Attribution>) {
     let q = |k: usize| inside.get(ws[k].at).copied().unwrap_or(false);
@@ -646,10 +702,20 @@ fn passive_by(ws: &[Word], inside: &[bool], outlet: Option<&str>, out: &mut Vec<
                 | "branded"
                 | "tweeted"
         );
-        if !be || !published || q(i) {
+        // "he was told by John Bolton": the teller is the source.
+        let told = matches!(
+            ws[i].lower.as_str(),
+            "told" | "informed" | "advised" | "assured" | "warned"
+        ) && ws.get(i + 1).is_some_and(|w| w.is("by"));
+        if !be || !(published || told) || q(i) {
             continue;
         }
-        if let Some(by) = (i + 1..ws.len()).rev().find(|&k| ws[k].is("by") && !q(k)) {
+        let by = if told {
+            Some(i + 1)
+        } else {
+            (i + 1..ws.len()).rev().find(|&k| ws[k].is("by") && !q(k))
+        };
+        if let Some(by) = by {
             if let Some((a, b)) = run_after(ws, by + 1, ws.len()) {
                 out.push(Attribution {
                     speaker: named(ws, a, b, outlet),

@@ -8,8 +8,8 @@
 
 pub use super::kinds::Kind;
 
-use super::attribution::{attributions, main_attribution, Ref, Speaker};
-use super::kinds::{check_worthiness, is_credit, is_list_item, is_opinion, kind_of};
+use super::attribution::{attributions, main_attribution, subject_name, Ref, Speaker};
+use super::kinds::{check_worthiness, ends_sentence, is_credit, is_list_item, is_opinion, kind_of};
 use super::sentences::{is_tweet, sentences};
 use super::tokens::{capitalised, name, quoted, run_after, words, Word};
 use super::words::{ORG_NOUNS, ROLES, VAGUE};
@@ -49,6 +49,9 @@ struct Context {
     plural: Option<Option<String>>,
     /// Full names seen, to complete "Mr Mugabe" and "Yoon".
     names: Vec<String>,
+    /// People the current unit introduces by title or role, with the index of their name
+    /// ("opposition leader Morgan Tsvangirai …, his spokesman said").
+    unit_people: Vec<(usize, String)>,
 }
 
 fn looks_like_org(n: &str) -> bool {
@@ -311,8 +314,11 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
         // People this unit introduces by a title or role ("Dr. Shadlen and colleagues",
         // "opposition leader Morgan Tsvangirai") become referents for what follows. Credits
         // name photographers, not people of the story.
-        if !is_credit(t) {
+        ctx.unit_people.clear();
+        // (Not from headings: "Vidyard Launches New Tools" is no one's name.)
+        if !is_credit(t) && ends_sentence(t) {
             note_people(ws, &mut ctx);
+            note_subject(ws, inside, &mut ctx);
         }
         note_documents(ws, &mut ctx);
         let all = if is_tweet(t) {
@@ -334,6 +340,16 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
             own = true;
             match &main.speaker {
                 Speaker::Named(n) => source = Some(ctx.complete(n)),
+                // "he" or "his spokesman" after a person this very sentence introduced.
+                Speaker::Refers(Ref::Person)
+                    if ctx.unit_people.iter().any(|(k, _)| *k < main.verb) =>
+                {
+                    source = ctx
+                        .unit_people
+                        .iter()
+                        .find(|(k, _)| *k < main.verb)
+                        .map(|(_, n)| n.clone());
+                }
                 Speaker::Refers(r) => match ctx.resolve(*r) {
                     Some(Some(n)) => source = Some(n),
                     Some(None) => vague = true,
@@ -398,6 +414,12 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
                 .any(|&q| q)
         {
             kind = Kind::Claim;
+        }
+        // "2. Never urged Ukraine to investigate": a numbered section heading, a paragraph of
+        // its own (the lines of a ranked list share theirs).
+        let alone = (i == 0 || para[i - 1] != para[i]) && para.get(i + 1) != Some(&para[i]);
+        if kind == Kind::Claim && is_list_item(t) && alone && !ends_sentence(t) {
+            kind = Kind::Heading;
         }
         // A caption that is a name and a tagline ("Mark Zuckerberg, the man with the plan.")
         // says nothing to check; one that describes a scene does.
@@ -492,10 +514,28 @@ fn note_people(ws: &[Word], ctx: &mut Context) {
         if study_lead {
             ctx.lead = Some(n.clone());
         }
+        ctx.unit_people.push((a, n.clone()));
         if !ctx.names.contains(&n) {
-            ctx.names.push(n.clone());
+            ctx.names.push(n);
         }
-        ctx.person = Some(n);
+    }
+    // Every name of two words or more, to complete "Hill" and expand "DEA" later.
+    let mut k = 0;
+    while k < ws.len() {
+        match run_after(ws, k, ws.len()) {
+            Some((a, b)) => {
+                if b - a >= 2 {
+                    // "the Democratic Party and Yoon" are two.
+                    for n in name(ws, a, b).split(" and ") {
+                        if n.contains(' ') && !ctx.names.iter().any(|x| x == n) {
+                            ctx.names.push(n.to_owned());
+                        }
+                    }
+                }
+                k = b;
+            }
+            None => break,
+        }
     }
     for k in 0..ws.len().saturating_sub(2) {
         if ws[k].is("led") && ws[k + 1].is("by") || ws[k].is("lead") && ws[k + 1].is("author") {
@@ -503,6 +543,22 @@ fn note_people(ws: &[Word], ctx: &mut Context) {
                 ctx.lead = Some(ctx.complete(&name(ws, a, b)));
             }
         }
+    }
+}
+
+/// The person the sentence is about, when its subject opens with their name: who "he" and
+/// "she" refer to next (a name further on, "… told President Zuma", is not).
+fn note_subject(ws: &[Word], inside: &[bool], ctx: &mut Context) {
+    let Some((a, b)) = subject_name(ws, inside) else {
+        return;
+    };
+    let n = ctx.complete(&name(ws, a, b));
+    let known_person = ctx
+        .names
+        .iter()
+        .any(|x| x == &n && x.contains(' ') || x.ends_with(&format!(" {n}")));
+    if !looks_like_org(&n) && (n.contains(' ') || known_person) {
+        ctx.person = Some(n);
     }
 }
 

@@ -23,14 +23,10 @@ pub const REPORTING: &[&str] = &[
     "commented", "remarked", "observed", "pointed", "underlined",
     "highlighted", "mentioned", "cautioned", "echoed", "reaffirmed", "reaffirms", "explain",
     "argue", "insist", "believes", "acknowledge", "admit", "deny", "warn", "urge",
-];
-
-/// Of those, the ones a document (report, study, poll) speaks with.
-#[rustfmt::skip]
-pub const FINDING: &[&str] = &[
-    "found", "finds", "showed", "shows", "suggested", "suggests", "concluded", "concludes",
-    "determined", "estimated", "estimates", "revealed", "reveals", "indicated", "indicates",
-    "states", "stated", "says", "said", "calls", "reads", "projects", "predicts", "claims",
+    "bragged", "brags", "assailed", "begged", "disputed", "disputes", "asked", "asks",
+    "recalled", "recalls", "complained", "complains", "lamented", "criticized", "criticised",
+    "criticizes", "criticises", "praised", "testifies", "conceded", "concedes", "speculated",
+    "hinted", "signalled", "signaled", "announced", "contends", "maintains", "charged",
 ];
 
 /// Verbs that take a nested speaker as object ("told President Zuma", "told Newsweek").
@@ -204,6 +200,9 @@ pub const NOT_NAMES: &[&str] = &[
     "Both", "Other", "Following", "To", "According", "Top", "Some", "This", "That", "These",
     "Those", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
     "He", "She", "They", "It", "We", "I", "Our", "Its", "His", "Her", "Their", "My", "Your",
+    "We’ll", "We'll", "We’re", "We're", "We’ve", "We've", "I’m", "I'm", "I’ve", "I've",
+    "I’ll", "I'll", "He’s", "He's", "She’s", "She's", "It’s", "It's", "They’re", "They're",
+    "That’s", "That's", "There’s", "There's", "Here’s", "Here's", "Let’s", "Let's",
     "Others", "Lawmakers", "Officials", "Analysts", "Sources", "Experts", "Observers",
     "Critics", "Residents", "Witnesses", "Protesters", "Earlier", "Later", "Meanwhile",
     "However", "Since", "After", "Before", "During", "Among", "Now", "Then", "Still", "Yet",
