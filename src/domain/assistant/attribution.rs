@@ -27,6 +27,12 @@ pub enum Ref {
     Doc,
     /// the researchers, the authors.
     Authors,
+    /// "a study", "new research": the article's study if it names one, else unnamed.
+    AnyStudy,
+    /// "told the outlet": the outlet or publication named before.
+    Outlet,
+    /// "the insider", "the source": the unnamed one met before, by the outlet they told.
+    Anonymous,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,14 +59,36 @@ fn lower(ws: &[Word], i: usize) -> &str {
     ws.get(i).map_or("", |w| w.lower.as_str())
 }
 
+/// A determiner that makes a description definite ("the company", "its report").
+fn det(w: &Word) -> bool {
+    matches!(
+        w.lower.as_str(),
+        "the" | "this" | "that" | "these" | "its" | "their"
+    )
+}
+
 /// How a noun phrase (`ws[a..b]`) names its speaker.
 fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) -> Option<Speaker> {
     if a >= b {
         return None;
     }
+    // "The statement, which was obtained by Variety, claimed": the head before the clause.
+    let b = (a..b.saturating_sub(1))
+        .find(|&k| {
+            ws[k].raw.ends_with(',')
+                && matches!(ws[k + 1].lower.as_str(), "which" | "who" | "whose")
+        })
+        .map_or(b, |k| k + 1);
     let np = &ws[a..b];
     // "a report … by X", "reports seen by Reuters": the document's author or publisher.
-    if let Some(by) = np.iter().position(|w| w.is("by")) {
+    let got_by = |by: usize| {
+        by > 0
+            && matches!(
+                np[by - 1].lower.as_str(),
+                "obtained" | "reviewed" | "received" | "viewed"
+            )
+    };
+    if let Some(by) = np.iter().position(|w| w.is("by")).filter(|&by| !got_by(by)) {
         let head = &np[..by];
         let doc_head = head
             .iter()
@@ -128,14 +156,42 @@ fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) -> Option<S
     if np.iter().any(|w| w.is("of")) && GROUPS.contains(&np[0].lower.as_str()) {
         return Some(Speaker::Group);
     }
+    // "the analyst", "The Wikileaks founder": a person named before in that role. (An
+    // unnamed "the official" or "the insider" stays unnamed.)
+    if det(&np[0]) && np.len() <= 4 && PERSON_ROLES.contains(&head) {
+        return Some(Speaker::Refers(Ref::Person));
+    }
+    // "the insider added", "the source said": the unnamed one met before.
+    if det(&np[0])
+        && np.len() <= 3
+        && matches!(head, "insider" | "source" | "official" | "person")
+        && !np.iter().any(capitalised)
+    {
+        return Some(Speaker::Refers(Ref::Anonymous));
+    }
+    // "Wall Street predicted": the market, no one in particular.
+    if np.len() == 2 && np[0].core == "Wall" && np[1].core.starts_with("Street") {
+        return Some(Speaker::Group);
+    }
+    // "Wee of the Times reports", "Ahmed al-Assadi of the PMF said": the person, not the body.
+    if let Some(of) = np.iter().position(|w| w.is("of")) {
+        let body_after = np
+            .get(of + 1)
+            .is_some_and(|w| w.is("the") || !capitalised(w));
+        if of > 0 && body_after && capitalised(&np[of - 1]) && !DOC_NOUNS.contains(&head) {
+            if let Some((x, y)) = run_before(ws, a, a + of) {
+                if y == a + of && !ORG_NOUNS.contains(&ws[y - 1].lower.as_str()) {
+                    return Some(named(ws, x, y, outlet));
+                }
+            }
+        }
+    }
     // "the researchers", "the study's authors": the people behind a study named before.
-    let det = |w: &Word| {
-        matches!(
-            w.lower.as_str(),
-            "the" | "this" | "that" | "these" | "its" | "their"
-        )
-    };
-    if np.len() <= 3 && det(&np[0]) && AUTHOR_NOUNS.contains(&head) {
+    let first_noun = np.get(1).map_or("", |w| w.lower.as_str());
+    if det(&np[0])
+        && (np.len() <= 3 && AUTHOR_NOUNS.contains(&head)
+            || AUTHOR_NOUNS.contains(&first_noun) && lower(ws, a + 2) == "of")
+    {
         return Some(Speaker::Refers(Ref::Authors));
     }
     // An unnamed group, whatever names modify it ("Biden administration officials").
@@ -165,6 +221,11 @@ fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) -> Option<S
     if let Some((x, y)) = run_before(ws, a, b) {
         // "Yoon’s office", "the Korean president's aides": the owner speaks.
         return Some(named(ws, x, y, outlet));
+    }
+    // "a study", "new research": the study the article is about, if it names its lead or
+    // journal anywhere.
+    if matches!(head, "study" | "research" | "paper") && !np.iter().any(capitalised) {
+        return Some(Speaker::Refers(Ref::AnyStudy));
     }
     if DOC_NOUNS.contains(&head) || ORG_NOUNS.contains(&head) {
         // "a report", "research": an unnamed document.
@@ -218,6 +279,13 @@ fn clause_start(ws: &[Word], inside: &[bool], i: usize) -> usize {
             let quote_end = quotation_ends(&w.raw);
             (quote_end || w.raw.ends_with([';', ':'])) && !q(k)
                 || (k + 1 < ws.len() && q(k) && !q(k + 1) && quote_end)
+                // "Audience members laughed when he urged …": the verb's own clause.
+                || (k > 0
+                    && matches!(
+                        w.lower.as_str(),
+                        "when" | "while" | "because" | "although" | "though" | "until" | "unless"
+                    )
+                    && !q(k))
                 || (w.is("that")
                     && k + 1 < i
                     && k > 0
@@ -343,6 +411,15 @@ fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, usize)> {
     } else {
         (seg_start, end)
     };
+    // "Home Depot (ticker: HD) reported": a parenthesis before the verb is left out.
+    let mut b = b;
+    if b > a && ws[b - 1].raw.ends_with(')') {
+        if let Some(open) = (a..b).rev().find(|&k| ws[k].raw.starts_with('(')) {
+            if open > a {
+                b = open;
+            }
+        }
+    }
     // Within the segment, the noun phrase ends at the last word (a relative clause or
     // participle after the head is left to `speaker_of`).
     Some((a, b))
@@ -357,9 +434,12 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         if q(w) {
             continue;
         }
-        // "according to X".
-        if w.is("according") && lower(ws, i + 1) == "to" {
-            let from = i + 2;
+        // "according to X", "per the WHO", "per Feng" (not "per cent", "per share").
+        let per = w.is("per")
+            && (ws.get(i + 1).is_some_and(capitalised)
+                || lower(ws, i + 1) == "the" && ws.get(i + 2).is_some_and(capitalised));
+        if w.is("according") && lower(ws, i + 1) == "to" || per {
+            let from = if per { i + 1 } else { i + 2 };
             let end = (from..ws.len())
                 .find(|&k| ws[k].ends_clause() || ws[k].raw.ends_with('.'))
                 .map_or(ws.len(), |k| k + 1);
@@ -403,7 +483,7 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         let stance = STANCES.contains(&verb)
             && i > 0
             && matches!(lower(ws, i - 1), "is" | "are" | "was" | "were");
-        let pointed = verb == "pointed" && lower(ws, i + 1) == "out";
+        let pointed = matches!(verb, "pointed" | "points") && lower(ws, i + 1) == "out";
         // "asked about …", "asked whether …" report a question; "asked five people to
         // perform a task" reports a request.
         if matches!(verb, "asked" | "asks")
@@ -443,12 +523,11 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                 | "fears"
                 | "hope"
                 | "hopes"
-                | "expect"
-                | "expects"
                 | "worry"
                 | "worries"
         );
-        let listed = REPORTING.contains(&verb) && !matches!(verb, "pointed" | "expressed");
+        let listed =
+            REPORTING.contains(&verb) && !matches!(verb, "pointed" | "points" | "expressed");
         if !(listed || stance || cognition || pointed || concern) {
             continue;
         }
@@ -485,6 +564,9 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                     | "had"
                     | "about"
                     | "by"
+                    | "where"
+                    | "which"
+                    | "whose"
             )
             // "the claims that he made", "Trump's claims that"; but "the study shows that".
             || next == "that"
@@ -494,11 +576,35 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                     "the" | "a" | "these" | "those" | "his" | "her" | "its" | "their" | "such"
                 ) || ws[i - 1].lower.ends_with("'s")
                     || ws[i - 1].lower.ends_with("’s")));
-        if noun_like && !(verb == "calls" && next == "that") {
+        // After a name or a pronoun it is a verb: "As Emily Feng reports for NPR".
+        let after_subject = matches!(verb, "reports" | "notes" | "writes" | "tells" | "posts")
+            && i > 0
+            && (capitalised(&ws[i - 1]) && !ws[i - 1].ends_clause()
+                || PERSONAL.contains(&ws[i - 1].lower.as_str()));
+        // "the statement read.", "the letter states": a document speaking.
+        let after_doc = i > 0 && DOC_NOUNS.contains(&ws[i - 1].lower.as_str());
+        if noun_like && !(verb == "calls" && next == "that") && !after_subject && !after_doc {
+            continue;
+        }
+        // "Lowe's reports earnings Wednesday": a date, not a statement.
+        if matches!(verb, "reports" | "reported" | "report")
+            && matches!(next, "earnings" | "results")
+        {
             continue;
         }
         // Not an attribution: "as much", "to be" (what they believe to be), "called for".
-        if next == "to" && !TELLING.contains(&verb)
+        let commits = matches!(
+            verb,
+            "pledged"
+                | "vowed"
+                | "promised"
+                | "threatened"
+                | "pledges"
+                | "vows"
+                | "promises"
+                | "threatens"
+        );
+        if next == "to" && !TELLING.contains(&verb) && !commits
             || (next == "as" && lower(ws, i + 2) == "much")
             || (next == "for" && matches!(verb, "calls"))
         {
@@ -560,8 +666,21 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         if participle && !out.is_empty() {
             continue;
         }
+        // ", says Buser, is …", "…, reports Wee.": a tag inverted after a comma.
+        let ends_tag = |w: &Word| w.ends_clause() || w.raw.ends_with('.');
+        let inverted_tag = !participle
+            && i > 0
+            && ws[i - 1].raw.ends_with(',')
+            && match ws.get(i + 1) {
+                Some(n) if PERSONAL.contains(&n.core.to_lowercase().as_str()) => ends_tag(n),
+                Some(n) if capitalised(n) => run_after(ws, i + 1, ws.len().min(i + 8))
+                    .is_some_and(|(x, y)| x == i + 1 && ends_tag(&ws[y - 1])),
+                _ => false,
+            };
         let subject = if participle {
             sentence_subject(ws, inside, i)
+        } else if inverted_tag {
+            None
         } else {
             subject(ws, inside, verb_at)
         };
@@ -607,7 +726,7 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         );
         let doc_subject = matches!(
             speaker,
-            Speaker::Refers(Ref::Doc | Ref::Neuter | Ref::Authors)
+            Speaker::Refers(Ref::Doc | Ref::Neuter | Ref::Authors | Ref::AnyStudy)
         ) || subject.is_some_and(|(a, b)| {
             ws[a..b]
                 .iter()
@@ -623,6 +742,23 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                 if x == i + 1 {
                     speaker = named(ws, x, y, outlet);
                 }
+            }
+            // "an insider told the outlet": the outlet named before.
+            if lower(ws, i + 1) == "the"
+                && matches!(
+                    lower(ws, i + 2).trim_end_matches([',', '.']),
+                    "outlet"
+                        | "publication"
+                        | "newspaper"
+                        | "paper"
+                        | "magazine"
+                        | "site"
+                        | "network"
+                        | "station"
+                        | "broadcaster"
+                )
+            {
+                speaker = Speaker::Refers(Ref::Outlet);
             }
         }
         // A tag after what it attributes (", the Korea Times reported"): the outer one.

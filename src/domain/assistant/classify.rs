@@ -49,6 +49,11 @@ struct Context {
     plural: Option<Option<String>>,
     /// Full names seen, to complete "Mr Mugabe" and "Yoon".
     names: Vec<String>,
+    /// The study the article is about, by its lead author, wherever the article names them
+    /// ("Senior author Dr. Silvia S. Martins …" after "according to a study").
+    study: Option<String>,
+    /// The outlet an unnamed source last told ("an insider told E! News"), for "the insider".
+    anonymous: Option<String>,
     /// People the current unit introduces by title or role, with the index of their name
     /// ("opposition leader Morgan Tsvangirai …, his spokesman said").
     unit_people: Vec<(usize, String)>,
@@ -123,7 +128,7 @@ impl Context {
     }
 
     fn resolve(&self, r: Ref) -> Option<Option<String>> {
-        let some = |x: &Option<String>| x.clone().map(Some);
+        let some = |x: &Option<String>| x.as_deref().map(|n| Some(self.complete(n)));
         match r {
             Ref::Person => some(&self.person).or_else(|| some(&self.source)),
             Ref::Plural => self
@@ -137,9 +142,21 @@ impl Context {
                 .or_else(|| some(&self.org))
                 .or_else(|| some(&self.source)),
             Ref::Org => some(&self.org).or_else(|| some(&self.source)),
-            Ref::Doc | Ref::Authors => some(&self.lead)
+            Ref::Doc => some(&self.lead)
+                .or_else(|| some(&self.doc_author))
+                .or_else(|| some(&self.study))
+                .or_else(|| some(&self.source)),
+            Ref::Authors => some(&self.lead)
+                .or_else(|| some(&self.study))
                 .or_else(|| some(&self.doc_author))
                 .or_else(|| some(&self.source)),
+            Ref::AnyStudy => some(&self.lead)
+                .or_else(|| some(&self.study))
+                .or(Some(None)),
+            Ref::Outlet => some(&self.doc_author)
+                .or_else(|| some(&self.org))
+                .or(Some(None)),
+            Ref::Anonymous => Some(self.anonymous.clone()),
         }
     }
 
@@ -303,7 +320,10 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
     let units: Vec<Vec<Word>> = spans.iter().map(|&(s, e)| words(&chars[s..e])).collect();
     let insides: Vec<Vec<bool>> = spans.iter().map(|&(s, e)| quoted(&chars[s..e])).collect();
 
-    let mut ctx = Context::default();
+    let mut ctx = Context {
+        study: study_lead(&units),
+        ..Context::default()
+    };
     let mut out: Vec<Reading> = Vec::with_capacity(spans.len());
     // Per unit: (source, vague, carried, own attribution found).
     let mut found: Vec<(Option<String>, bool, bool, bool)> = Vec::with_capacity(spans.len());
@@ -351,7 +371,12 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
                         .map(|(_, n)| n.clone());
                 }
                 Speaker::Refers(r) => match ctx.resolve(*r) {
-                    Some(Some(n)) => source = Some(n),
+                    Some(Some(n)) => {
+                        if *r == Ref::Outlet {
+                            ctx.anonymous = Some(n.clone());
+                        }
+                        source = Some(n);
+                    }
                     Some(None) => vague = true,
                     None => {}
                 },
@@ -428,13 +453,21 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
         if kind == Kind::Claim && next_credit && !has_verb(&units[i]) && tagline {
             kind = Kind::Caption;
         }
+        // Opinion in the article's own voice is no claim; an attributed one ("a judge ruled
+        // that he should remain in jail") reports what someone holds.
         if kind == Kind::Claim
             && source.is_none()
+            && !vague
+            && !found[i].3
             && !quoted_unit
             && !is_list_item(t)
             && is_opinion(t)
         {
             kind = Kind::Opinion;
+        }
+        // A named speaker's quoted words are a claim, however short ("It's just staggering.").
+        if kind == Kind::Opinion && quoted_unit && source.is_some() {
+            kind = Kind::Claim;
         }
         let verdict = if source.is_some() {
             Verdict::Sourced
@@ -546,6 +579,41 @@ fn note_people(ws: &[Word], ctx: &mut Context) {
     }
 }
 
+/// The lead of the study an article reports, wherever it names them: "lead author X",
+/// "senior author Dr. X", "led by X", "X and colleagues".
+fn study_lead(units: &[Vec<Word>]) -> Option<String> {
+    for ws in units {
+        for k in 0..ws.len() {
+            let author = ws[k].is("author")
+                && k > 0
+                && matches!(
+                    ws[k - 1].lower.as_str(),
+                    "lead" | "senior" | "first" | "corresponding" | "principal"
+                );
+            let led = ws[k].is("led") && ws.get(k + 1).is_some_and(|w| w.is("by"));
+            if author || led {
+                let from = if led { k + 2 } else { k + 1 };
+                if let Some((a, b)) = run_after(ws, from, ws.len().min(from + 6)) {
+                    if a <= from + 1 {
+                        return Some(name(ws, a, b));
+                    }
+                }
+            }
+            let colleagues = ws[k].is("and")
+                && ws[k + 1..ws.len().min(k + 3)]
+                    .iter()
+                    .any(|w| matches!(w.lower.as_str(), "colleagues" | "collaborators"));
+            if colleagues && k > 0 && capitalised(&ws[k - 1]) {
+                if let Some((a, b)) = super::tokens::run_before(ws, 0, k) {
+                    // (A surname alone is completed when the study is referred to.)
+                    return Some(name(ws, a, b));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// The person the sentence is about, when its subject opens with their name: who "he" and
 /// "she" refer to next (a name further on, "… told President Zuma", is not).
 fn note_subject(ws: &[Word], inside: &[bool], ctx: &mut Context) {
@@ -580,8 +648,16 @@ fn note_documents(ws: &[Word], ctx: &mut Context) {
                 | "statement"
         );
         if doc {
-            // "… report released on Monday by X", "study by X".
-            if let Some(by) = (k + 1..ws.len().min(k + 6)).find(|&j| ws[j].is("by")) {
+            // "… report released on Monday by X", "study by X" (not "obtained by X").
+            let by = (k + 1..ws.len().min(k + 6))
+                .find(|&j| ws[j].is("by"))
+                .filter(|&j| {
+                    !matches!(
+                        ws[j - 1].lower.as_str(),
+                        "obtained" | "reviewed" | "received" | "viewed" | "seen"
+                    )
+                });
+            if let Some(by) = by {
                 if let Some((a, b)) = run_after(ws, by + 1, ws.len().min(by + 10)) {
                     if a == by + 1 || a == by + 2 {
                         ctx.doc_author = Some(name(ws, a, b));
@@ -600,8 +676,9 @@ fn note_documents(ws: &[Word], ctx: &mut Context) {
                     ctx.doc_author = Some(name(ws, a, b));
                 }
             }
-            // "X's report", "the Stanford study".
-            if k > 0 && capitalised(&ws[k - 1]) {
+            // "X's report", "the Stanford study" (but "The National Survey on Drug Use" is
+            // the document's own name).
+            if k > 0 && capitalised(&ws[k - 1]) && !capitalised(w) {
                 if let Some((a, b)) = super::tokens::run_before(ws, 0, k) {
                     ctx.doc_author = Some(name(ws, a, b));
                 }

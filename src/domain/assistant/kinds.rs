@@ -210,9 +210,18 @@ pub fn kind_of(t: &str, first: bool) -> Option<Kind> {
 pub fn is_opinion(t: &str) -> bool {
     let lower = fold_case(t);
     let cues = OPINION.iter().filter(|c| lower.contains(*c)).count();
+    // "should", "need to" weigh less in a sentence about named people or bodies: "The Federal
+    // Reserve's decision to cut rates should keep loans cheap" also reports a decision.
+    let weak = ["should", "need to", "needs to", "must "];
+    let only_weak = cues == 1 && weak.iter().any(|w| lower.contains(w));
+    let names = t
+        .split_whitespace()
+        .skip(1)
+        .any(|w| w.chars().next().is_some_and(char::is_uppercase));
     let facts = t.chars().any(|c| c.is_ascii_digit())
         || lower.contains(" said")
-        || lower.contains("according to");
+        || lower.contains("according to")
+        || (only_weak && names);
     cues >= 2 || (cues == 1 && !facts)
 }
 

@@ -175,6 +175,14 @@ pub fn run_after(ws: &[Word], start: usize, limit: usize) -> Option<(usize, usiz
             b += 1;
         } else if joins_name(&ws[b]) && b + 1 < limit && capitalised(&ws[b + 1]) {
             b += 2;
+        } else if joins_name(&ws[b])
+            && ws[b].lower != "and"
+            && b + 2 < limit
+            && ws[b + 1].is("the")
+            && capitalised(&ws[b + 2])
+        {
+            // "People for the Ethical Treatment of Animals", "Office of the Inspector General".
+            b += 3;
         } else {
             break;
         }

@@ -27,6 +27,19 @@ pub const REPORTING: &[&str] = &[
     "recalled", "recalls", "complained", "complains", "lamented", "criticized", "criticised",
     "criticizes", "criticises", "praised", "testifies", "conceded", "concedes", "speculated",
     "hinted", "signalled", "signaled", "announced", "contends", "maintains", "charged",
+    "welcomed", "welcomes", "condemned", "condemns", "denounced", "hailed", "slammed",
+    "blasted", "decried", "sees", "expects", "expected", "forecast", "forecasts", "pledges",
+    "vows", "promises", "threatens", "points",
+];
+
+/// Roles that, after "the", refer to the person named before in that role ("the analyst",
+/// "the Wikileaks founder").
+#[rustfmt::skip]
+pub const PERSON_ROLES: &[&str] = &[
+    "founder", "co-founder", "ceo", "chairman", "chairwoman", "leader", "boss", "owner",
+    "analyst", "professor", "researcher", "doctor", "author", "economist", "star", "singer",
+    "actor", "actress", "coach", "quarterback", "senator", "governor", "mayor", "executive",
+    "president", "minister", "lawmaker", "congressman", "congresswoman", "candidate",
 ];
 
 /// Verbs that take a nested speaker as object ("told President Zuma", "told Newsweek").
@@ -47,6 +60,8 @@ pub const BETWEEN: &[&str] = &[
     "does", "do", "would", "will", "could", "may", "might", "has", "now", "further", "once",
     "last", "reportedly", "publicly", "privately", "separately", "earlier", "recently",
     "initially", "originally", "subsequently", "today", "yesterday", "quickly", "firmly",
+    "always", "consistently", "vehemently", "categorically", "immediately", "swiftly",
+    "openly", "frequently", "directly", "formally", "flat-out",
     "strongly", "flatly", "all", "both", "still", "already", "never", "not", "often", "long",
     "widely", "personally", "himself", "herself", "itself", "themselves", "officially",
 ];
@@ -102,6 +117,7 @@ pub const ROLES: &[&str] = &[
     "chairwoman", "chair", "president", "ceo", "founder", "member", "minister", "governor",
     "mayor", "senator", "author", "editor", "analyst", "expert", "professor", "researcher",
     "economist", "strategist", "partner", "staffer", "correspondent", "reporter", "source",
+    "insider", "person",
     "sources",
 ];
 
@@ -110,6 +126,8 @@ pub const ROLES: &[&str] = &[
 #[rustfmt::skip]
 pub const GROUPS: &[&str] = &[
     "officials", "lawmakers", "legislators", "sources", "source", "experts", "analysts", "critics",
+    "prosecutors", "detectives", "insiders", "audiences", "viewers", "commenters", "consumers",
+    "customers", "shoppers", "investors", "traders",
     "observers", "residents", "witnesses", "protesters", "protestors", "people", "others",
     "many", "some", "several", "most", "few", "bosses", "executives", "insiders", "aides",
     "advisers", "advisors", "diplomats", "commentators", "economists", "scientists",
@@ -149,7 +167,7 @@ pub const OPINION: &[&str] = &[
     "a thing or two", "will tell you", "of course", "frankly", "sadly", "thankfully",
     "hopefully", "clearly", "obviously", "surely", "ring warning bells", "does nothing",
     "do not stand up", "does not stand up", "is rapidly evolving", "new normal",
-    "no longer just", "can leverage", "would be greatly", "would undoubtedly", "in fact",
+    "no longer just", "can leverage", "would be greatly", "would undoubtedly",
     "it is time", "it's time", "make no mistake", "the truth is", "we all", "you can",
     "you don't", "your ", "deserve", "shameful", "disgrace", "outrageous", "appalling",
     "brilliant", "wonderful", "terrible", "awful", "amazing", "incredible", "could be done",
