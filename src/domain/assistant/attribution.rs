@@ -583,7 +583,8 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                 || PERSONAL.contains(&ws[i - 1].lower.as_str()));
         // "the statement read.", "the letter states": a document speaking.
         let after_doc = i > 0 && DOC_NOUNS.contains(&ws[i - 1].lower.as_str());
-        if noun_like && !(verb == "calls" && next == "that") && !after_subject && !after_doc {
+        let verb_anyway = after_subject || after_doc || verb == "calls" && next == "that";
+        if noun_like && !verb_anyway {
             continue;
         }
         // "Lowe's reports earnings Wednesday": a date, not a statement.
