@@ -630,7 +630,8 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
             (matches!(ws[k].lower.as_str(), "not" | "never")
                 || ws[k].lower.ends_with("n't")
                 || ws[k].lower.ends_with("n’t"))
-                && !(k..i).any(|m| ws[m].ends_clause())
+                && !q(&ws[k])
+                && !(k..i).any(|m| ws[m].ends_clause() || quotation_ends(&ws[m].raw))
         });
         if !stance
             && (matches!(

@@ -52,6 +52,8 @@ struct Context {
     /// The study the article is about, by its lead author, wherever the article names them
     /// ("Senior author Dr. Silvia S. Martins …" after "according to a study").
     study: Option<String>,
+    /// Names seen as the authors of documents ("a Gallup Korea poll"): bodies, not people.
+    publishers: Vec<String>,
     /// The outlet an unnamed source last told ("an insider told E! News"), for "the insider".
     anonymous: Option<String>,
     /// People the current unit introduces by title or role, with the index of their name
@@ -106,9 +108,12 @@ impl Context {
         self.names
             .iter()
             .rev()
+            // A surname ("Mugabe"), or a family name first ("Yoon Suk Yeol"; not "Stadia"
+            // for "Stadia Pro").
             .find(|n| {
-                n.contains(' ')
-                    && (n.ends_with(&format!(" {bare}")) || n.starts_with(&format!("{bare} ")))
+                n.ends_with(&format!(" {bare}"))
+                    || n.starts_with(&format!("{bare} "))
+                        && (n.split(' ').count() >= 3 || n.contains('-'))
             })
             .cloned()
             .unwrap_or_else(|| s.to_owned())
@@ -119,6 +124,7 @@ impl Context {
             self.names.push(n.to_owned());
         }
         if looks_like_org(n)
+            || self.publishers.iter().any(|x| x == n)
             || !n.contains(' ') && !self.names.iter().any(|x| x.ends_with(&format!(" {n}")))
         {
             self.org = Some(n.to_owned());
@@ -158,6 +164,13 @@ impl Context {
                 .or(Some(None)),
             Ref::Anonymous => Some(self.anonymous.clone()),
         }
+    }
+
+    fn author_of_document(&mut self, n: String) {
+        if !self.publishers.contains(&n) {
+            self.publishers.push(n.clone());
+        }
+        self.doc_author = Some(n);
     }
 
     /// The full form of an acronym named before ("PMF": Popular Mobilization Forces).
@@ -660,7 +673,7 @@ fn note_documents(ws: &[Word], ctx: &mut Context) {
             if let Some(by) = by {
                 if let Some((a, b)) = run_after(ws, by + 1, ws.len().min(by + 10)) {
                     if a == by + 1 || a == by + 2 {
-                        ctx.doc_author = Some(name(ws, a, b));
+                        ctx.author_of_document(name(ws, a, b));
                     }
                 }
             }
@@ -673,14 +686,14 @@ fn note_documents(ws: &[Word], ctx: &mut Context) {
             });
             if let Some((a, b)) = released.and_then(|j| super::tokens::run_before(ws, 0, j)) {
                 if b == released.unwrap_or(0) {
-                    ctx.doc_author = Some(name(ws, a, b));
+                    ctx.author_of_document(name(ws, a, b));
                 }
             }
             // "X's report", "the Stanford study" (but "The National Survey on Drug Use" is
             // the document's own name).
             if k > 0 && capitalised(&ws[k - 1]) && !capitalised(w) {
                 if let Some((a, b)) = super::tokens::run_before(ws, 0, k) {
-                    ctx.doc_author = Some(name(ws, a, b));
+                    ctx.author_of_document(name(ws, a, b));
                 }
             }
         }
@@ -689,7 +702,7 @@ fn note_documents(ws: &[Word], ctx: &mut Context) {
             && ws.get(k + 1).is_some_and(|n| n.is("in"))
         {
             if let Some((a, b)) = run_after(ws, k + 2, ws.len().min(k + 10)) {
-                ctx.doc_author = Some(name(ws, a, b));
+                ctx.author_of_document(name(ws, a, b));
             }
         }
     }
@@ -732,6 +745,15 @@ fn carry(
                 Some(t) => found[t].0.clone(),
                 // "“…,” the statement continued. “…”": the quotation goes on after the tag.
                 None if i > 0 && para[i - 1] == para[i] && found[i - 1].3 => found[i - 1].0.clone(),
+                // A quotation that is a paragraph of its own, untagged, after a paragraph whose
+                // speaker is known (by a tag, a lead-in or an earlier quotation): theirs.
+                None if i > 0
+                    && para[i - 1] + 1 == para[i]
+                    && texts[i].trim_start().starts_with(['“', '"'])
+                    && found[i - 1].0.is_some() =>
+                {
+                    found[i - 1].0.clone()
+                }
                 None => None,
             };
             if s.is_some() {
@@ -801,11 +823,17 @@ fn carry(
         // list lines that follow it.
         let lead = (0..i)
             .rev()
-            .take_while(|&k| para[k] + 2 >= para[i])
+            .take_while(|&k| para[k] + 12 >= para[i])
             .find(|&k| texts[k].trim_end().ends_with(':'));
         if let Some(k) = lead {
+            // The paragraph after the lead-in; the list lines after it; or the bullets, one
+            // sentence a paragraph, that run on from it.
+            let one_each =
+                |m: usize| (m == 0 || para[m - 1] != para[m]) && para.get(m + 1) != Some(&para[m]);
+            let bullets = (k + 1..=i).all(one_each) && para[i] - para[k] == i - k;
             let block = para[i] == para[k] + 1
-                || (is_list_item(t) && (k + 1..i).all(|m| is_list_item(&texts[m])));
+                || (is_list_item(t) && (k + 1..i).all(|m| is_list_item(&texts[m])))
+                || bullets;
             if block && found[k].0.is_some() {
                 found[i] = (found[k].0.clone(), false, true, false);
                 continue;

@@ -87,6 +87,43 @@ pub fn capitalised(w: &Word) -> bool {
             && c.len() <= 4
 }
 
+/// Words of a body's name that take "of the" or "for the" after them: "Office of the
+/// Inspector General", "People for the Ethical Treatment of Animals" (not "Wee of the Times").
+const ORG_HEADS: &[&str] = &[
+    "office",
+    "department",
+    "ministry",
+    "bureau",
+    "institute",
+    "museum",
+    "church",
+    "society",
+    "people",
+    "friends",
+    "bank",
+    "university",
+    "college",
+    "school",
+    "council",
+    "court",
+    "commission",
+    "committee",
+    "board",
+    "agency",
+    "center",
+    "centre",
+    "house",
+    "league",
+    "association",
+    "federation",
+    "union",
+    "party",
+    "army",
+    "academy",
+    "foundation",
+    "fund",
+];
+
 /// Small words inside names: "Center on Poverty and Inequality", "Bank of England", "de la".
 fn joins_name(w: &Word) -> bool {
     matches!(
@@ -177,6 +214,7 @@ pub fn run_after(ws: &[Word], start: usize, limit: usize) -> Option<(usize, usiz
             b += 2;
         } else if joins_name(&ws[b])
             && ws[b].lower != "and"
+            && ORG_HEADS.contains(&ws[b - 1].lower.as_str())
             && b + 2 < limit
             && ws[b + 1].is("the")
             && capitalised(&ws[b + 2])

@@ -28,7 +28,8 @@ pub const REPORTING: &[&str] = &[
     "criticizes", "criticises", "praised", "testifies", "conceded", "concedes", "speculated",
     "hinted", "signalled", "signaled", "announced", "contends", "maintains", "charged",
     "welcomed", "welcomes", "condemned", "condemns", "denounced", "hailed", "slammed",
-    "blasted", "decried", "sees", "expects", "expected", "forecast", "forecasts", "pledges",
+    "blasted", "decried", "sees", "expects", "forecast", "forecasts", "pledges", "assured",
+    "assures", "reassured",
     "vows", "promises", "threatens", "points",
 ];
 
