@@ -339,6 +339,7 @@ fn report(set: &str, show: bool) -> Option<Tally> {
         total.add(t);
     }
     println!("{}", total.row("total"));
+    println!("{}", total.errors());
     if show {
         println!("disagreements ({}):", misses.len());
         for m in misses {

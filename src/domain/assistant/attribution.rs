@@ -236,6 +236,10 @@ fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) -> Option<S
 
 fn named(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) -> Speaker {
     let n = name(ws, a, b);
+    // "according to Wall Street": the market, no one in particular.
+    if n == "Wall Street" {
+        return Speaker::Group;
+    }
     let own = outlet.is_some_and(|o| {
         let squash = |s: &str| {
             let s = crate::domain::text::fold_case(s);
@@ -526,8 +530,16 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                 | "worry"
                 | "worries"
         );
-        let listed =
-            REPORTING.contains(&verb) && !matches!(verb, "pointed" | "points" | "expressed");
+        // "Smith remarks", "she jokes", "the company counters" (not "his remarks").
+        let subject_before = i > 1
+            && !ws[i - 1].ends_clause()
+            && (capitalised(&ws[i - 1])
+                || PERSONAL.contains(&ws[i - 1].lower.as_str())
+                || matches!(ws[i - 1].lower.as_str(), "they" | "it")
+                || ORG_NOUNS.contains(&ws[i - 1].lower.as_str()) && det(&ws[i - 2]));
+        let listed = REPORTING.contains(&verb)
+            && !matches!(verb, "pointed" | "points" | "expressed")
+            || REPORTING_IF_AFTER_SUBJECT.contains(&verb) && subject_before;
         if !(listed || stance || cognition || pointed || concern) {
             continue;
         }
@@ -699,6 +711,17 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                 speaker_of(ws, i + 1, end.min(i + 7), outlet)
             }
         };
+        // "Audience members laughed when he urged …": saying in a subordinate clause is not
+        // what the sentence asserts.
+        let start = clause_start(ws, inside, verb_at);
+        if start > 1
+            && matches!(
+                ws[start - 1].lower.as_str(),
+                "when" | "while" | "because" | "although" | "though" | "until" | "unless"
+            )
+        {
+            continue;
+        }
         // "what the scientists determined", "which the report estimated": a relative clause.
         let relative = subject.is_some_and(|(a, _)| {
             a > 0 && matches!(ws[a - 1].lower.as_str(), "what" | "which" | "whom")

@@ -727,12 +727,17 @@ fn carry(
     while i < n {
         if depths[i].end > depths[i].start || (depths[i].start > 0 && i == 0) {
             // A quotation opens here and runs on: find where it closes (it must close within
-            // its paragraph, else it is a stray quotation mark).
+            // its paragraph, else it is a stray quotation mark, unless the next paragraph
+            // opens with a quotation mark: a quotation over paragraphs leaves each paragraph
+            // open and opens the next).
             let mut j = i;
             while j + 1 < n && depths[j].end > 0 && para[j + 1] == para[i] {
                 j += 1;
             }
-            if depths[j].end > depths[i].start {
+            let runs_on = texts
+                .get(j + 1)
+                .is_some_and(|t| para[j + 1] == para[j] + 1 && t.starts_with(['“', '"']));
+            if depths[j].end > depths[i].start && !runs_on {
                 i += 1;
                 continue;
             }

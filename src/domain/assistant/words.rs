@@ -29,7 +29,14 @@ pub const REPORTING: &[&str] = &[
     "hinted", "signalled", "signaled", "announced", "contends", "maintains", "charged",
     "welcomed", "welcomes", "condemned", "condemns", "denounced", "hailed", "slammed",
     "blasted", "decried", "sees", "expects", "forecast", "forecasts", "pledges", "assured",
-    "assures", "reassured",
+    "assures", "reassured", "detailed", "quipped", "joked", "advised", "advises",
+    "recommends", "declares", "emphasizes", "emphasises", "acknowledges", "discloses",
+    "informed", "informs", "reasoned", "proposed", "proposes", "wonders", "answered",
+    "replies", "retorted", "retorts", "agrees", "disagreed",
+    "disagrees", "objected", "laments", "boasts", "touted", "touts", "hails", "lauded",
+    "lauds", "applauded", "applauds", "slams", "refuted", "refutes", "rebutted", "rebuts",
+    "reiterates", "underlines", "speculates", "denounces", "decries", "apologizes",
+    "apologises", "cautions", "observes",
     "vows", "promises", "threatens", "points",
 ];
 
@@ -250,4 +257,13 @@ pub const TITLES: &[&str] = &[
     "Commissioner", "Inspector", "Detective", "Officer", "Sergeant", "Captain", "Major",
     "Colonel", "Lieutenant", "Senior", "Junior", "Assistant", "Associate", "Executive",
     "Founder", "Co-founder", "Editor", "Analyst", "of",
+];
+
+/// Verbs of saying that are also plural nouns ("his remarks", "the charges"): a verb only right
+/// after its subject ("Smith remarks", "she jokes", "the company counters").
+#[rustfmt::skip]
+pub const REPORTING_IF_AFTER_SUBJECT: &[&str] = &[
+    "details", "mentions", "remarks", "quips", "jokes", "demands", "questions", "answers",
+    "counters", "objects", "praises", "blasts", "highlights", "echoes", "comments", "hints",
+    "signals", "charges",
 ];
