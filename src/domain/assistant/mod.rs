@@ -6,12 +6,16 @@
 //! - `tokens`: words, quotation marks, name runs;
 //! - `attribution`: each unit's attributions and the one that counts;
 //! - `kinds`: claim or not, and check-worthiness;
-//! - `classify`: the reading across units (references, carried sources);
+//! - `context`: who is who so far (references resolved);
+//! - `carry`: sources taken from neighbouring units;
+//! - `classify`: the reading of an article, unit by unit;
 //! - `suggest`: suggestions for the reader, and "also in";
 //! - `wire`: readings as the worker sends them to the page.
 
 mod attribution;
+mod carry;
 pub mod classify;
+mod context;
 mod kinds;
 pub mod sentences;
 pub mod suggest;

@@ -1,0 +1,211 @@
+//! Where a verb's clause begins and which words are its subject.
+
+use crate::domain::assistant::tokens::{run_after, Word};
+use crate::domain::assistant::words::*;
+
+/// Whether a word ends a quotation with its own punctuation: `…,”`, `…?’”`, `…”,`.
+pub(super) fn quotation_ends(raw: &str) -> bool {
+    let closers = ['”', '"', '’', '\''];
+    let bare = raw.trim_end_matches(closers);
+    if bare.len() == raw.len() {
+        // "…”," : the comma after the quotation.
+        return raw.ends_with(',') && raw[..raw.len() - 1].ends_with(['”', '"']) && raw.len() > 2;
+    }
+    raw[bare.len()..].contains(['”', '"']) && bare.ends_with([',', '.', '?', '!', '—'])
+}
+
+/// Where the clause of the verb at `i` begins: after the last closing quotation, semicolon,
+/// colon or "that" before it.
+pub(super) fn clause_start(ws: &[Word], inside: &[bool], i: usize) -> usize {
+    let q = |k: usize| inside.get(ws[k].at).copied().unwrap_or(false);
+    (0..i)
+        .rev()
+        .find(|&k| {
+            let w = &ws[k];
+            // The end of a quotation with its own punctuation ("…,” the AFP reported), not a
+            // scare quote ("“fake news” alongside …").
+            let quote_end = quotation_ends(&w.raw);
+            (quote_end || w.raw.ends_with([';', ':'])) && !q(k)
+                || (k + 1 < ws.len() && q(k) && !q(k + 1) && quote_end)
+                // "Audience members laughed when he urged …": the verb's own clause.
+                || (k > 0
+                    && matches!(
+                        w.lower.as_str(),
+                        "when" | "while" | "because" | "although" | "though" | "until" | "unless"
+                    )
+                    && !q(k))
+                || (w.is("that")
+                    && k + 1 < i
+                    && k > 0
+                    && REPORTING.contains(&ws[k - 1].lower.as_str()))
+        })
+        .map_or(0, |k| k + 1)
+}
+
+/// Words that open a phrase in front of the subject ("In his address, Yoon accused …").
+fn is_intro(w: &Word) -> bool {
+    matches!(
+        w.lower.as_str(),
+        "in" | "on"
+            | "at"
+            | "after"
+            | "before"
+            | "during"
+            | "since"
+            | "earlier"
+            | "later"
+            | "meanwhile"
+            | "however"
+            | "but"
+            | "and"
+            | "yet"
+            | "still"
+            | "also"
+            | "then"
+            | "now"
+            | "when"
+            | "while"
+            | "as"
+            | "though"
+            | "although"
+            | "speaking"
+            | "asked"
+            | "according"
+            | "separately"
+            | "elsewhere"
+            | "overall"
+            | "instead"
+            | "so"
+            | "thus"
+            | "last"
+            | "this"
+            | "by"
+            | "from"
+            | "with"
+            | "without"
+            | "under"
+            | "for"
+            | "if"
+    )
+}
+
+/// The subject noun phrase of the verb at `i`: a range of words, or `None` when nothing stands
+/// between the clause start and the verb (an inverted tag).
+pub(super) fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, usize)> {
+    let start = clause_start(ws, inside, i);
+    let mut end = i;
+    // Auxiliaries, adverbs and a time phrase between subject and verb.
+    loop {
+        if end <= start {
+            return None;
+        }
+        let w = &ws[end - 1];
+        let time = matches!(
+            w.lower.as_str(),
+            "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "night"
+                | "morning"
+                | "evening"
+                | "afternoon"
+                | "week"
+                | "month"
+                | "year"
+                | "today"
+                | "yesterday"
+        );
+        if BETWEEN.contains(&w.lower.as_str()) && !w.ends_clause() {
+            end -= 1;
+        } else if time && !w.ends_clause() {
+            end -= 1;
+            if end > start
+                && matches!(
+                    ws[end - 1].lower.as_str(),
+                    "on" | "late" | "early" | "last" | "this"
+                )
+            {
+                end -= 1;
+            }
+        } else {
+            break;
+        }
+    }
+    // Segments between commas: the subject is the first that is not an introductory phrase;
+    // appositives after it ("Han Dong-hoon, the leader of the PPP, urged") are left out.
+    let mut segments: Vec<(usize, usize)> = Vec::new();
+    let mut seg_start = start;
+    for (k, w) in ws.iter().enumerate().take(end).skip(start) {
+        if w.ends_clause() && k + 1 < end {
+            segments.push((seg_start, k + 1));
+            seg_start = k + 1;
+        }
+    }
+    segments.push((seg_start, end));
+    // "Han Dong-hoon, the leader of the PPP, urged": the verb follows an appositive, the
+    // subject is the first phrase that is not introductory. "…, a source said": the subject
+    // is the phrase right before the verb.
+    let appositive = ws[end - 1].raw.ends_with(',') && segments.len() > 1;
+    let (a, b) = if appositive {
+        segments
+            .iter()
+            .copied()
+            .find(|&(a, b)| !is_intro(&ws[a]) || b == end)
+            .unwrap_or((seg_start, end))
+    } else {
+        (seg_start, end)
+    };
+    // "Home Depot (ticker: HD) reported": a parenthesis before the verb is left out.
+    let mut b = b;
+    if b > a && ws[b - 1].raw.ends_with(')') {
+        if let Some(open) = (a..b).rev().find(|&k| ws[k].raw.starts_with('(')) {
+            if open > a {
+                b = open;
+            }
+        }
+    }
+    // Within the segment, the noun phrase ends at the last word (a relative clause or
+    // participle after the head is left to `speaker_of`).
+    Some((a, b))
+}
+
+/// The subject of the whole sentence: its first phrase that is not introductory.
+pub(super) fn sentence_subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, usize)> {
+    let q = |k: usize| inside.get(ws[k].at).copied().unwrap_or(false);
+    let mut a = 0;
+    while a < i && (q(a) || is_intro(&ws[a])) {
+        // Skip an introductory phrase up to its comma.
+        while a < i && !ws[a].ends_clause() {
+            a += 1;
+        }
+        a += 1;
+    }
+    let b = (a..i)
+        .find(|&k| ws[k].ends_clause() || REPORTING.contains(&ws[k].lower.as_str()))
+        .map_or(i, |k| if ws[k].ends_clause() { k + 1 } else { k });
+    (a < b).then_some((a, b))
+}
+
+/// The name that opens the sentence's subject ("Yet Sondland has …", "In a statement, Dr. Ana
+/// Ruiz said …"), if its subject starts with one.
+pub fn subject_name(ws: &[Word], inside: &[bool]) -> Option<(usize, usize)> {
+    let (a, b) = sentence_subject(ws, inside, ws.len())?;
+    let (x, y) = run_after(ws, a, b)?;
+    // Only a name at the head of the subject: not "The decision by Trump".
+    let lead = (a..x).all(|k| TITLES.contains(&ws[k].core.as_str()) || ws[k].is("yet"));
+    let possessive = ws[y - 1].raw.ends_with("'s") || ws[y - 1].raw.ends_with("’s");
+    // The name is the head, not a modifier: "South Korean lawmakers", "Vidyard CEO".
+    let modifier = !ws[y - 1].ends_clause()
+        && ws.get(y).is_some_and(|w| {
+            let l = w.lower.as_str();
+            GROUPS.contains(&l)
+                || ROLES.contains(&l)
+                || ORG_NOUNS.contains(&l)
+                || DOC_NOUNS.contains(&l)
+        });
+    (lead && !possessive && !modifier).then_some((x, y))
+}

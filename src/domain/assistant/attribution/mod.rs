@@ -1,0 +1,336 @@
+//! Who a unit says says so: every attribution in it (outside quotations), and the one that
+//! counts (the most specific identifiable speaker).
+//!
+//! An attribution is a verb of saying or finding with its speaker: before the verb ("the
+//! Pentagon said", "Han Dong-hoon, the leader of the PPP, urged"), after it ("…," said Esper;
+//! "say the researchers"), as the object of "told" when the teller is unnamed ("a senior
+//! official told Newsweek"), after "according to", after "by" ("a report by X calls …"), or a
+//! stance ("the Press Council is concerned …"). A speaker is a name, a pronoun or a definite
+//! description ("the company", "the report") to be resolved against what came before, an
+//! unnamed group ("officials", "sources"), or the article's own outlet.
+
+use super::tokens::{capitalised, run_after, Word};
+use super::words::*;
+
+/// What a pronoun or description refers back to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ref {
+    /// he, she, his spokesman.
+    Person,
+    /// they, their.
+    Plural,
+    /// it, its.
+    Neuter,
+    /// the company, the agency.
+    Org,
+    /// the report, the statement, the study.
+    Doc,
+    /// the researchers, the authors.
+    Authors,
+    /// "a study", "new research": the article's study if it names one, else unnamed.
+    AnyStudy,
+    /// "told the outlet": the outlet or publication named before.
+    Outlet,
+    /// "the insider", "the source": the unnamed one met before, by the outlet they told.
+    Anonymous,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Speaker {
+    Named(String),
+    Refers(Ref),
+    /// Names no one: "officials", "sources", "many of them".
+    Group,
+    /// The article's own outlet ("TMZ has learned").
+    OwnOutlet,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    pub speaker: Speaker,
+    /// Index of the verb (or "according") among the unit's words.
+    pub verb: usize,
+    /// A tag after what it attributes (", the Korea Times reported"), or "according to": the
+    /// outer of two nested attributions.
+    pub outer: bool,
+}
+
+mod clause;
+mod speaker;
+mod verbs;
+
+pub use clause::subject_name;
+use clause::{clause_start, sentence_subject, subject};
+use speaker::{named, speaker_of};
+use verbs::{saying, Saying};
+
+pub(super) fn lower(ws: &[Word], i: usize) -> &str {
+    ws.get(i).map_or("", |w| w.lower.as_str())
+}
+
+/// Every attribution of a unit (its words, which of its characters are quoted), in order.
+pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<Attribution> {
+    let q = |w: &Word| inside.get(w.at).copied().unwrap_or(false);
+    let mut out = Vec::new();
+    for i in 0..ws.len() {
+        let w = &ws[i];
+        if q(w) {
+            continue;
+        }
+        // "according to X", "per the WHO", "per Feng" (not "per cent", "per share").
+        let per = w.is("per")
+            && (ws.get(i + 1).is_some_and(capitalised)
+                || lower(ws, i + 1) == "the" && ws.get(i + 2).is_some_and(capitalised));
+        if w.is("according") && lower(ws, i + 1) == "to" || per {
+            let from = if per { i + 1 } else { i + 2 };
+            let end = (from..ws.len())
+                .find(|&k| ws[k].ends_clause() || ws[k].raw.ends_with('.'))
+                .map_or(ws.len(), |k| k + 1);
+            // A short phrase that ends the clause is the name whole: "the US military.",
+            // "the Kuwaiti paper Al-Jarida", "Iraqi state media".
+            let end = end.min(from + 8);
+            let whole = end - from <= 5
+                && ws[from..end].iter().any(capitalised)
+                && !ws[from..end]
+                    .iter()
+                    .any(|w| w.is("by") || !capitalised(w) && GROUPS.contains(&w.lower.as_str()));
+            // "According to Al-Jarida Israel had sought …": the name right after "to".
+            let leading = run_after(ws, from, end).filter(|&(x, _)| x == from);
+            let speaker = if whole {
+                Some(named(ws, from, end, outlet))
+            } else if let Some((x, y)) = leading {
+                Some(named(ws, x, y, outlet))
+            } else {
+                speaker_of(ws, from, end, outlet)
+            };
+            if let Some(s) = speaker {
+                out.push(Attribution {
+                    speaker: s,
+                    verb: i,
+                    outer: true,
+                });
+            }
+            continue;
+        }
+        let Some(Saying {
+            verb,
+            cognition,
+            at: verb_at,
+            ..
+        }) = saying(ws, inside, i)
+        else {
+            continue;
+        };
+        // A participle ("…, saying …", "stating that"): its subject is the sentence's, and the
+        // sentence's own verb already counts.
+        let participle = verb.ends_with("ing");
+        if participle && !out.is_empty() {
+            continue;
+        }
+        // ", says Buser, is …", "…, reports Wee.": a tag inverted after a comma.
+        let ends_tag = |w: &Word| w.ends_clause() || w.raw.ends_with('.');
+        let inverted_tag = !participle
+            && i > 0
+            && ws[i - 1].raw.ends_with(',')
+            && match ws.get(i + 1) {
+                Some(n) if PERSONAL.contains(&n.core.to_lowercase().as_str()) => ends_tag(n),
+                Some(n) if capitalised(n) => run_after(ws, i + 1, ws.len().min(i + 8))
+                    .is_some_and(|(x, y)| x == i + 1 && ends_tag(&ws[y - 1])),
+                _ => false,
+            };
+        let subject = if participle {
+            sentence_subject(ws, inside, i)
+        } else if inverted_tag {
+            None
+        } else {
+            subject(ws, inside, verb_at)
+        };
+        let speaker = match subject {
+            Some((a, b)) => speaker_of(ws, a, b, outlet),
+            None => {
+                // Inverted: "…," said Esper; "…," he said; say the researchers.
+                let end = (i + 1..ws.len())
+                    .find(|&k| {
+                        ws[k].ends_clause()
+                            || ws[k].raw.ends_with('.') && !TITLES.contains(&ws[k].raw.as_str())
+                    })
+                    .map_or(ws.len(), |k| k + 1);
+                speaker_of(ws, i + 1, end.min(i + 7), outlet)
+            }
+        };
+        // "Audience members laughed when he urged …": saying in a subordinate clause is not
+        // what the sentence asserts.
+        let start = clause_start(ws, inside, verb_at);
+        if start > 1
+            && matches!(
+                ws[start - 1].lower.as_str(),
+                "when" | "while" | "because" | "although" | "though" | "until" | "unless"
+            )
+        {
+            continue;
+        }
+        // "what the scientists determined", "which the report estimated": a relative clause.
+        let relative = subject.is_some_and(|(a, _)| {
+            a > 0 && matches!(ws[a - 1].lower.as_str(), "what" | "which" | "whom")
+        });
+        if relative {
+            continue;
+        }
+        let Some(mut speaker) = speaker else { continue };
+        // "I think" in a testimony is the speaker's own voice, not an unnamed source.
+        let first_person = subject.is_some_and(|(a, b)| b == a + 1 && ws[a].is("i"));
+        if cognition && (!matches!(speaker, Speaker::Group) || first_person) {
+            continue; // "Trump wants a wall" is about Trump; "media bosses want …" leans on them.
+        }
+        // What a person "found" or "showed" is an act; what they "revealed" is said.
+        let finding_only = matches!(
+            verb,
+            "found"
+                | "finds"
+                | "showed"
+                | "shows"
+                | "determined"
+                | "indicated"
+                | "indicates"
+                | "projects"
+                | "reads"
+                | "calls"
+        );
+        let doc_subject = matches!(
+            speaker,
+            Speaker::Refers(Ref::Doc | Ref::Neuter | Ref::Authors | Ref::AnyStudy)
+        ) || subject.is_some_and(|(a, b)| {
+            ws[a..b]
+                .iter()
+                .any(|w| DOC_NOUNS.contains(&w.lower.as_str()) || w.is("poll") || w.is("research"))
+        });
+        if finding_only && !doc_subject && !matches!(speaker, Speaker::Group) {
+            // "Police found a body": an act, not a finding reported.
+            continue;
+        }
+        // "X told Newsweek": an unnamed teller, a named listener: the outlet that reports it.
+        if TELLING.contains(&verb) && matches!(speaker, Speaker::Group | Speaker::OwnOutlet) {
+            if let Some((x, y)) = run_after(ws, i + 1, (i + 4).min(ws.len())) {
+                if x == i + 1 {
+                    speaker = named(ws, x, y, outlet);
+                }
+            }
+            // "an insider told the outlet": the outlet named before.
+            if lower(ws, i + 1) == "the"
+                && matches!(
+                    lower(ws, i + 2).trim_end_matches([',', '.']),
+                    "outlet"
+                        | "publication"
+                        | "newspaper"
+                        | "paper"
+                        | "magazine"
+                        | "site"
+                        | "network"
+                        | "station"
+                        | "broadcaster"
+                )
+            {
+                speaker = Speaker::Refers(Ref::Outlet);
+            }
+        }
+        // A tag after what it attributes (", the Korea Times reported"): the outer one.
+        let start = clause_start(ws, inside, verb_at);
+        let outer = match subject {
+            None => true,
+            Some((a, _)) => a > 0 && (ws[a - 1].ends_clause() || a == start),
+        };
+        out.push(Attribution {
+            speaker,
+            verb: i,
+            outer,
+        });
+    }
+    passive_by(ws, inside, outlet, &mut out);
+    findings(ws, inside, &mut out);
+    out
+}
+
+/// Passive publishing: "was shared by X", "was called … by the New Yorker".
+fn passive_by(ws: &[Word], inside: &[bool], outlet: Option<&str>, out: &mut Vec<Attribution>) {
+    let q = |k: usize| inside.get(ws[k].at).copied().unwrap_or(false);
+    for i in 1..ws.len() {
+        let be = matches!(
+            ws[i - 1].lower.as_str(),
+            "is" | "are" | "was" | "were" | "been" | "being" | "be"
+        );
+        let published = matches!(
+            ws[i].lower.as_str(),
+            "shared"
+                | "called"
+                | "quoted"
+                | "posted"
+                | "published"
+                | "described"
+                | "cited"
+                | "labeled"
+                | "labelled"
+                | "dubbed"
+                | "branded"
+                | "tweeted"
+        );
+        // "he was told by John Bolton": the teller is the source.
+        let told = matches!(
+            ws[i].lower.as_str(),
+            "told" | "informed" | "advised" | "assured" | "warned"
+        ) && ws.get(i + 1).is_some_and(|w| w.is("by"));
+        if !be || !(published || told) || q(i) {
+            continue;
+        }
+        let by = if told {
+            Some(i + 1)
+        } else {
+            (i + 1..ws.len()).rev().find(|&k| ws[k].is("by") && !q(k))
+        };
+        if let Some(by) = by {
+            if let Some((a, b)) = run_after(ws, by + 1, ws.len()) {
+                out.push(Attribution {
+                    speaker: named(ws, a, b, outlet),
+                    verb: i,
+                    outer: false,
+                });
+            }
+        }
+    }
+}
+
+/// "Among its key findings:", "the only finding that suggests": the document speaks.
+fn findings(ws: &[Word], inside: &[bool], out: &mut Vec<Attribution>) {
+    if !out.is_empty() {
+        return;
+    }
+    let q = |k: usize| inside.get(ws[k].at).copied().unwrap_or(false);
+    // ("the findings were published in …" says where, not what.)
+    if let Some(i) = (0..ws.len()).find(|&k| {
+        !q(k)
+            && matches!(
+                ws[k].lower.as_str(),
+                "finding" | "findings" | "conclusion" | "conclusions"
+            )
+            && !ws[k + 1..ws.len().min(k + 3)]
+                .iter()
+                .any(|w| matches!(w.lower.as_str(), "published" | "appear" | "appeared"))
+    }) {
+        out.push(Attribution {
+            speaker: Speaker::Refers(Ref::Doc),
+            verb: i,
+            outer: false,
+        });
+    }
+}
+
+/// The attribution that counts: the innermost named one (an outer tag or "according to" is
+/// the channel, the inner speaker the source), else the innermost of any kind.
+pub fn main_attribution(all: &[Attribution]) -> Option<&Attribution> {
+    let identified = |a: &Attribution| matches!(a.speaker, Speaker::Named(_) | Speaker::Refers(_));
+    all.iter()
+        .rev()
+        .find(|a| !a.outer && identified(a))
+        .or_else(|| all.iter().find(|a| a.outer && identified(a)))
+        .or_else(|| all.iter().rev().find(|a| !a.outer))
+        .or_else(|| all.first())
+}

@@ -1,0 +1,206 @@
+//! How a noun phrase names its speaker: a name, a pronoun or description to resolve, an
+//! unnamed group, or the article's own outlet.
+
+use super::{lower, Ref, Speaker};
+use crate::domain::assistant::tokens::{capitalised, name, run_after, run_before, Word};
+use crate::domain::assistant::words::*;
+
+/// A determiner that makes a description definite ("the company", "its report").
+pub(super) fn det(w: &Word) -> bool {
+    matches!(
+        w.lower.as_str(),
+        "the" | "this" | "that" | "these" | "its" | "their"
+    )
+}
+
+/// How a noun phrase (`ws[a..b]`) names its speaker.
+pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) -> Option<Speaker> {
+    if a >= b {
+        return None;
+    }
+    // "The statement, which was obtained by Variety, claimed": the head before the clause.
+    let b = (a..b.saturating_sub(1))
+        .find(|&k| {
+            ws[k].raw.ends_with(',')
+                && matches!(ws[k + 1].lower.as_str(), "which" | "who" | "whose")
+        })
+        .map_or(b, |k| k + 1);
+    let np = &ws[a..b];
+    // "a report … by X", "reports seen by Reuters": the document's author or publisher.
+    let got_by = |by: usize| {
+        by > 0
+            && matches!(
+                np[by - 1].lower.as_str(),
+                "obtained" | "reviewed" | "received" | "viewed"
+            )
+    };
+    if let Some(by) = np.iter().position(|w| w.is("by")).filter(|&by| !got_by(by)) {
+        let head = &np[..by];
+        let doc_head = head
+            .iter()
+            .any(|w| DOC_NOUNS.contains(&w.lower.as_str()) || w.is("poll"));
+        if doc_head {
+            // A named document ("Zimbabwean intelligence reports seen by Reuters") is itself
+            // the most specific source; an unnamed one speaks for its author.
+            let participle = head
+                .last()
+                .is_some_and(|w| w.lower.ends_with("ed") || w.lower == "seen");
+            let named_head = head.iter().any(capitalised);
+            if named_head && participle {
+                let end = head.len() - 1;
+                return Some(Speaker::Named(name(ws, a, a + end)));
+            }
+            if let Some((x, y)) = run_after(ws, a + by + 1, b) {
+                return Some(named(ws, x, y, outlet));
+            }
+        }
+    }
+    // "a spokesman for the group", "spokesman for X", "a member of X": the one spoken for.
+    if let Some(k) = np.iter().position(|w| ROLES.contains(&w.lower.as_str())) {
+        if matches!(lower(ws, a + k + 1), "for" | "of" | "at" | "with")
+            && !np[..k].iter().any(capitalised)
+        {
+            let rest = a + k + 2;
+            if let Some((x, y)) = run_after(ws, rest, b) {
+                return Some(named(ws, x, y, outlet));
+            }
+            if lower(ws, rest) == "the" && ORG_NOUNS.contains(&lower(ws, rest + 1)) {
+                return Some(Speaker::Refers(Ref::Org));
+            }
+        }
+        // "his spokesman", "her lawyer": the person before.
+        if k > 0 && matches!(np[k - 1].lower.as_str(), "his" | "her") {
+            return Some(Speaker::Refers(Ref::Person));
+        }
+        if k > 0 && np[k - 1].is("their") {
+            return Some(Speaker::Refers(Ref::Plural));
+        }
+    }
+    let last = np.last()?;
+    let head = last.lower.as_str();
+    // "a senior Pentagon official", "one source": someone not named.
+    let indefinite = matches!(np[0].lower.as_str(), "a" | "an" | "one" | "another");
+    if indefinite && ROLES.contains(&head) {
+        return Some(Speaker::Group);
+    }
+    // A pronoun subject.
+    if np.len() <= 2 {
+        if PERSONAL.contains(&head) {
+            return Some(Speaker::Refers(Ref::Person));
+        }
+        if PLURAL.contains(&head) {
+            return Some(Speaker::Refers(Ref::Plural));
+        }
+        if NEUTER.contains(&head) {
+            return Some(Speaker::Refers(Ref::Neuter));
+        }
+        if matches!(head, "we" | "i" | "us" | "you") {
+            return Some(Speaker::Group);
+        }
+    }
+    // "many of them", "some of the officials".
+    if np.iter().any(|w| w.is("of")) && GROUPS.contains(&np[0].lower.as_str()) {
+        return Some(Speaker::Group);
+    }
+    // "the analyst", "The Wikileaks founder": a person named before in that role. (An
+    // unnamed "the official" or "the insider" stays unnamed.)
+    if det(&np[0]) && np.len() <= 4 && PERSON_ROLES.contains(&head) {
+        return Some(Speaker::Refers(Ref::Person));
+    }
+    // "the insider added", "the source said": the unnamed one met before.
+    if det(&np[0])
+        && np.len() <= 3
+        && matches!(head, "insider" | "source" | "official" | "person")
+        && !np.iter().any(capitalised)
+    {
+        return Some(Speaker::Refers(Ref::Anonymous));
+    }
+    // "Wall Street predicted": the market, no one in particular.
+    if np.len() == 2 && np[0].core == "Wall" && np[1].core.starts_with("Street") {
+        return Some(Speaker::Group);
+    }
+    // "Wee of the Times reports", "Ahmed al-Assadi of the PMF said": the person, not the body.
+    if let Some(of) = np.iter().position(|w| w.is("of")) {
+        let body_after = np
+            .get(of + 1)
+            .is_some_and(|w| w.is("the") || !capitalised(w));
+        if of > 0 && body_after && capitalised(&np[of - 1]) && !DOC_NOUNS.contains(&head) {
+            if let Some((x, y)) = run_before(ws, a, a + of) {
+                if y == a + of && !ORG_NOUNS.contains(&ws[y - 1].lower.as_str()) {
+                    return Some(named(ws, x, y, outlet));
+                }
+            }
+        }
+    }
+    // "the researchers", "the study's authors": the people behind a study named before.
+    let first_noun = np.get(1).map_or("", |w| w.lower.as_str());
+    if det(&np[0])
+        && (np.len() <= 3 && AUTHOR_NOUNS.contains(&head)
+            || AUTHOR_NOUNS.contains(&first_noun) && lower(ws, a + 2) == "of")
+    {
+        return Some(Speaker::Refers(Ref::Authors));
+    }
+    // An unnamed group, whatever names modify it ("Biden administration officials").
+    if GROUPS.contains(&head) {
+        return Some(Speaker::Group);
+    }
+    // "the company", "the report", "the same broadcast".
+    let definite = np.iter().take(2).any(det);
+    if definite && !np.iter().any(|w| capitalised(w) && !det(w)) {
+        if DOC_NOUNS.contains(&head) {
+            return Some(Speaker::Refers(Ref::Doc));
+        }
+        if AUTHOR_NOUNS.contains(&head) {
+            return Some(Speaker::Refers(Ref::Authors));
+        }
+        if ORG_NOUNS.contains(&head) {
+            // "the company" refers back; "the media union", "the government team" name one.
+            let det = np.iter().position(det).unwrap_or(0);
+            let modifiers = np.len().saturating_sub(det + 2);
+            if modifiers >= 1 && !matches!(np[det].lower.as_str(), "its" | "their") {
+                return Some(Speaker::Named(name(ws, a + det, b)));
+            }
+            return Some(Speaker::Refers(Ref::Org));
+        }
+    }
+    // A name: the run of capitalised words nearest the verb.
+    if let Some((x, y)) = run_before(ws, a, b) {
+        // "Yoon’s office", "the Korean president's aides": the owner speaks.
+        return Some(named(ws, x, y, outlet));
+    }
+    // "a study", "new research": the study the article is about, if it names its lead or
+    // journal anywhere.
+    if matches!(head, "study" | "research" | "paper") && !np.iter().any(capitalised) {
+        return Some(Speaker::Refers(Ref::AnyStudy));
+    }
+    if DOC_NOUNS.contains(&head) || ORG_NOUNS.contains(&head) {
+        // "a report", "research": an unnamed document.
+        return Some(Speaker::Group);
+    }
+    None
+}
+
+pub(super) fn named(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) -> Speaker {
+    let n = name(ws, a, b);
+    // "according to Wall Street": the market, no one in particular.
+    if n == "Wall Street" {
+        return Speaker::Group;
+    }
+    let own = outlet.is_some_and(|o| {
+        let squash = |s: &str| {
+            let s = crate::domain::text::fold_case(s);
+            s.strip_prefix("the ")
+                .unwrap_or(&s)
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+        };
+        let (x, y) = (squash(&n), squash(o));
+        !x.is_empty() && !y.is_empty() && (x == y || y.starts_with(&x) || x.starts_with(&y))
+    });
+    if own {
+        Speaker::OwnOutlet
+    } else {
+        Speaker::Named(n)
+    }
+}

@@ -1,0 +1,228 @@
+//! Which words are verbs of saying: "said", "according to" aside, with the traps of news
+//! writing ("the claims of", "is said to", "has not commented", "United States").
+
+use super::clause::quotation_ends;
+use super::lower;
+use super::speaker::det;
+use crate::domain::assistant::tokens::{capitalised, Word};
+use crate::domain::assistant::words::*;
+
+/// A verb of saying at a word, as the attribution reads it.
+pub(super) struct Saying<'a> {
+    /// The verb as a dictionary word ("said", "saidOpens" read as "said").
+    pub verb: &'a str,
+    /// "think", "fear": a belief, an attribution only for an unnamed group.
+    pub cognition: bool,
+    /// Where the subject ends (the "is" of a stance, else the verb).
+    pub at: usize,
+}
+
+/// Whether `ws[i]` is a verb of saying of the article's own voice (not quoted, not a noun,
+/// not passive, not negated).
+pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Saying<'a>> {
+    let q = |w: &Word| inside.get(w.at).copied().unwrap_or(false);
+    let w = &ws[i];
+    // A verb glued to the next word by a lost link text ("saidOpens a new window").
+    let glued = REPORTING.iter().find(|v| {
+        w.lower.len() > v.len() + 2
+            && w.lower.starts_with(*v)
+            && w.core[v.len()..].starts_with(|c: char| c.is_uppercase())
+    });
+    let verb = glued.copied().unwrap_or(w.lower.as_str());
+    // "United States", "Reports Editor": a capitalised word inside a sentence is a name.
+    if glued.is_none() && i > 0 && w.core.starts_with(|c: char| c.is_uppercase()) {
+        return None;
+    }
+    let stance = STANCES.contains(&verb)
+        && i > 0
+        && matches!(lower(ws, i - 1), "is" | "are" | "was" | "were");
+    let pointed = matches!(verb, "pointed" | "points") && lower(ws, i + 1) == "out";
+    // "asked about …", "asked whether …" report a question; "asked five people to
+    // perform a task" reports a request.
+    if matches!(verb, "asked" | "asks")
+        && !w.raw.ends_with([',', ':'])
+        && !ws[i + 1..ws.len().min(i + 5)].iter().any(|x| {
+            matches!(
+                x.lower.as_str(),
+                "about" | "whether" | "if" | "why" | "what" | "how" | "when"
+            )
+        })
+    {
+        return None;
+    }
+    let concern = verb == "expressed"
+        && matches!(
+            lower(ws, i + 1),
+            "concern"
+                | "doubt"
+                | "doubts"
+                | "hope"
+                | "support"
+                | "regret"
+                | "dismay"
+                | "alarm"
+                | "frustration"
+                | "confidence"
+                | "optimism"
+                | "surprise"
+        );
+    let cognition = matches!(
+        verb,
+        "want"
+            | "wants"
+            | "think"
+            | "thinks"
+            | "fear"
+            | "fears"
+            | "hope"
+            | "hopes"
+            | "worry"
+            | "worries"
+    );
+    // "Smith remarks", "she jokes", "the company counters" (not "his remarks").
+    let subject_before = i > 1
+        && !ws[i - 1].ends_clause()
+        && (capitalised(&ws[i - 1])
+            || PERSONAL.contains(&ws[i - 1].lower.as_str())
+            || matches!(ws[i - 1].lower.as_str(), "they" | "it")
+            || ORG_NOUNS.contains(&ws[i - 1].lower.as_str()) && det(&ws[i - 2]));
+    let listed = REPORTING.contains(&verb) && !matches!(verb, "pointed" | "points" | "expressed")
+        || REPORTING_IF_AFTER_SUBJECT.contains(&verb) && subject_before;
+    if !(listed || stance || cognition || pointed || concern) {
+        return None;
+    }
+    let next = lower(ws, i + 1);
+    // A noun, not a verb: "promising states.", "claims of insurrection", "calls for".
+    let noun_like = matches!(
+        verb,
+        "states"
+            | "reports"
+            | "claims"
+            | "finds"
+            | "shows"
+            | "calls"
+            | "reads"
+            | "notes"
+            | "estimates"
+            | "projects"
+            | "tells"
+            | "posts"
+            | "read"
+    ) && (i + 1 == ws.len()
+        || matches!(
+            next,
+            "of" | "and"
+                | "in"
+                | "to"
+                | "for"
+                | "with"
+                | "from"
+                | "on"
+                | "are"
+                | "were"
+                | "have"
+                | "had"
+                | "about"
+                | "by"
+                | "where"
+                | "which"
+                | "whose"
+        )
+        // "the claims that he made", "Trump's claims that"; but "the study shows that".
+        || next == "that"
+            && i > 0
+            && (matches!(
+                ws[i - 1].lower.as_str(),
+                "the" | "a" | "these" | "those" | "his" | "her" | "its" | "their" | "such"
+            ) || ws[i - 1].lower.ends_with("'s")
+                || ws[i - 1].lower.ends_with("’s")));
+    // After a name or a pronoun it is a verb: "As Emily Feng reports for NPR".
+    let after_subject = matches!(verb, "reports" | "notes" | "writes" | "tells" | "posts")
+        && i > 0
+        && (capitalised(&ws[i - 1]) && !ws[i - 1].ends_clause()
+            || PERSONAL.contains(&ws[i - 1].lower.as_str()));
+    // "the statement read.", "the letter states": a document speaking.
+    let after_doc = i > 0 && DOC_NOUNS.contains(&ws[i - 1].lower.as_str());
+    let verb_anyway = after_subject || after_doc || verb == "calls" && next == "that";
+    if noun_like && !verb_anyway {
+        return None;
+    }
+    // "Lowe's reports earnings Wednesday": a date, not a statement.
+    if matches!(verb, "reports" | "reported" | "report") && matches!(next, "earnings" | "results") {
+        return None;
+    }
+    // Not an attribution: "as much", "to be" (what they believe to be), "called for".
+    let commits = matches!(
+        verb,
+        "pledged"
+            | "vowed"
+            | "promised"
+            | "threatened"
+            | "pledges"
+            | "vows"
+            | "promises"
+            | "threatens"
+    );
+    if next == "to" && !TELLING.contains(&verb) && !commits
+        || (next == "as" && lower(ws, i + 2) == "much")
+        || (next == "for" && matches!(verb, "calls"))
+    {
+        return None;
+    }
+    // Not an attribution: a passive ("is said to", "have been told", "we're told"), an
+    // infinitive ("to say"), a relative clause ("who said", "that claimed", "what they
+    // believe"), a noun ("the reports"), a negation ("has not commented").
+    let prev = (0..i).rev().find(|&k| {
+        !matches!(
+            ws[k].lower.as_str(),
+            "now" | "also" | "widely" | "long" | "repeatedly"
+        )
+    });
+    let prev_w = prev.map_or("", |k| ws[k].lower.as_str());
+    let verb_at = if stance { i - 1 } else { i };
+    let contraction = ["'re", "’re", "'m", "’m"]
+        .iter()
+        .any(|c| prev_w.ends_with(c));
+    // (Only in the verb's own clause: "When that doesn't work, Zuckerberg said …".)
+    let negated = (i.saturating_sub(3)..i).any(|k| {
+        (matches!(ws[k].lower.as_str(), "not" | "never")
+            || ws[k].lower.ends_with("n't")
+            || ws[k].lower.ends_with("n’t"))
+            && !q(&ws[k])
+            && !(k..i).any(|m| ws[m].ends_clause() || quotation_ends(&ws[m].raw))
+    });
+    if !stance
+        && (matches!(
+            prev_w,
+            "is" | "are"
+                | "was"
+                | "were"
+                | "been"
+                | "be"
+                | "being"
+                | "to"
+                | "who"
+                | "which"
+                | "what"
+                | "the"
+                | "a"
+                | "an"
+                | "its"
+                | "their"
+                | "his"
+                | "her"
+                | "whose"
+                | "our"
+                | "my"
+        ) || (prev_w == "that" && prev.is_some_and(|k| k + 1 == i))
+            || contraction
+            || negated)
+    {
+        return None;
+    }
+    Some(Saying {
+        verb,
+        cognition,
+        at: verb_at,
+    })
+}

@@ -1,0 +1,362 @@
+//! Who is who as an article is read: the last person, organisation, document author and study
+//! lead named, full names to complete "Mr Mugabe" and expand "PMF", and how a pronoun or a
+//! description ("he", "the company", "the report") resolves against them.
+
+use super::attribution::{subject_name, Ref};
+use super::tokens::{capitalised, name, run_after, run_before, Word};
+use super::words::{ORG_NOUNS, ROLES};
+use crate::domain::text::fold_case;
+
+/// What the reader knows so far: who was named last, by kind.
+#[derive(Default)]
+pub(super) struct Context {
+    /// The last source named (for "the statement continued", "she wrote").
+    pub(super) source: Option<String>,
+    pub(super) person: Option<String>,
+    pub(super) org: Option<String>,
+    /// The author of the last document mentioned ("a report by X", "published in Y").
+    pub(super) doc_author: Option<String>,
+    /// The researcher who leads the study spoken of ("Dr. X and colleagues", "led by X").
+    pub(super) lead: Option<String>,
+    /// The last group spoken of (for "they", "many of them"): `None` inside means unnamed.
+    pub(super) plural: Option<Option<String>>,
+    /// Full names seen, to complete "Mr Mugabe" and "Yoon".
+    pub(super) names: Vec<String>,
+    /// The study the article is about, by its lead author, wherever the article names them
+    /// ("Senior author Dr. Silvia S. Martins …" after "according to a study").
+    pub(super) study: Option<String>,
+    /// Names seen as the authors of documents ("a Gallup Korea poll"): bodies, not people.
+    pub(super) publishers: Vec<String>,
+    /// The outlet an unnamed source last told ("an insider told E! News"), for "the insider".
+    pub(super) anonymous: Option<String>,
+    /// People the current unit introduces by title or role, with the index of their name
+    /// ("opposition leader Morgan Tsvangirai …, his spokesman said").
+    pub(super) unit_people: Vec<(usize, String)>,
+}
+
+pub(super) fn looks_like_org(n: &str) -> bool {
+    let lower = fold_case(n);
+    lower.split_whitespace().any(|w| ORG_NOUNS.contains(&w))
+        || [
+            "times",
+            "post",
+            "news",
+            "journal",
+            "press",
+            "reuters",
+            "afp",
+            "inc",
+            "corp",
+            "ltd",
+            "party",
+            "university",
+            "institute",
+            "bbc",
+            "cnn",
+        ]
+        .iter()
+        .any(|w| lower.split_whitespace().any(|x| x == *w))
+        || n.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+impl Context {
+    /// The full name of a person named before whose name ends (or starts) with `short`.
+    pub(super) fn complete(&self, short: &str) -> String {
+        let s = short.trim();
+        if let Some(full) = self.expand(s) {
+            return full;
+        }
+        if s.contains(' ') && !s.starts_with("Mr") && !s.starts_with("Ms") && !s.starts_with("Mrs")
+        {
+            return s.to_owned();
+        }
+        let bare = s
+            .trim_start_matches("Mrs")
+            .trim_start_matches("Mr")
+            .trim_start_matches("Ms")
+            .trim_start_matches('.')
+            .trim();
+        self.names
+            .iter()
+            .rev()
+            // A surname ("Mugabe"), or a family name first ("Yoon Suk Yeol"; not "Stadia"
+            // for "Stadia Pro").
+            .find(|n| {
+                n.ends_with(&format!(" {bare}"))
+                    || n.starts_with(&format!("{bare} "))
+                        && (n.split(' ').count() >= 3 || n.contains('-'))
+            })
+            .cloned()
+            .unwrap_or_else(|| s.to_owned())
+    }
+
+    pub(super) fn remember(&mut self, n: &str) {
+        if !self.names.iter().any(|x| x == n) {
+            self.names.push(n.to_owned());
+        }
+        if looks_like_org(n)
+            || self.publishers.iter().any(|x| x == n)
+            || !n.contains(' ') && !self.names.iter().any(|x| x.ends_with(&format!(" {n}")))
+        {
+            self.org = Some(n.to_owned());
+        } else {
+            self.person = Some(n.to_owned());
+        }
+    }
+
+    pub(super) fn resolve(&self, r: Ref) -> Option<Option<String>> {
+        let some = |x: &Option<String>| x.as_deref().map(|n| Some(self.complete(n)));
+        match r {
+            Ref::Person => some(&self.person).or_else(|| some(&self.source)),
+            Ref::Plural => self
+                .plural
+                .clone()
+                .or_else(|| some(&self.lead))
+                .or_else(|| some(&self.org))
+                .or_else(|| some(&self.source)),
+            Ref::Neuter => some(&self.lead)
+                .or_else(|| some(&self.doc_author))
+                .or_else(|| some(&self.org))
+                .or_else(|| some(&self.source)),
+            Ref::Org => some(&self.org).or_else(|| some(&self.source)),
+            Ref::Doc => some(&self.lead)
+                .or_else(|| some(&self.doc_author))
+                .or_else(|| some(&self.study))
+                .or_else(|| some(&self.source)),
+            Ref::Authors => some(&self.lead)
+                .or_else(|| some(&self.study))
+                .or_else(|| some(&self.doc_author))
+                .or_else(|| some(&self.source)),
+            Ref::AnyStudy => some(&self.lead)
+                .or_else(|| some(&self.study))
+                .or(Some(None)),
+            Ref::Outlet => some(&self.doc_author)
+                .or_else(|| some(&self.org))
+                .or(Some(None)),
+            Ref::Anonymous => Some(self.anonymous.clone()),
+        }
+    }
+
+    pub(super) fn author_of_document(&mut self, n: String) {
+        if !self.publishers.contains(&n) {
+            self.publishers.push(n.clone());
+        }
+        self.doc_author = Some(n);
+    }
+
+    /// The full form of an acronym named before ("PMF": Popular Mobilization Forces).
+    pub(super) fn expand(&self, short: &str) -> Option<String> {
+        let letters: Vec<char> = short.chars().filter(|c| c.is_alphabetic()).collect();
+        if letters.len() < 2 || !letters.iter().all(|c| c.is_uppercase()) {
+            return None;
+        }
+        self.names
+            .iter()
+            .rev()
+            .find(|n| {
+                let initials: Vec<char> = n
+                    .split_whitespace()
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .filter_map(|w| w.chars().next())
+                    .collect();
+                initials == letters
+            })
+            .cloned()
+    }
+}
+
+/// People named after a title or a role, and the lead of a study.
+pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
+    let titled = |w: &Word| {
+        matches!(
+            w.core.as_str(),
+            "Dr" | "Dr."
+                | "Prof"
+                | "Prof."
+                | "Professor"
+                | "Mr"
+                | "Mr."
+                | "Mrs"
+                | "Ms"
+                | "Sen."
+                | "Rep."
+                | "Gov."
+                | "President"
+                | "Minister"
+                | "Secretary"
+                | "General"
+                | "Gen."
+        ) || ROLES.contains(&w.lower.as_str())
+    };
+    for k in 0..ws.len() {
+        if !titled(&ws[k]) {
+            continue;
+        }
+        let Some((a, b)) = run_after(ws, k + 1, ws.len().min(k + 6)) else {
+            continue;
+        };
+        if a != k + 1 {
+            continue;
+        }
+        let n = ctx.complete(&name(ws, a, b));
+        if looks_like_org(&n) {
+            continue;
+        }
+        let study_lead = ws.get(b).is_some_and(|w| w.is("and"))
+            && ws.get(b + 1).is_some_and(|w| w.is("colleagues"))
+            || matches!(
+                ws[k].core.as_str(),
+                "Dr" | "Dr." | "Prof" | "Prof." | "Professor"
+            );
+        if study_lead {
+            ctx.lead = Some(n.clone());
+        }
+        ctx.unit_people.push((a, n.clone()));
+        if !ctx.names.contains(&n) {
+            ctx.names.push(n);
+        }
+    }
+    // Every name of two words or more, to complete "Hill" and expand "DEA" later.
+    let mut k = 0;
+    while k < ws.len() {
+        match run_after(ws, k, ws.len()) {
+            Some((a, b)) => {
+                if b - a >= 2 {
+                    // "the Democratic Party and Yoon" are two.
+                    for n in name(ws, a, b).split(" and ") {
+                        if n.contains(' ') && !ctx.names.iter().any(|x| x == n) {
+                            ctx.names.push(n.to_owned());
+                        }
+                    }
+                }
+                k = b;
+            }
+            None => break,
+        }
+    }
+    for k in 0..ws.len().saturating_sub(2) {
+        if ws[k].is("led") && ws[k + 1].is("by") || ws[k].is("lead") && ws[k + 1].is("author") {
+            if let Some((a, b)) = run_after(ws, k + 2, ws.len().min(k + 8)) {
+                ctx.lead = Some(ctx.complete(&name(ws, a, b)));
+            }
+        }
+    }
+}
+
+/// The lead of the study an article reports, wherever it names them: "lead author X",
+/// "senior author Dr. X", "led by X", "X and colleagues".
+pub(super) fn study_lead(units: &[Vec<Word>]) -> Option<String> {
+    for ws in units {
+        for k in 0..ws.len() {
+            let author = ws[k].is("author")
+                && k > 0
+                && matches!(
+                    ws[k - 1].lower.as_str(),
+                    "lead" | "senior" | "first" | "corresponding" | "principal"
+                );
+            let led = ws[k].is("led") && ws.get(k + 1).is_some_and(|w| w.is("by"));
+            if author || led {
+                let from = if led { k + 2 } else { k + 1 };
+                if let Some((a, b)) = run_after(ws, from, ws.len().min(from + 6)) {
+                    if a <= from + 1 {
+                        return Some(name(ws, a, b));
+                    }
+                }
+            }
+            let colleagues = ws[k].is("and")
+                && ws[k + 1..ws.len().min(k + 3)]
+                    .iter()
+                    .any(|w| matches!(w.lower.as_str(), "colleagues" | "collaborators"));
+            if colleagues && k > 0 && capitalised(&ws[k - 1]) {
+                if let Some((a, b)) = run_before(ws, 0, k) {
+                    // (A surname alone is completed when the study is referred to.)
+                    return Some(name(ws, a, b));
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The person the sentence is about, when its subject opens with their name: who "he" and
+/// "she" refer to next (a name further on, "… told President Zuma", is not).
+pub(super) fn note_subject(ws: &[Word], inside: &[bool], ctx: &mut Context) {
+    let Some((a, b)) = subject_name(ws, inside) else {
+        return;
+    };
+    let n = ctx.complete(&name(ws, a, b));
+    let known_person = ctx
+        .names
+        .iter()
+        .any(|x| x == &n && x.contains(' ') || x.ends_with(&format!(" {n}")));
+    if !looks_like_org(&n) && (n.contains(' ') || known_person) {
+        ctx.person = Some(n);
+    }
+}
+
+/// Documents the unit mentions, with who stands behind them: "a report by X", "published in
+/// the New England Journal of Medicine", "X's study".
+pub(super) fn note_documents(ws: &[Word], ctx: &mut Context) {
+    for k in 0..ws.len() {
+        let w = &ws[k];
+        let doc = matches!(
+            w.lower.as_str(),
+            "report"
+                | "study"
+                | "research"
+                | "poll"
+                | "survey"
+                | "paper"
+                | "analysis"
+                | "findings"
+                | "statement"
+        );
+        if doc {
+            // "… report released on Monday by X", "study by X" (not "obtained by X").
+            let by = (k + 1..ws.len().min(k + 6))
+                .find(|&j| ws[j].is("by"))
+                .filter(|&j| {
+                    !matches!(
+                        ws[j - 1].lower.as_str(),
+                        "obtained" | "reviewed" | "received" | "viewed" | "seen"
+                    )
+                });
+            if let Some(by) = by {
+                if let Some((a, b)) = run_after(ws, by + 1, ws.len().min(by + 10)) {
+                    if a == by + 1 || a == by + 2 {
+                        ctx.author_of_document(name(ws, a, b));
+                    }
+                }
+            }
+            // "The Pentagon released the following statement", "X published a report".
+            let released = (k.saturating_sub(4)..k).rev().find(|&j| {
+                matches!(
+                    ws[j].lower.as_str(),
+                    "released" | "issued" | "published" | "unveiled" | "put" | "sent" | "posted"
+                )
+            });
+            if let Some((a, b)) = released.and_then(|j| run_before(ws, 0, j)) {
+                if b == released.unwrap_or(0) {
+                    ctx.author_of_document(name(ws, a, b));
+                }
+            }
+            // "X's report", "the Stanford study" (but "The National Survey on Drug Use" is
+            // the document's own name).
+            if k > 0 && capitalised(&ws[k - 1]) && !capitalised(w) {
+                if let Some((a, b)) = run_before(ws, 0, k) {
+                    ctx.author_of_document(name(ws, a, b));
+                }
+            }
+        }
+        // "published in X", "appears in X".
+        if matches!(w.lower.as_str(), "published" | "appears" | "appeared")
+            && ws.get(k + 1).is_some_and(|n| n.is("in"))
+        {
+            if let Some((a, b)) = run_after(ws, k + 2, ws.len().min(k + 10)) {
+                ctx.author_of_document(name(ws, a, b));
+            }
+        }
+    }
+}
