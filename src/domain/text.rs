@@ -157,7 +157,25 @@ pub fn paragraphs(text: &IndexedText) -> Vec<(usize, usize)> {
 /// Unlike `str::to_lowercase` it keeps every character one character (so offsets into the result
 /// are offsets into `s`), and it needs no Unicode case table in the wasm (about 12 KB).
 pub fn fold_case(s: &str) -> String {
-    s.chars().map(lower_char).collect()
+    // ASCII (most of any English text) byte by byte; the rest a character at a time.
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (plain, more) = rest.split_at(ascii);
+        let at = out.len();
+        out.push_str(plain);
+        out[at..].make_ascii_lowercase();
+        let mut chars = more.chars();
+        if let Some(c) = chars.next() {
+            out.push(lower_char(c));
+        }
+        rest = chars.as_str();
+    }
+    out
 }
 
 /// One character of [`fold_case`].

@@ -69,11 +69,11 @@ pub(super) fn first_person(ws: &[Word], inside: &[bool]) -> bool {
     ws.iter().any(|w| {
         !inside.get(w.at).copied().unwrap_or(false)
             && matches!(
-                w.lower.as_str(),
+                w.lower(),
                 "i" | "i've" | "i'm" | "we" | "we're" | "we've" | "my" | "our" | "us"
             )
             // "the US embassy" is a country.
-            && w.core != "US"
+            && w.core() != "US"
     })
 }
 
@@ -144,15 +144,15 @@ pub(super) fn carry(
     }
     for i in 1..n {
         let prev = i - 1;
-        let first = units[i].first().map_or("", |w| w.lower.as_str());
-        let second = units[i].get(1).map_or("", |w| w.lower.as_str());
+        let first = units[i].first().map_or("", |w| w.lower());
+        let second = units[i].get(1).map_or("", |w| w.lower());
         // "In this video, …", "In the tweet, …": the source of the unit before.
         if found[i].0.is_none()
             && first == "in"
             && matches!(second, "this" | "the")
             && units[i].get(2).is_some_and(|w| {
                 matches!(
-                    w.lower.as_str(),
+                    w.lower(),
                     "video" | "tweet" | "post" | "clip" | "footage" | "statement" | "interview"
                 )
             })
@@ -165,7 +165,7 @@ pub(super) fn carry(
         // "…,” others said", "the crowds cheered": unnamed voices of a named source's account.
         let others = units[i]
             .iter()
-            .any(|w| matches!(w.lower.as_str(), "others" | "crowds" | "crowd"));
+            .any(|w| matches!(w.lower(), "others" | "crowds" | "crowd"));
         if found[i].3 && found[i].0.is_none() && others && found[prev].0.is_some() {
             found[i] = (found[prev].0.clone(), false, true, true);
             continue;
@@ -245,7 +245,7 @@ pub(super) fn carry(
             && units[i].len() <= 8
             && units[i].first().is_some_and(|w| {
                 matches!(
-                    w.lower.as_str(),
+                    w.lower(),
                     "they" | "it" | "he" | "she" | "we" | "that" | "this"
                 )
             })
@@ -263,7 +263,7 @@ pub(super) fn carry(
         let back_ref = next
             .iter()
             .take(6)
-            .any(|w| matches!(w.lower.as_str(), "this" | "that" | "these"))
+            .any(|w| matches!(w.lower(), "this" | "that" | "these"))
             && next.first().is_some_and(|w| w.is("the"))
             && found[i + 1].0.is_some();
         if back_ref {

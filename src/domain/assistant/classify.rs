@@ -39,7 +39,7 @@ pub struct Reading {
 /// Whether the unit has a verb-like word (captions without one are names with a tagline).
 fn has_verb(ws: &[Word]) -> bool {
     ws.iter().any(|w| {
-        let l = w.lower.as_str();
+        let l = w.lower();
         matches!(
             l,
             "is" | "are"
@@ -65,7 +65,7 @@ fn has_verb(ws: &[Word]) -> bool {
                 | "protest"
         ) || (l.len() > 4
             && (l.ends_with("ed") || l.ends_with("ing"))
-            && w.core.chars().next().is_some_and(char::is_lowercase))
+            && w.core().chars().next().is_some_and(char::is_lowercase))
     })
 }
 
@@ -103,6 +103,12 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
         .iter()
         .map(|&(s, e)| chars[s..e].iter().collect())
         .collect();
+    let lowers: Vec<String> = texts.iter().map(|t| fold_case(t)).collect();
+    let credits: Vec<bool> = texts
+        .iter()
+        .zip(&lowers)
+        .map(|(t, l)| is_credit(t, l))
+        .collect();
     let units: Vec<Vec<Word>> = spans.iter().map(|&(s, e)| words(&chars[s..e])).collect();
     let insides: Vec<Vec<bool>> = spans.iter().map(|&(s, e)| quoted(&chars[s..e])).collect();
 
@@ -121,7 +127,7 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
         // name photographers, not people of the story.
         ctx.unit_people.clear();
         // (Not from headings: "Vidyard Launches New Tools" is no one's name.)
-        if !is_credit(t) && ends_sentence(t) {
+        if !credits[i] && ends_sentence(t) {
             note_people(ws, &mut ctx);
             note_subject(ws, inside, &mut ctx);
         }
@@ -191,7 +197,7 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
             let ws = &units[k];
             let t = ws
                 .iter()
-                .position(|w| matches!(w.lower.as_str(), "told" | "tells"))?;
+                .position(|w| matches!(w.lower(), "told" | "tells"))?;
             ws[..t].iter().any(|w| w.is("source")).then_some(())?;
             let (a, b) = run_after(ws, t + 1, ws.len().min(t + 4))?;
             (a == t + 1).then(|| name(ws, a, b))
@@ -205,7 +211,7 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
     let kinds: Vec<Option<Kind>> = texts
         .iter()
         .enumerate()
-        .map(|(i, t)| kind_of(t, i == 0 || para[i] == 0 && i < 2))
+        .map(|(i, t)| kind_of(t, &lowers[i], i == 0 || para[i] == 0 && i < 2))
         .collect();
     for i in 0..spans.len() {
         let (source, vague, carried, _) = found[i].clone();
@@ -233,7 +239,7 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
         }
         // A caption that is a name and a tagline ("Mark Zuckerberg, the man with the plan.")
         // says nothing to check; one that describes a scene does.
-        let next_credit = texts.get(i + 1).is_some_and(|n| is_credit(n));
+        let next_credit = credits.get(i + 1).copied().unwrap_or(false);
         let tagline = t.contains(", the ") || t.contains(", a ") || t.contains(", an ");
         if kind == Kind::Claim && next_credit && !has_verb(&units[i]) && tagline {
             kind = Kind::Caption;
@@ -246,7 +252,7 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
             && !found[i].3
             && !quoted_unit
             && !is_list_item(t)
-            && is_opinion(t)
+            && is_opinion(t, &lowers[i])
         {
             kind = Kind::Opinion;
         }
@@ -265,7 +271,7 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
             kind,
             verdict,
             score: if kind == Kind::Claim {
-                check_worthiness(t, source.is_some())
+                check_worthiness(t, &lowers[i], source.is_some())
             } else {
                 0
             },
@@ -307,7 +313,9 @@ pub fn explain(text: &str, needle: &str, outlet: Option<&str>) -> String {
         for a in attributions(&ws, &inside, outlet) {
             out.push_str(&format!(
                 "  attribution: {:?} at {:?} outer={}\n",
-                a.speaker, ws[a.verb].raw, a.outer
+                a.speaker,
+                ws[a.verb].raw(),
+                a.outer
             ));
         }
     }

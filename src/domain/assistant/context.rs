@@ -2,6 +2,8 @@
 //! lead named, full names to complete "Mr Mugabe" and expand "PMF", and how a pronoun or a
 //! description ("he", "the company", "the report") resolves against them.
 
+use std::collections::{HashMap, HashSet};
+
 use super::attribution::{subject_name, Ref};
 use super::tokens::{capitalised, name, run_after, run_before, Word};
 use super::words::{ORG_NOUNS, ROLES};
@@ -21,7 +23,7 @@ pub(super) struct Context {
     /// The last group spoken of (for "they", "many of them"): `None` inside means unnamed.
     pub(super) plural: Option<Option<String>>,
     /// Full names seen, to complete "Mr Mugabe" and "Yoon".
-    pub(super) names: Vec<String>,
+    pub(super) names: Names,
     /// The study the article is about, by its lead author, wherever the article names them
     /// ("Senior author Dr. Silvia S. Martins …" after "according to a study").
     pub(super) study: Option<String>,
@@ -32,6 +34,67 @@ pub(super) struct Context {
     /// People the current unit introduces by title or role, with the index of their name
     /// ("opposition leader Morgan Tsvangirai …, his spokesman said").
     pub(super) unit_people: Vec<(usize, String)>,
+}
+
+/// The full names an article has used, found by their last word ("Mugabe"), their first
+/// ("Yoon" for "Yoon Suk Yeol") or their initials ("PMF"): each lookup at once, however long
+/// the article.
+#[derive(Default)]
+pub(super) struct Names {
+    all: Vec<String>,
+    seen: HashSet<String>,
+    by_last: HashMap<String, usize>,
+    by_first: HashMap<String, usize>,
+    by_initials: HashMap<String, usize>,
+}
+
+impl Names {
+    pub(super) fn add(&mut self, n: &str) {
+        if !self.seen.insert(n.to_owned()) {
+            return;
+        }
+        let at = self.all.len();
+        self.all.push(n.to_owned());
+        let words: Vec<&str> = n.split(' ').collect();
+        if words.len() >= 2 {
+            self.by_last.insert(words[words.len() - 1].to_owned(), at);
+            // A family name first ("Yoon Suk Yeol", "Lee Jae-myung"); not "Stadia Pro".
+            if words.len() >= 3 || n.contains('-') {
+                self.by_first.insert(words[0].to_owned(), at);
+            }
+        }
+        let initials: String = n
+            .split_whitespace()
+            .filter_map(|w| w.chars().next())
+            .filter(|c| c.is_uppercase())
+            .collect();
+        if initials.chars().count() >= 2 {
+            self.by_initials.insert(initials, at);
+        }
+    }
+
+    pub(super) fn contains(&self, n: &str) -> bool {
+        self.seen.contains(n)
+    }
+
+    /// Whether a full name seen ends with `n` ("Mugabe" of "Robert Mugabe").
+    pub(super) fn is_surname(&self, n: &str) -> bool {
+        self.by_last.contains_key(n)
+    }
+
+    /// The latest full name that `short` is the surname or family name of.
+    fn complete(&self, short: &str) -> Option<&str> {
+        let last = self.by_last.get(short).copied();
+        let first = self.by_first.get(short).copied();
+        let at = last.max(first)?;
+        Some(self.all[at].as_str())
+    }
+
+    fn by_initials(&self, letters: &str) -> Option<String> {
+        self.by_initials
+            .get(letters)
+            .map(|&at| self.all[at].clone())
+    }
 }
 
 pub(super) fn looks_like_org(n: &str) -> bool {
@@ -79,26 +142,15 @@ impl Context {
             .trim_start_matches('.')
             .trim();
         self.names
-            .iter()
-            .rev()
-            // A surname ("Mugabe"), or a family name first ("Yoon Suk Yeol"; not "Stadia"
-            // for "Stadia Pro").
-            .find(|n| {
-                n.ends_with(&format!(" {bare}"))
-                    || n.starts_with(&format!("{bare} "))
-                        && (n.split(' ').count() >= 3 || n.contains('-'))
-            })
-            .cloned()
-            .unwrap_or_else(|| s.to_owned())
+            .complete(bare)
+            .map_or_else(|| s.to_owned(), str::to_owned)
     }
 
     pub(super) fn remember(&mut self, n: &str) {
-        if !self.names.iter().any(|x| x == n) {
-            self.names.push(n.to_owned());
-        }
+        self.names.add(n);
         if looks_like_org(n)
             || self.publishers.iter().any(|x| x == n)
-            || !n.contains(' ') && !self.names.iter().any(|x| x.ends_with(&format!(" {n}")))
+            || !n.contains(' ') && !self.names.is_surname(n)
         {
             self.org = Some(n.to_owned());
         } else {
@@ -153,17 +205,7 @@ impl Context {
             return None;
         }
         self.names
-            .iter()
-            .rev()
-            .find(|n| {
-                let initials: Vec<char> = n
-                    .split_whitespace()
-                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                    .filter_map(|w| w.chars().next())
-                    .collect();
-                initials == letters
-            })
-            .cloned()
+            .by_initials(&letters.into_iter().collect::<String>())
     }
 }
 
@@ -171,7 +213,7 @@ impl Context {
 pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
     let titled = |w: &Word| {
         matches!(
-            w.core.as_str(),
+            w.core(),
             "Dr" | "Dr."
                 | "Prof"
                 | "Prof."
@@ -188,7 +230,7 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
                 | "Secretary"
                 | "General"
                 | "Gen."
-        ) || ROLES.contains(&w.lower.as_str())
+        ) || ROLES.contains(&w.lower())
     };
     for k in 0..ws.len() {
         if !titled(&ws[k]) {
@@ -206,17 +248,12 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
         }
         let study_lead = ws.get(b).is_some_and(|w| w.is("and"))
             && ws.get(b + 1).is_some_and(|w| w.is("colleagues"))
-            || matches!(
-                ws[k].core.as_str(),
-                "Dr" | "Dr." | "Prof" | "Prof." | "Professor"
-            );
+            || matches!(ws[k].core(), "Dr" | "Dr." | "Prof" | "Prof." | "Professor");
         if study_lead {
             ctx.lead = Some(n.clone());
         }
         ctx.unit_people.push((a, n.clone()));
-        if !ctx.names.contains(&n) {
-            ctx.names.push(n);
-        }
+        ctx.names.add(&n);
     }
     // Every name of two words or more, to complete "Hill" and expand "DEA" later.
     let mut k = 0;
@@ -226,8 +263,8 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
                 if b - a >= 2 {
                     // "the Democratic Party and Yoon" are two.
                     for n in name(ws, a, b).split(" and ") {
-                        if n.contains(' ') && !ctx.names.iter().any(|x| x == n) {
-                            ctx.names.push(n.to_owned());
+                        if n.contains(' ') {
+                            ctx.names.add(n);
                         }
                     }
                 }
@@ -253,7 +290,7 @@ pub(super) fn study_lead(units: &[Vec<Word>]) -> Option<String> {
             let author = ws[k].is("author")
                 && k > 0
                 && matches!(
-                    ws[k - 1].lower.as_str(),
+                    ws[k - 1].lower(),
                     "lead" | "senior" | "first" | "corresponding" | "principal"
                 );
             let led = ws[k].is("led") && ws.get(k + 1).is_some_and(|w| w.is("by"));
@@ -268,7 +305,7 @@ pub(super) fn study_lead(units: &[Vec<Word>]) -> Option<String> {
             let colleagues = ws[k].is("and")
                 && ws[k + 1..ws.len().min(k + 3)]
                     .iter()
-                    .any(|w| matches!(w.lower.as_str(), "colleagues" | "collaborators"));
+                    .any(|w| matches!(w.lower(), "colleagues" | "collaborators"));
             if colleagues && k > 0 && capitalised(&ws[k - 1]) {
                 if let Some((a, b)) = run_before(ws, 0, k) {
                     // (A surname alone is completed when the study is referred to.)
@@ -287,10 +324,7 @@ pub(super) fn note_subject(ws: &[Word], inside: &[bool], ctx: &mut Context) {
         return;
     };
     let n = ctx.complete(&name(ws, a, b));
-    let known_person = ctx
-        .names
-        .iter()
-        .any(|x| x == &n && x.contains(' ') || x.ends_with(&format!(" {n}")));
+    let known_person = n.contains(' ') && ctx.names.contains(&n) || ctx.names.is_surname(&n);
     if !looks_like_org(&n) && (n.contains(' ') || known_person) {
         ctx.person = Some(n);
     }
@@ -302,7 +336,7 @@ pub(super) fn note_documents(ws: &[Word], ctx: &mut Context) {
     for k in 0..ws.len() {
         let w = &ws[k];
         let doc = matches!(
-            w.lower.as_str(),
+            w.lower(),
             "report"
                 | "study"
                 | "research"
@@ -319,7 +353,7 @@ pub(super) fn note_documents(ws: &[Word], ctx: &mut Context) {
                 .find(|&j| ws[j].is("by"))
                 .filter(|&j| {
                     !matches!(
-                        ws[j - 1].lower.as_str(),
+                        ws[j - 1].lower(),
                         "obtained" | "reviewed" | "received" | "viewed" | "seen"
                     )
                 });
@@ -333,7 +367,7 @@ pub(super) fn note_documents(ws: &[Word], ctx: &mut Context) {
             // "The Pentagon released the following statement", "X published a report".
             let released = (k.saturating_sub(4)..k).rev().find(|&j| {
                 matches!(
-                    ws[j].lower.as_str(),
+                    ws[j].lower(),
                     "released" | "issued" | "published" | "unveiled" | "put" | "sent" | "posted"
                 )
             });
@@ -351,7 +385,7 @@ pub(super) fn note_documents(ws: &[Word], ctx: &mut Context) {
             }
         }
         // "published in X", "appears in X".
-        if matches!(w.lower.as_str(), "published" | "appears" | "appeared")
+        if matches!(w.lower(), "published" | "appears" | "appeared")
             && ws.get(k + 1).is_some_and(|n| n.is("in"))
         {
             if let Some((a, b)) = run_after(ws, k + 2, ws.len().min(k + 10)) {

@@ -49,8 +49,7 @@ pub fn is_list_item(t: &str) -> bool {
 }
 
 /// A photo credit: "Photo by …", "Credit: …", "REUTERS/Name", "Name / AFP - Getty Images".
-pub fn is_credit(t: &str) -> bool {
-    let lower = fold_case(t);
+pub fn is_credit(t: &str, lower: &str) -> bool {
     let upper_slash = t.split('/').next().is_some_and(|p| {
         p.len() >= 2 && t.contains('/') && p.chars().all(|c| c.is_ascii_uppercase())
     });
@@ -83,8 +82,7 @@ pub fn is_credit(t: &str) -> bool {
 
 /// A bio, a reporting credit or a "contributed" line: "X is a reporter for Y", "X reported
 /// from Seoul", "X and Y contributed", "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR".
-fn is_bio(t: &str) -> bool {
-    let lower = fold_case(t);
+fn is_bio(t: &str, lower: &str) -> bool {
     let words = t.split_whitespace().count();
     let starts_with_name = t
         .split_whitespace()
@@ -108,8 +106,7 @@ fn is_bio(t: &str) -> bool {
 }
 
 /// A byline or time stamp line: "2/26/2015 7:11 AM PST BY TMZ STAFF", "By Jane Roe".
-fn is_byline(t: &str) -> bool {
-    let lower = fold_case(t);
+fn is_byline(t: &str, lower: &str) -> bool {
     let words = t.split_whitespace().count();
     (lower.starts_with("by ") && words <= 8 && !ends_sentence(t))
         || (lower.contains(" by ")
@@ -164,18 +161,17 @@ fn is_headline_like(t: &str) -> bool {
 }
 
 /// What a unit is, by itself. `first` is whether it opens the article (a headline there).
-pub fn kind_of(t: &str, first: bool) -> Option<Kind> {
-    let lower = fold_case(t.trim());
+pub fn kind_of(t: &str, lower: &str, first: bool) -> Option<Kind> {
     let words = t.split_whitespace().count();
-    if is_credit(t) {
+    if is_credit(t, lower) {
         return Some(Kind::Credit);
     }
     let bare = lower.trim_matches(|c: char| !c.is_alphanumeric());
     if CHROME.contains(&bare)
         || t.starts_with('©')
         || CHROME_STARTS.iter().any(|p| lower.starts_with(p))
-        || is_bio(t)
-        || is_byline(t)
+        || is_bio(t, lower)
+        || is_byline(t, lower)
     {
         return Some(Kind::Chrome);
     }
@@ -207,8 +203,7 @@ pub fn kind_of(t: &str, first: bool) -> Option<Kind> {
 
 /// Whether a unit, in the article's own voice, is opinion, prediction or rhetoric rather than
 /// something to check.
-pub fn is_opinion(t: &str) -> bool {
-    let lower = fold_case(t);
+pub fn is_opinion(t: &str, lower: &str) -> bool {
     let cues = OPINION.iter().filter(|c| lower.contains(*c)).count();
     // "should", "need to" weigh less in a sentence about named people or bodies: "The Federal
     // Reserve's decision to cut rates should keep loans cheap" also reports a decision.
@@ -228,8 +223,7 @@ pub fn is_opinion(t: &str) -> bool {
 /// How check-worthy a claim is, 0–100 (after ClaimBuster's classes): numbers, named people and
 /// organisations, comparisons and causes raise it; opinion, prediction, questions and first or
 /// second person lower it.
-pub fn check_worthiness(t: &str, sourced: bool) -> u8 {
-    let lower = fold_case(t);
+pub fn check_worthiness(t: &str, lower: &str, sourced: bool) -> u8 {
     let words: Vec<&str> = t.split_whitespace().collect();
     let mut score: i32 = 30;
     if t.chars().any(|c| c.is_ascii_digit()) {
@@ -294,12 +288,13 @@ pub fn check_worthiness(t: &str, sourced: bool) -> u8 {
     {
         score -= 10;
     }
-    if is_opinion(t) {
+    if is_opinion(t, lower) {
         score -= 25;
     }
+    let padded = format!(" {lower} ");
     if [" i ", " we ", " you ", " my ", " our ", " your "]
         .iter()
-        .any(|m| format!(" {lower} ").contains(m))
+        .any(|m| padded.contains(m))
     {
         score -= 10;
     }
@@ -336,22 +331,27 @@ mod tests {
             ("Who was he?", Kind::Question),
             ("It failed.", Kind::Opinion),
         ] {
-            assert_eq!(kind_of(t, false), Some(k), "{t}");
+            assert_eq!(kind_of(t, &fold_case(t), false), Some(k), "{t}");
         }
-        assert_eq!(kind_of("1. Finland", false), None);
+        assert_eq!(kind_of("1. Finland", "1. finland", false), None);
         assert_eq!(
-            kind_of("$150K Pearl Oscar Dress ... STOLEN!!!!", true),
+            kind_of(
+                "$150K Pearl Oscar Dress ... STOLEN!!!!",
+                "$150k pearl oscar dress ... stolen!!!!",
+                true
+            ),
             Some(Kind::Heading)
         );
     }
 
     #[test]
     fn numbers_and_names_are_worth_checking_opinion_is_not() {
-        let fact = check_worthiness(
+        let worth = |t: &str, sourced| check_worthiness(t, &fold_case(t), sourced);
+        let fact = worth(
             "The report found 40% of U.S. children live in poverty, up from 30% in 2010.",
             true,
         );
-        let opinion = check_worthiness("That is a ridiculous approach.", false);
+        let opinion = worth("That is a ridiculous approach.", false);
         assert!(fact > 60 && opinion < 20, "{fact} {opinion}");
     }
 }

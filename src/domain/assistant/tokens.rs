@@ -3,31 +3,76 @@
 
 use super::words::{NOT_NAMES, ORG_NOUNS, TITLES};
 
-/// A word of a unit.
+/// A word of a unit: as written, its core and the core in lower case, in one buffer (an
+/// article of a million characters has some 170,000 words: one allocation each, not three).
 pub struct Word {
-    /// Without surrounding punctuation, a possessive "'s" and a final period.
-    pub core: String,
-    /// `core` in lower case.
-    pub lower: String,
-    /// As written, with its punctuation.
-    pub raw: String,
+    /// raw, then core, then lower.
+    buf: String,
+    core_at: u32,
+    lower_at: u32,
     /// Index of the word's first letter in the unit (after an opening quote mark).
     pub at: usize,
+    /// Whether it can be part of a name (worked out once: see [`capitalised`]).
+    cap: bool,
 }
 
 impl Word {
+    fn new(raw: &str, at: usize) -> Word {
+        let core = raw
+            .trim_matches(|c: char| {
+                !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’')
+            })
+            .trim_end_matches('.')
+            .trim_end_matches("'s")
+            .trim_end_matches("’s")
+            .trim_matches(|c: char| c == '\'' || c == '’');
+        let mut buf = String::with_capacity(raw.len() + 2 * core.len());
+        buf.push_str(raw);
+        buf.push_str(core);
+        let lower_at = buf.len();
+        if core.bytes().any(|b| !b.is_ascii_lowercase()) {
+            buf.push_str(&crate::domain::text::fold_case(core));
+        } else {
+            buf.push_str(core);
+        }
+        Word {
+            cap: can_be_name(core),
+            core_at: raw.len() as u32,
+            lower_at: lower_at as u32,
+            buf,
+            at,
+        }
+    }
+
+    /// As written, with its punctuation.
+    pub fn raw(&self) -> &str {
+        &self.buf[..self.core_at as usize]
+    }
+
+    /// Without surrounding punctuation, a possessive "'s" and a final period.
+    pub fn core(&self) -> &str {
+        &self.buf[self.core_at as usize..self.lower_at as usize]
+    }
+
+    /// `core` in lower case.
+    pub fn lower(&self) -> &str {
+        &self.buf[self.lower_at as usize..]
+    }
+
     /// Whether the word, as written, ends its clause: a comma, semicolon, colon or dash.
     pub fn ends_clause(&self) -> bool {
-        self.raw.ends_with([',', ';', ':', '—', '–']) || self.raw == "--" || self.raw == "—"
+        let raw = self.raw();
+        raw.ends_with([',', ';', ':', '—', '–']) || raw == "--" || raw == "—"
     }
 
     pub fn is(&self, lower: &str) -> bool {
-        self.lower == lower
+        self.lower() == lower
     }
 }
 
 pub fn words(chars: &[char]) -> Vec<Word> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(chars.len() / 5);
+    let mut raw = String::new();
     let mut i = 0;
     while i < chars.len() {
         while i < chars.len() && chars[i].is_whitespace() {
@@ -38,26 +83,12 @@ pub fn words(chars: &[char]) -> Vec<Word> {
             i += 1;
         }
         if start < i {
-            let raw: String = chars[start..i].iter().collect();
+            raw.clear();
+            raw.extend(&chars[start..i]);
             let at = (start..i)
                 .find(|&k| chars[k].is_alphanumeric())
                 .unwrap_or(start);
-            let core = raw
-                .trim_matches(|c: char| {
-                    !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’')
-                })
-                .trim_end_matches('.')
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .trim_matches(|c: char| c == '\'' || c == '’')
-                .to_owned();
-            let lower = crate::domain::text::fold_case(&core);
-            out.push(Word {
-                core,
-                lower,
-                raw,
-                at,
-            });
+            out.push(Word::new(&raw, at));
         }
     }
     out
@@ -71,20 +102,19 @@ pub fn quoted(chars: &[char]) -> Vec<bool> {
 
 /// Whether a word can be part of a name.
 pub fn capitalised(w: &Word) -> bool {
-    let c = &w.core;
-    if c.is_empty()
-        || NOT_NAMES.contains(&c.as_str())
-        || super::sentences::MONTHS.contains(&c.as_str())
-    {
+    w.cap
+}
+
+fn can_be_name(c: &str) -> bool {
+    let Some(first) = c.chars().next() else {
         return false;
-    }
-    let first = c.chars().next();
-    first.is_some_and(char::is_uppercase)
+    };
+    // The shape first (most words are lower case), the lists only for capitalised words.
+    let shaped = first.is_uppercase()
         || ((c.starts_with("al-") || c.starts_with("el-"))
             && c.chars().nth(3).is_some_and(char::is_uppercase))
-        || c.chars().next().is_some_and(|ch| ch.is_ascii_digit())
-            && c.chars().any(char::is_alphabetic)
-            && c.len() <= 4
+        || first.is_ascii_digit() && c.chars().any(char::is_alphabetic) && c.len() <= 4;
+    shaped && !NOT_NAMES.contains(&c) && !super::sentences::MONTHS.contains(&c)
 }
 
 /// Words of a body's name that take "of the" or "for the" after them: "Office of the
@@ -127,7 +157,7 @@ const ORG_HEADS: &[&str] = &[
 /// Small words inside names: "Center on Poverty and Inequality", "Bank of England", "de la".
 fn joins_name(w: &Word) -> bool {
     matches!(
-        w.lower.as_str(),
+        w.lower(),
         "of" | "on" | "for" | "and" | "de" | "la" | "du" | "van" | "von" | "bin" | "al" | "&"
     )
 }
@@ -140,16 +170,16 @@ pub fn name(ws: &[Word], a: usize, b: usize) -> String {
     // Ministry" keep theirs.
     let organisation = ws[a..b]
         .last()
-        .is_some_and(|w| ORG_NOUNS.contains(&w.lower.trim_end_matches(['.', ','])));
+        .is_some_and(|w| ORG_NOUNS.contains(&w.lower().trim_end_matches(['.', ','])));
     while !organisation
         && a + 1 < b
-        && (TITLES.contains(&ws[a].core.as_str()) || TITLES.contains(&ws[a].raw.as_str()))
+        && (TITLES.contains(&ws[a].core()) || TITLES.contains(&ws[a].raw()))
     {
         a += 1;
     }
     let s = ws[a..b]
         .iter()
-        .map(|w| w.raw.as_str())
+        .map(|w| w.raw())
         .collect::<Vec<_>>()
         .join(" ");
     let s = s.trim_matches(|c: char| !(c.is_alphanumeric() || c == '.' || c == ')'));
@@ -204,7 +234,7 @@ pub fn run_after(ws: &[Word], start: usize, limit: usize) -> Option<(usize, usiz
     while b < limit {
         let prev = &ws[b - 1];
         if prev.ends_clause()
-            || (prev.raw.ends_with('.') && !prev.core.contains('.') && prev.core.len() > 2)
+            || (prev.raw().ends_with('.') && !prev.core().contains('.') && prev.core().len() > 2)
         {
             break;
         }
@@ -213,8 +243,8 @@ pub fn run_after(ws: &[Word], start: usize, limit: usize) -> Option<(usize, usiz
         } else if joins_name(&ws[b]) && b + 1 < limit && capitalised(&ws[b + 1]) {
             b += 2;
         } else if joins_name(&ws[b])
-            && ws[b].lower != "and"
-            && ORG_HEADS.contains(&ws[b - 1].lower.as_str())
+            && ws[b].lower() != "and"
+            && ORG_HEADS.contains(&ws[b - 1].lower())
             && b + 2 < limit
             && ws[b + 1].is("the")
             && capitalised(&ws[b + 2])

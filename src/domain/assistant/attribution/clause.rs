@@ -24,20 +24,20 @@ pub(super) fn clause_start(ws: &[Word], inside: &[bool], i: usize) -> usize {
             let w = &ws[k];
             // The end of a quotation with its own punctuation ("…,” the AFP reported), not a
             // scare quote ("“fake news” alongside …").
-            let quote_end = quotation_ends(&w.raw);
-            (quote_end || w.raw.ends_with([';', ':'])) && !q(k)
+            let quote_end = quotation_ends(w.raw());
+            (quote_end || w.raw().ends_with([';', ':'])) && !q(k)
                 || (k + 1 < ws.len() && q(k) && !q(k + 1) && quote_end)
                 // "Audience members laughed when he urged …": the verb's own clause.
                 || (k > 0
                     && matches!(
-                        w.lower.as_str(),
+                        w.lower(),
                         "when" | "while" | "because" | "although" | "though" | "until" | "unless"
                     )
                     && !q(k))
                 || (w.is("that")
                     && k + 1 < i
                     && k > 0
-                    && REPORTING.contains(&ws[k - 1].lower.as_str()))
+                    && REPORTING.contains(&ws[k - 1].lower()))
         })
         .map_or(0, |k| k + 1)
 }
@@ -45,7 +45,7 @@ pub(super) fn clause_start(ws: &[Word], inside: &[bool], i: usize) -> usize {
 /// Words that open a phrase in front of the subject ("In his address, Yoon accused …").
 fn is_intro(w: &Word) -> bool {
     matches!(
-        w.lower.as_str(),
+        w.lower(),
         "in" | "on"
             | "at"
             | "after"
@@ -101,7 +101,7 @@ pub(super) fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, 
         }
         let w = &ws[end - 1];
         let time = matches!(
-            w.lower.as_str(),
+            w.lower(),
             "monday"
                 | "tuesday"
                 | "wednesday"
@@ -119,13 +119,13 @@ pub(super) fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, 
                 | "today"
                 | "yesterday"
         );
-        if BETWEEN.contains(&w.lower.as_str()) && !w.ends_clause() {
+        if BETWEEN.contains(&w.lower()) && !w.ends_clause() {
             end -= 1;
         } else if time && !w.ends_clause() {
             end -= 1;
             if end > start
                 && matches!(
-                    ws[end - 1].lower.as_str(),
+                    ws[end - 1].lower(),
                     "on" | "late" | "early" | "last" | "this"
                 )
             {
@@ -149,7 +149,7 @@ pub(super) fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, 
     // "Han Dong-hoon, the leader of the PPP, urged": the verb follows an appositive, the
     // subject is the first phrase that is not introductory. "…, a source said": the subject
     // is the phrase right before the verb.
-    let appositive = ws[end - 1].raw.ends_with(',') && segments.len() > 1;
+    let appositive = ws[end - 1].raw().ends_with(',') && segments.len() > 1;
     let (a, b) = if appositive {
         segments
             .iter()
@@ -161,8 +161,8 @@ pub(super) fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, 
     };
     // "Home Depot (ticker: HD) reported": a parenthesis before the verb is left out.
     let mut b = b;
-    if b > a && ws[b - 1].raw.ends_with(')') {
-        if let Some(open) = (a..b).rev().find(|&k| ws[k].raw.starts_with('(')) {
+    if b > a && ws[b - 1].raw().ends_with(')') {
+        if let Some(open) = (a..b).rev().find(|&k| ws[k].raw().starts_with('(')) {
             if open > a {
                 b = open;
             }
@@ -185,7 +185,7 @@ pub(super) fn sentence_subject(ws: &[Word], inside: &[bool], i: usize) -> Option
         a += 1;
     }
     let b = (a..i)
-        .find(|&k| ws[k].ends_clause() || REPORTING.contains(&ws[k].lower.as_str()))
+        .find(|&k| ws[k].ends_clause() || REPORTING.contains(&ws[k].lower()))
         .map_or(i, |k| if ws[k].ends_clause() { k + 1 } else { k });
     (a < b).then_some((a, b))
 }
@@ -196,12 +196,12 @@ pub fn subject_name(ws: &[Word], inside: &[bool]) -> Option<(usize, usize)> {
     let (a, b) = sentence_subject(ws, inside, ws.len())?;
     let (x, y) = run_after(ws, a, b)?;
     // Only a name at the head of the subject: not "The decision by Trump".
-    let lead = (a..x).all(|k| TITLES.contains(&ws[k].core.as_str()) || ws[k].is("yet"));
-    let possessive = ws[y - 1].raw.ends_with("'s") || ws[y - 1].raw.ends_with("’s");
+    let lead = (a..x).all(|k| TITLES.contains(&ws[k].core()) || ws[k].is("yet"));
+    let possessive = ws[y - 1].raw().ends_with("'s") || ws[y - 1].raw().ends_with("’s");
     // The name is the head, not a modifier: "South Korean lawmakers", "Vidyard CEO".
     let modifier = !ws[y - 1].ends_clause()
         && ws.get(y).is_some_and(|w| {
-            let l = w.lower.as_str();
+            let l = w.lower();
             GROUPS.contains(&l)
                 || ROLES.contains(&l)
                 || ORG_NOUNS.contains(&l)

@@ -65,7 +65,7 @@ use speaker::{named, speaker_of};
 use verbs::{saying, Saying};
 
 pub(super) fn lower(ws: &[Word], i: usize) -> &str {
-    ws.get(i).map_or("", |w| w.lower.as_str())
+    ws.get(i).map_or("", |w| w.lower())
 }
 
 /// Every attribution of a unit (its words, which of its characters are quoted), in order.
@@ -84,7 +84,7 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         if w.is("according") && lower(ws, i + 1) == "to" || per {
             let from = if per { i + 1 } else { i + 2 };
             let end = (from..ws.len())
-                .find(|&k| ws[k].ends_clause() || ws[k].raw.ends_with('.'))
+                .find(|&k| ws[k].ends_clause() || ws[k].raw().ends_with('.'))
                 .map_or(ws.len(), |k| k + 1);
             // A short phrase that ends the clause is the name whole: "the US military.",
             // "the Kuwaiti paper Al-Jarida", "Iraqi state media".
@@ -93,7 +93,7 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                 && ws[from..end].iter().any(capitalised)
                 && !ws[from..end]
                     .iter()
-                    .any(|w| w.is("by") || !capitalised(w) && GROUPS.contains(&w.lower.as_str()));
+                    .any(|w| w.is("by") || !capitalised(w) && GROUPS.contains(&w.lower()));
             // "According to Al-Jarida Israel had sought …": the name right after "to".
             let leading = run_after(ws, from, end).filter(|&(x, _)| x == from);
             let speaker = if whole {
@@ -128,12 +128,12 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
             continue;
         }
         // ", says Buser, is …", "…, reports Wee.": a tag inverted after a comma.
-        let ends_tag = |w: &Word| w.ends_clause() || w.raw.ends_with('.');
+        let ends_tag = |w: &Word| w.ends_clause() || w.raw().ends_with('.');
         let inverted_tag = !participle
             && i > 0
-            && ws[i - 1].raw.ends_with(',')
+            && ws[i - 1].raw().ends_with(',')
             && match ws.get(i + 1) {
-                Some(n) if PERSONAL.contains(&n.core.to_lowercase().as_str()) => ends_tag(n),
+                Some(n) if PERSONAL.contains(&n.core().to_lowercase().as_str()) => ends_tag(n),
                 Some(n) if capitalised(n) => run_after(ws, i + 1, ws.len().min(i + 8))
                     .is_some_and(|(x, y)| x == i + 1 && ends_tag(&ws[y - 1])),
                 _ => false,
@@ -152,7 +152,7 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                 let end = (i + 1..ws.len())
                     .find(|&k| {
                         ws[k].ends_clause()
-                            || ws[k].raw.ends_with('.') && !TITLES.contains(&ws[k].raw.as_str())
+                            || ws[k].raw().ends_with('.') && !TITLES.contains(&ws[k].raw())
                     })
                     .map_or(ws.len(), |k| k + 1);
                 speaker_of(ws, i + 1, end.min(i + 7), outlet)
@@ -163,16 +163,15 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         let start = clause_start(ws, inside, verb_at);
         if start > 1
             && matches!(
-                ws[start - 1].lower.as_str(),
+                ws[start - 1].lower(),
                 "when" | "while" | "because" | "although" | "though" | "until" | "unless"
             )
         {
             continue;
         }
         // "what the scientists determined", "which the report estimated": a relative clause.
-        let relative = subject.is_some_and(|(a, _)| {
-            a > 0 && matches!(ws[a - 1].lower.as_str(), "what" | "which" | "whom")
-        });
+        let relative = subject
+            .is_some_and(|(a, _)| a > 0 && matches!(ws[a - 1].lower(), "what" | "which" | "whom"));
         if relative {
             continue;
         }
@@ -202,7 +201,7 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         ) || subject.is_some_and(|(a, b)| {
             ws[a..b]
                 .iter()
-                .any(|w| DOC_NOUNS.contains(&w.lower.as_str()) || w.is("poll") || w.is("research"))
+                .any(|w| DOC_NOUNS.contains(&w.lower()) || w.is("poll") || w.is("research"))
         });
         if finding_only && !doc_subject && !matches!(speaker, Speaker::Group) {
             // "Police found a body": an act, not a finding reported.
@@ -255,11 +254,11 @@ fn passive_by(ws: &[Word], inside: &[bool], outlet: Option<&str>, out: &mut Vec<
     let q = |k: usize| inside.get(ws[k].at).copied().unwrap_or(false);
     for i in 1..ws.len() {
         let be = matches!(
-            ws[i - 1].lower.as_str(),
+            ws[i - 1].lower(),
             "is" | "are" | "was" | "were" | "been" | "being" | "be"
         );
         let published = matches!(
-            ws[i].lower.as_str(),
+            ws[i].lower(),
             "shared"
                 | "called"
                 | "quoted"
@@ -275,7 +274,7 @@ fn passive_by(ws: &[Word], inside: &[bool], outlet: Option<&str>, out: &mut Vec<
         );
         // "he was told by John Bolton": the teller is the source.
         let told = matches!(
-            ws[i].lower.as_str(),
+            ws[i].lower(),
             "told" | "informed" | "advised" | "assured" | "warned"
         ) && ws.get(i + 1).is_some_and(|w| w.is("by"));
         if !be || !(published || told) || q(i) {
@@ -308,12 +307,12 @@ fn findings(ws: &[Word], inside: &[bool], out: &mut Vec<Attribution>) {
     if let Some(i) = (0..ws.len()).find(|&k| {
         !q(k)
             && matches!(
-                ws[k].lower.as_str(),
+                ws[k].lower(),
                 "finding" | "findings" | "conclusion" | "conclusions"
             )
             && !ws[k + 1..ws.len().min(k + 3)]
                 .iter()
-                .any(|w| matches!(w.lower.as_str(), "published" | "appear" | "appeared"))
+                .any(|w| matches!(w.lower(), "published" | "appear" | "appeared"))
     }) {
         out.push(Attribution {
             speaker: Speaker::Refers(Ref::Doc),

@@ -8,7 +8,7 @@ use crate::domain::assistant::words::*;
 /// A determiner that makes a description definite ("the company", "its report").
 pub(super) fn det(w: &Word) -> bool {
     matches!(
-        w.lower.as_str(),
+        w.lower(),
         "the" | "this" | "that" | "these" | "its" | "their"
     )
 }
@@ -21,8 +21,7 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     // "The statement, which was obtained by Variety, claimed": the head before the clause.
     let b = (a..b.saturating_sub(1))
         .find(|&k| {
-            ws[k].raw.ends_with(',')
-                && matches!(ws[k + 1].lower.as_str(), "which" | "who" | "whose")
+            ws[k].raw().ends_with(',') && matches!(ws[k + 1].lower(), "which" | "who" | "whose")
         })
         .map_or(b, |k| k + 1);
     let np = &ws[a..b];
@@ -30,7 +29,7 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     let got_by = |by: usize| {
         by > 0
             && matches!(
-                np[by - 1].lower.as_str(),
+                np[by - 1].lower(),
                 "obtained" | "reviewed" | "received" | "viewed"
             )
     };
@@ -38,13 +37,13 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
         let head = &np[..by];
         let doc_head = head
             .iter()
-            .any(|w| DOC_NOUNS.contains(&w.lower.as_str()) || w.is("poll"));
+            .any(|w| DOC_NOUNS.contains(&w.lower()) || w.is("poll"));
         if doc_head {
             // A named document ("Zimbabwean intelligence reports seen by Reuters") is itself
             // the most specific source; an unnamed one speaks for its author.
             let participle = head
                 .last()
-                .is_some_and(|w| w.lower.ends_with("ed") || w.lower == "seen");
+                .is_some_and(|w| w.lower().ends_with("ed") || w.lower() == "seen");
             let named_head = head.iter().any(capitalised);
             if named_head && participle {
                 let end = head.len() - 1;
@@ -56,7 +55,7 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
         }
     }
     // "a spokesman for the group", "spokesman for X", "a member of X": the one spoken for.
-    if let Some(k) = np.iter().position(|w| ROLES.contains(&w.lower.as_str())) {
+    if let Some(k) = np.iter().position(|w| ROLES.contains(&w.lower())) {
         if matches!(lower(ws, a + k + 1), "for" | "of" | "at" | "with")
             && !np[..k].iter().any(capitalised)
         {
@@ -69,7 +68,7 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             }
         }
         // "his spokesman", "her lawyer": the person before.
-        if k > 0 && matches!(np[k - 1].lower.as_str(), "his" | "her") {
+        if k > 0 && matches!(np[k - 1].lower(), "his" | "her") {
             return Some(Speaker::Refers(Ref::Person));
         }
         if k > 0 && np[k - 1].is("their") {
@@ -77,9 +76,9 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
         }
     }
     let last = np.last()?;
-    let head = last.lower.as_str();
+    let head = last.lower();
     // "a senior Pentagon official", "one source": someone not named.
-    let indefinite = matches!(np[0].lower.as_str(), "a" | "an" | "one" | "another");
+    let indefinite = matches!(np[0].lower(), "a" | "an" | "one" | "another");
     if indefinite && ROLES.contains(&head) {
         return Some(Speaker::Group);
     }
@@ -99,7 +98,7 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
         }
     }
     // "many of them", "some of the officials".
-    if np.iter().any(|w| w.is("of")) && GROUPS.contains(&np[0].lower.as_str()) {
+    if np.iter().any(|w| w.is("of")) && GROUPS.contains(&np[0].lower()) {
         return Some(Speaker::Group);
     }
     // "the analyst", "The Wikileaks founder": a person named before in that role. (An
@@ -116,7 +115,7 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
         return Some(Speaker::Refers(Ref::Anonymous));
     }
     // "Wall Street predicted": the market, no one in particular.
-    if np.len() == 2 && np[0].core == "Wall" && np[1].core.starts_with("Street") {
+    if np.len() == 2 && np[0].core() == "Wall" && np[1].core().starts_with("Street") {
         return Some(Speaker::Group);
     }
     // "Wee of the Times reports", "Ahmed al-Assadi of the PMF said": the person, not the body.
@@ -126,14 +125,14 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             .is_some_and(|w| w.is("the") || !capitalised(w));
         if of > 0 && body_after && capitalised(&np[of - 1]) && !DOC_NOUNS.contains(&head) {
             if let Some((x, y)) = run_before(ws, a, a + of) {
-                if y == a + of && !ORG_NOUNS.contains(&ws[y - 1].lower.as_str()) {
+                if y == a + of && !ORG_NOUNS.contains(&ws[y - 1].lower()) {
                     return Some(named(ws, x, y, outlet));
                 }
             }
         }
     }
     // "the researchers", "the study's authors": the people behind a study named before.
-    let first_noun = np.get(1).map_or("", |w| w.lower.as_str());
+    let first_noun = np.get(1).map_or("", |w| w.lower());
     if det(&np[0])
         && (np.len() <= 3 && AUTHOR_NOUNS.contains(&head)
             || AUTHOR_NOUNS.contains(&first_noun) && lower(ws, a + 2) == "of")
@@ -157,7 +156,7 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             // "the company" refers back; "the media union", "the government team" name one.
             let det = np.iter().position(det).unwrap_or(0);
             let modifiers = np.len().saturating_sub(det + 2);
-            if modifiers >= 1 && !matches!(np[det].lower.as_str(), "its" | "their") {
+            if modifiers >= 1 && !matches!(np[det].lower(), "its" | "their") {
                 return Some(Speaker::Named(name(ws, a + det, b)));
             }
             return Some(Speaker::Refers(Ref::Org));
