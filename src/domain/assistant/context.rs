@@ -27,6 +27,9 @@ pub(super) struct Context {
     /// The study the article is about, by its lead author, wherever the article names them
     /// ("Senior author Dr. Silvia S. Martins …" after "according to a study").
     pub(super) study: Option<String>,
+    /// The journal a study was published in ("published in the New England Journal of
+    /// Medicine"): the source of a study whose authors the article does not name.
+    pub(super) journal: Option<String>,
     /// Names seen as the authors of documents ("a Gallup Korea poll"): bodies, not people.
     pub(super) publishers: Vec<String>,
     /// The outlet an unnamed source last told ("an insider told E! News"), for "the insider".
@@ -168,21 +171,27 @@ impl Context {
                 .or_else(|| some(&self.lead))
                 .or_else(|| some(&self.org))
                 .or_else(|| some(&self.source)),
+            // A study speaks for its lead author; the journal that published it only for
+            // authors the article does not name (RULES.md: medicalnewstoday, webmd-1 #3).
             Ref::Neuter => some(&self.lead)
                 .or_else(|| some(&self.doc_author))
+                .or_else(|| some(&self.journal))
                 .or_else(|| some(&self.org))
                 .or_else(|| some(&self.source)),
             Ref::Org => some(&self.org).or_else(|| some(&self.source)),
             Ref::Doc => some(&self.lead)
                 .or_else(|| some(&self.doc_author))
                 .or_else(|| some(&self.study))
+                .or_else(|| some(&self.journal))
                 .or_else(|| some(&self.source)),
             Ref::Authors => some(&self.lead)
                 .or_else(|| some(&self.study))
                 .or_else(|| some(&self.doc_author))
+                .or_else(|| some(&self.journal))
                 .or_else(|| some(&self.source)),
             Ref::AnyStudy => some(&self.lead)
                 .or_else(|| some(&self.study))
+                .or_else(|| some(&self.journal))
                 .or(Some(None)),
             Ref::Outlet => some(&self.doc_author)
                 .or_else(|| some(&self.org))
@@ -389,7 +398,11 @@ pub(super) fn note_documents(ws: &[Word], ctx: &mut Context) {
             && ws.get(k + 1).is_some_and(|n| n.is("in"))
         {
             if let Some((a, b)) = run_after(ws, k + 2, ws.len().min(k + 10)) {
-                ctx.author_of_document(name(ws, a, b));
+                let journal = name(ws, a, b);
+                if !ctx.publishers.contains(&journal) {
+                    ctx.publishers.push(journal.clone());
+                }
+                ctx.journal = Some(journal);
             }
         }
     }
