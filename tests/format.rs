@@ -638,7 +638,7 @@ fn a_download_targets_the_page_and_carries_where_the_article_came_from() {
     let l = from_the_web();
     let json = export(&l, Scope::Document("user-1"), 0, "test");
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["claimmark:schemaVersion"], 2);
+    assert_eq!(v["claimmark:schemaVersion"], 3);
     let d = &v["claimmark:documents"][0];
     assert_eq!(d["claimmark:url"], "https://news.example/2020/01/03/emoji");
     assert_eq!(
@@ -718,7 +718,7 @@ fn a_file_of_schema_1_loads_as_before() {
     // The README's example of the previous release: schema 1, target the claimmark name.
     let l = sample();
     let v1 = export(&l, Scope::All, 0, "test").replace(
-        "\"claimmark:schemaVersion\": 2",
+        "\"claimmark:schemaVersion\": 3",
         "\"claimmark:schemaVersion\": 1",
     );
     assert!(v1.contains("\"claimmark:schemaVersion\": 1"));

@@ -1,19 +1,24 @@
 //! The worker: a second wasm module, off the page's main thread (so the page stays responsive
 //! while a large page or article is read) and off the first load (it is fetched the first time
-//! a saved page is opened or the assistant suggests claims).
+//! a saved page is opened, the assistant suggests claims, or a file is made or read).
 //!
 //! It answers each message by its `job`:
 //! - `"extract"`, `{id, bytes: Uint8Array, url: string | null}`: the saved page reduced to its
 //!   article, `{id, ms, text, url, headline, site, author, published, language}`;
 //! - `"analyse"`, `{id, text: string, outlet: string | null}`: the assistant's reading of an
 //!   article, `{id, ms, numbers: Uint32Array, sources: string[]}` (see
-//!   `claimmark::domain::assistant::wire`).
+//!   `claimmark::domain::assistant::wire`);
+//! - `"export"`, `{id, format, doc: string | null, library, now}`: a file of the library (stored
+//!   JSON), `{id, ms, file}` or `{id, ms, error}` (see `claimmark::domain::exchange`);
+//! - `"import"`, `{id, file, library, now}`: what a file brings, `{id, ms, contents, note}` or
+//!   `{id, ms, error}`.
 //!
 //! `ms` is how long the work took in the worker. It says `"ready"` once it can take messages.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
     use claimmark::domain::assistant::{classify::analyse_with, wire};
+    use claimmark::domain::exchange;
     use claimmark::domain::extract::extract_bytes;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
@@ -35,7 +40,39 @@ fn main() {
                 let _ = js_sys::Reflect::set(&reply, &JsValue::from_str(k), &v);
             };
             let text = |s: &Option<String>| s.as_deref().map_or(JsValue::NULL, JsValue::from_str);
-            if get("job").as_string().as_deref() == Some("analyse") {
+            let job = get("job").as_string().unwrap_or_default();
+            let string = |k: &str| get(k).as_string().unwrap_or_default();
+            if job == "export" {
+                let format = exchange::Format::parse(&string("format"));
+                let made = format
+                    .ok_or_else(|| "no such format".to_owned())
+                    .and_then(|f| {
+                        exchange::export(
+                            &string("library"),
+                            f,
+                            get("doc").as_string().as_deref(),
+                            get("now").as_f64().unwrap_or_default() as i64,
+                            claimmark::VERSION,
+                        )
+                    });
+                match made {
+                    Ok(file) => set("file", JsValue::from_str(&file)),
+                    Err(e) => set("error", JsValue::from_str(&e)),
+                }
+            } else if job == "import" {
+                let read = exchange::import(
+                    &string("library"),
+                    &string("file"),
+                    get("now").as_f64().unwrap_or_default() as i64,
+                );
+                match read {
+                    Ok(i) => {
+                        set("contents", JsValue::from_str(&i.contents));
+                        set("note", text(&i.note));
+                    }
+                    Err(e) => set("error", JsValue::from_str(&e)),
+                }
+            } else if job == "analyse" {
                 let article = get("text").as_string().unwrap_or_default();
                 let outlet = get("outlet").as_string();
                 let readings = analyse_with(&article, outlet.as_deref());

@@ -11,6 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::assistant::classify::Reading;
 use crate::domain::assistant::wire;
+use crate::domain::exchange::Format;
 use crate::domain::extract::{Meta, Page};
 
 /// Where Trunk puts the worker's loader (`data-loader-shim`), relative to the page.
@@ -177,6 +178,57 @@ pub fn analyse(
             }))
         },
     );
+}
+
+/// A file of the library (`stored`: its storage JSON) in `format`, for one article or all;
+/// `done` gets the file's text or why there is none.
+pub fn export(
+    stored: String,
+    format: Format,
+    doc: Option<&str>,
+    now: i64,
+    done: impl FnOnce(Result<String, String>) + 'static,
+) {
+    let msg = js_sys::Object::new();
+    set(&msg, "job", &JsValue::from_str("export"));
+    set(&msg, "format", &JsValue::from_str(format.as_str()));
+    set(&msg, "doc", &doc.map_or(JsValue::NULL, JsValue::from_str));
+    set(&msg, "library", &JsValue::from_str(&stored));
+    set(&msg, "now", &JsValue::from(now as f64));
+    ask(msg, "the file took too long to make", move |reply| {
+        done(reply.and_then(|data| answer(&data, "file")))
+    });
+}
+
+/// What a file brings to the library (`stored`: its storage JSON): the contents to merge
+/// (stored JSON) and a note for the user, or why the file cannot be loaded.
+pub fn import(
+    stored: String,
+    file: &str,
+    now: i64,
+    done: impl FnOnce(Result<(String, Option<String>), String>) + 'static,
+) {
+    let msg = js_sys::Object::new();
+    set(&msg, "job", &JsValue::from_str("import"));
+    set(&msg, "file", &JsValue::from_str(file));
+    set(&msg, "library", &JsValue::from_str(&stored));
+    set(&msg, "now", &JsValue::from(now as f64));
+    ask(msg, "the file took too long to read", move |reply| {
+        done(reply.and_then(|data| {
+            let contents = answer(&data, "contents")?;
+            Ok((contents, field(&data, "note").as_string()))
+        }))
+    });
+}
+
+/// A reply's `key`, or the error it carries instead.
+fn answer(data: &JsValue, key: &str) -> Result<String, String> {
+    if let Some(e) = field(data, "error").as_string() {
+        return Err(e);
+    }
+    field(data, key)
+        .as_string()
+        .ok_or_else(|| "the background reader answered something it should not".to_owned())
 }
 
 fn set(msg: &js_sys::Object, k: &str, v: &JsValue) {

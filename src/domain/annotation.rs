@@ -80,6 +80,9 @@ pub struct Annotation {
     /// The source the assistant detected, when it suggested this claim.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub detected_source: String,
+    /// The fact-checker's rating, a label of their scale ("Mostly true"); empty: not rated.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub rating: String,
 }
 
 fn saturating_offset<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {

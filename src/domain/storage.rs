@@ -15,13 +15,19 @@ use super::library::{Contents, Library};
 
 /// 2: documents may carry where they came from (`url`, `site`, `author`, `language`,
 /// `edited`). A claimmark that reads only 1 must not save over such a value and drop them.
-pub const SCHEMA_VERSION: u64 = 2;
+/// 3: annotations may carry a fact-check `rating`; a claimmark that reads only 2 must not save
+/// over it.
+pub const SCHEMA_VERSION: u64 = 3;
 /// The library: user documents, annotations, deletion records.
 pub const LIBRARY_KEY: &str = "claimmark.library";
 /// Which article is open.
 pub const VIEW_KEY: &str = "claimmark.view";
 
 use crate::domain::assistant::suggest::Shown;
+use crate::domain::rating::Scale;
+
+/// The fact-checker's settings: organisation and rating scale.
+pub const SETTINGS_KEY: &str = "claimmark.settings";
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
@@ -170,9 +176,10 @@ pub fn decode(raw: &str) -> Result<Contents, DecodeError> {
         .schema_version
         .ok_or(DecodeError::NoVersion)?;
     // Each future version adds an arm that migrates the previous shape to the next.
-    // Version 1 is version 2 without the documents' details: the same shape reads both.
+    // Version 1 is version 2 without the documents' details, and 2 is 3 without ratings: the
+    // same shape reads all three.
     let v1: Stored = match version {
-        1 | 2 => serde_json::from_str(raw).map_err(|e| DecodeError::Invalid(e.to_string()))?,
+        1..=3 => serde_json::from_str(raw).map_err(|e| DecodeError::Invalid(e.to_string()))?,
         v => return Err(DecodeError::TooNew(v)),
     };
     let mut contents = Contents {
@@ -393,6 +400,51 @@ impl<S: KeyValueStore> Persistence<S> {
     }
 }
 
+/// The fact-checker's settings: their organisation (the author of ClaimReview drafts) and
+/// their rating scale. Kept per browser, beside the library.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub organisation: String,
+    pub scale: Scale,
+}
+
+impl<S: KeyValueStore> Persistence<S> {
+    /// The settings; missing or unreadable parts are the defaults.
+    pub fn load_settings(&self) -> Settings {
+        let v: serde_json::Value = self
+            .store
+            .get(SETTINGS_KEY)
+            .ok()
+            .flatten()
+            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .unwrap_or_default();
+        Settings {
+            organisation: v
+                .get("organisation")
+                .and_then(|o| o.as_str())
+                .unwrap_or_default()
+                .to_owned(),
+            scale: v
+                .get("scale")
+                .and_then(|s| s.as_str())
+                .and_then(|s| Scale::parse(s).ok())
+                .unwrap_or_default(),
+        }
+    }
+
+    pub fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
+        if !self.writable {
+            return Ok(());
+        }
+        let v = serde_json::json!({
+            "schemaVersion": SCHEMA_VERSION,
+            "organisation": settings.organisation,
+            "scale": settings.scale.to_text(),
+        });
+        self.store.set(SETTINGS_KEY, &v.to_string())
+    }
+}
+
 /// How the reader is set: the open article, whether the assistant suggests claims, and how
 /// many of them it shows. Kept per browser, beside the library.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -450,7 +502,7 @@ mod tests {
     fn encode_decode_round_trips_with_a_version() {
         let l = sample();
         let raw = encode(&l.contents());
-        assert!(raw.contains("\"schemaVersion\":2"));
+        assert!(raw.contains("\"schemaVersion\":3"));
         assert!(
             !raw.contains("Thousands of Iraqis"),
             "seed texts are not stored"
@@ -490,6 +542,27 @@ mod tests {
         let (p2, loaded) = Persistence::open(&store, 3);
         assert_eq!(loaded.contents, l.contents());
         assert_eq!(p2.load_view(), view);
+    }
+
+    #[test]
+    fn settings_load_back_and_a_damaged_scale_falls_back_to_the_default() {
+        let store = MemoryStore::default();
+        let (p, _) = Persistence::open(&store, 1);
+        assert_eq!(p.load_settings(), Settings::default());
+        let mine = Settings {
+            organisation: "Fact Desk".into(),
+            scale: Scale::parse("Right, Wrong | Satire").unwrap(),
+        };
+        p.save_settings(&mine).unwrap();
+        assert_eq!(p.load_settings(), mine);
+        store
+            .set(SETTINGS_KEY, r#"{"organisation":"X","scale":"A|B|C"}"#)
+            .unwrap();
+        let read = p.load_settings();
+        assert_eq!(
+            (read.organisation.as_str(), read.scale),
+            ("X", Scale::default())
+        );
     }
 
     #[test]
@@ -546,10 +619,10 @@ mod tests {
     #[test]
     fn newer_schema_is_never_written_over() {
         let store = MemoryStore::default();
-        let newer = r#"{"schemaVersion":3,"whatever":true}"#;
+        let newer = r#"{"schemaVersion":4,"whatever":true}"#;
         store.set(LIBRARY_KEY, newer).unwrap();
         let (p, loaded) = Persistence::open(&store, 1);
-        assert_eq!(loaded.problem, Some(LoadProblem::TooNew { version: 3 }));
+        assert_eq!(loaded.problem, Some(LoadProblem::TooNew { version: 4 }));
         assert!(p.save(&sample(), 2).is_err());
         p.save_view(&View::default()).unwrap();
         assert_eq!(store.get(LIBRARY_KEY).unwrap().as_deref(), Some(newer));
@@ -714,7 +787,7 @@ mod tests {
     const V1: &str = r#"{"schemaVersion":1,"documents":[{"id":"user-1","title":"My pasted 😀 text.","text":"My pasted 😀 text.","origin":"user","added":5}],"annotations":[{"id":"urn:uuid:b","doc":"user-1","start":3,"end":9,"exact":"pasted","prefix":"My ","suffix":" 😀 text.","verdict":"sourced","note":"a note","evidence":"","created":8,"modified":9}],"tombstones":[{"id":"urn:uuid:a","deleted":10}],"dismissed":[{"doc":"000_698b5d7c01ae0af2","exact":"Some words.","at":11}]}"#;
 
     #[test]
-    fn a_schema_1_library_loads_unchanged_and_is_saved_as_schema_2() {
+    fn a_schema_1_library_loads_unchanged_and_is_saved_as_schema_3() {
         let store = MemoryStore::default();
         store.set(LIBRARY_KEY, V1).unwrap();
         let (p, loaded) = Persistence::open(&store, 20);
@@ -730,7 +803,7 @@ mod tests {
         let lib = Library::with_contents(seed_documents(), loaded.contents);
         p.save(&lib, 21).unwrap();
         let saved = store.get(LIBRARY_KEY).unwrap().unwrap();
-        assert!(saved.starts_with(r#"{"schemaVersion":2,"#), "{saved}");
+        assert!(saved.starts_with(r#"{"schemaVersion":3,"#), "{saved}");
         assert_eq!(
             decode(&saved).unwrap(),
             c,

@@ -79,6 +79,9 @@ fn annotation_json(a: &Annotation, span: Option<(usize, usize)>, doc: &Document)
             item["claimmark:detectedSource"] = json!(a.detected_source);
         }
     }
+    if !a.rating.is_empty() {
+        item["claimmark:rating"] = json!(a.rating);
+    }
     match (a.status, span) {
         (Status::Anchored, Some(_)) => {}
         // An orphan has no place in the text: only its quote.
@@ -185,7 +188,7 @@ pub fn export(library: &Library, scope: Scope<'_>, now: i64, version: &str) -> S
         },
         "generated": to_rfc3339(now),
         "total": items.len(),
-        "claimmark:schemaVersion": 2,
+        "claimmark:schemaVersion": 3,
         DOCUMENTS: docs.iter().map(|d| document_json(d)).collect::<Vec<_>>(),
         "first": {
             "type": "AnnotationPage",
@@ -749,6 +752,10 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
             suggested: matches!(item.get("claimmark:suggested"), Some(Value::Bool(true))),
             detected_source: string_at(item, "claimmark:detectedSource", &at)?
                 .unwrap_or_default()
+                .to_owned(),
+            rating: string_at(item, "claimmark:rating", &at)?
+                .unwrap_or_default()
+                .trim()
                 .to_owned(),
         };
         // Placed on the library's text: found, moved (to confirm), or kept as an orphan.

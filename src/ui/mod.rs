@@ -7,7 +7,9 @@ mod claims;
 mod incoming;
 mod library;
 mod notice;
+mod rating;
 pub mod reader;
+mod settings;
 mod state;
 mod transfer;
 
@@ -33,6 +35,7 @@ pub fn App() -> impl IntoView {
                 <p class="tagline">"Mark each claim: does the article say who says so?"</p>
             </div>
             <transfer::Transfer/>
+            <settings::SettingsPanel/>
         </header>
         <notice::Notices/>
         <main class="layout">

@@ -15,7 +15,7 @@ use crate::domain::assistant::suggest::{
 use crate::domain::document::seed_documents;
 use crate::domain::library::Library;
 use crate::domain::storage::{
-    KeyValueStore, LoadProblem, MemoryStore, Persistence, View, LIBRARY_KEY,
+    KeyValueStore, LoadProblem, MemoryStore, Persistence, Settings, View, LIBRARY_KEY,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +68,8 @@ pub struct AppState {
     pub chosen: RwSignal<Option<(usize, usize)>>,
     /// The assistant is reading the open article (in the worker).
     pub reading: RwSignal<bool>,
+    /// The fact-checker's organisation and rating scale.
+    pub settings: RwSignal<Settings>,
 }
 
 pub fn use_app() -> AppState {
@@ -231,6 +233,7 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
     let persistence = Rc::new(persistence);
     let library = Library::with_contents(seed_documents(), loaded.contents);
     let view = persistence.load_view();
+    let settings = RwSignal::new(persistence.load_settings());
     let open = view
         .open
         .filter(|id| library.document(id).is_some())
@@ -308,6 +311,7 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
         suggestions,
         chosen: RwSignal::new(None),
         reading,
+        settings,
         selected: RwSignal::new(None),
         pending: RwSignal::new(None),
         notice,
@@ -338,6 +342,11 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
                 "Your latest changes could not be saved: {e}. Nothing is lost while this tab stays open; download your work to keep it."
             ))),
         }
+    });
+
+    let p = Rc::clone(&persistence);
+    Effect::new(move |_| {
+        let _ = state.settings.with(|s| p.save_settings(s));
     });
 
     let p = Rc::clone(&persistence);

@@ -3,36 +3,50 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
-use crate::browser::{self, files};
+use crate::browser::{self, files, worker};
 use crate::domain::document::slug;
+use crate::domain::exchange::Format;
+use crate::domain::storage::{decode, encode};
 use crate::domain::time::compact_date;
-use crate::domain::w3c::{self, Scope};
 
 #[component]
 pub fn Transfer() -> impl IntoView {
     let app = use_app();
 
-    let download = move |scope_all: bool| {
+    // Files are made and read in the worker (off the first load): it gets the library as
+    // stored, and answers with the file, or with what a loaded file adds.
+    let download = move |scope_all: bool, format: Format| {
         let now = browser::now_ms();
-        let open = app.open.get_untracked();
-        let (json, name) = app.library.with_untracked(|l| {
-            if scope_all {
-                let json = w3c::export(l, Scope::All, now, crate::VERSION);
-                (json, format!("claimmark-all-{}.json", compact_date(now)))
-            } else {
-                let id = open.as_deref().unwrap_or_default();
-                let title = l.document(id).map(|d| d.title.clone()).unwrap_or_default();
-                let json = w3c::export(l, Scope::Document(id), now, crate::VERSION);
-                (
-                    json,
-                    format!("claimmark-{}-{}.json", slug(&title), compact_date(now)),
-                )
-            }
+        let doc = if scope_all {
+            None
+        } else {
+            app.open.get_untracked()
+        };
+        let (stored, name) = app.library.with_untracked(|l| {
+            let what = match &doc {
+                None => "all".to_owned(),
+                Some(id) => slug(&l.document(id).map(|d| d.title.clone()).unwrap_or_default()),
+            };
+            let name = format!(
+                "claimmark-{what}-{}.{}",
+                compact_date(now),
+                format.extension()
+            );
+            (encode(&l.contents()), name)
         });
-        match files::download(&name, &json, "application/ld+json") {
-            Ok(()) => app.info(format!("Downloaded {name}.")),
-            Err(e) => app.error(format!("The download failed: {e}.")),
-        }
+        worker::export(
+            stored,
+            format,
+            doc.as_deref(),
+            now,
+            move |made| match made {
+                Ok(file) => match files::download(&name, &file, format.media_type()) {
+                    Ok(()) => app.info(format!("Downloaded {name}.")),
+                    Err(e) => app.error(format!("The download failed: {e}.")),
+                },
+                Err(e) => app.error(format!("{name} could not be made: {e}.")),
+            },
+        );
     };
 
     let on_upload = move |ev: leptos::ev::Event| {
@@ -44,23 +58,29 @@ pub fn Transfer() -> impl IntoView {
                     return;
                 }
             };
-            let parsed = app
-                .library
-                .with_untracked(|l| w3c::import(&text, l, browser::now_ms()));
-            match parsed {
-                Err(e) => app.error(format!("{name} was not loaded. {e}. Nothing was changed.")),
-                Ok(import) => {
-                    let note = import.anchoring_note();
-                    let mut report = Default::default();
-                    app.library.update(|l| report = l.merge(import.contents));
-                    let mut summary = report.summary(&name);
-                    if let Some(note) = note {
-                        summary.push(' ');
-                        summary.push_str(&note);
+            let stored = app.library.with_untracked(|l| encode(&l.contents()));
+            worker::import(stored, &text, browser::now_ms(), move |read| {
+                let contents = read.and_then(|(contents, note)| {
+                    decode(&contents)
+                        .map(|c| (c, note))
+                        .map_err(|e| e.to_string())
+                });
+                match contents {
+                    Err(e) => {
+                        app.error(format!("{name} was not loaded. {e}. Nothing was changed."))
                     }
-                    app.info(summary);
+                    Ok((contents, note)) => {
+                        let mut report = Default::default();
+                        app.library.update(|l| report = l.merge(contents));
+                        let mut summary = report.summary(&name);
+                        if let Some(note) = note {
+                            summary.push(' ');
+                            summary.push_str(&note);
+                        }
+                        app.info(summary);
+                    }
                 }
-            }
+            });
         });
     };
 
@@ -68,12 +88,12 @@ pub fn Transfer() -> impl IntoView {
         <div class="transfer" role="group" aria-label="Files">
             <button
                 type="button"
-                on:click=move |_| download(false)
+                on:click=move |_| download(false, Format::W3c)
                 disabled=move || app.open.get().is_none()
             >
                 "Download article"
             </button>
-            <button type="button" on:click=move |_| download(true)>
+            <button type="button" on:click=move |_| download(true, Format::W3c)>
                 "Download all"
             </button>
             <label class="button file-button">

@@ -278,6 +278,7 @@ impl Library {
             was: String::new(),
             suggested: false,
             detected_source: String::new(),
+            rating: String::new(),
         });
         Ok(self.annotations.last().expect("just pushed"))
     }
@@ -307,6 +308,11 @@ impl Library {
 
     pub fn set_evidence(&mut self, id: &str, url: &str, now: i64) -> bool {
         self.update(id, now, |a| a.evidence = url.to_owned())
+    }
+
+    /// Rates a claim with a label of the fact-checker's scale ("" takes the rating away).
+    pub fn set_rating(&mut self, id: &str, rating: &str, now: i64) -> bool {
+        self.update(id, now, |a| a.rating = rating.trim().to_owned())
     }
 
     pub fn delete(&mut self, id: &str, now: i64) -> bool {
