@@ -8,8 +8,9 @@
 //! - `"analyse"`, `{id, text: string, outlet: string | null}`: the assistant's reading of an
 //!   article, `{id, ms, numbers: Uint32Array, sources: string[]}` (see
 //!   `claimmark::domain::assistant::wire`);
-//! - `"export"`, `{id, format, doc: string | null, library, now}`: a file of the library (stored
-//!   JSON), `{id, ms, file}` or `{id, ms, error}` (see `claimmark::domain::exchange`);
+//! - `"export"`, `{id, format, doc, claim, library, now, organisation, scale}`: a file of the
+//!   library (stored JSON), `{id, ms, file}` or `{id, ms, error}` (see
+//!   `claimmark::domain::exchange`);
 //! - `"import"`, `{id, file, library, now}`: what a file brings, `{id, ms, contents, note}` or
 //!   `{id, ms, error}`.
 //!
@@ -44,17 +45,17 @@ fn main() {
             let string = |k: &str| get(k).as_string().unwrap_or_default();
             if job == "export" {
                 let format = exchange::Format::parse(&string("format"));
+                let request = exchange::Request {
+                    doc: get("doc").as_string(),
+                    claim: get("claim").as_string(),
+                    now: get("now").as_f64().unwrap_or_default() as i64,
+                    version: claimmark::VERSION.to_owned(),
+                    organisation: string("organisation"),
+                    scale: string("scale"),
+                };
                 let made = format
                     .ok_or_else(|| "no such format".to_owned())
-                    .and_then(|f| {
-                        exchange::export(
-                            &string("library"),
-                            f,
-                            get("doc").as_string().as_deref(),
-                            get("now").as_f64().unwrap_or_default() as i64,
-                            claimmark::VERSION,
-                        )
-                    });
+                    .and_then(|f| exchange::export(&string("library"), f, &request));
                 match made {
                     Ok(file) => set("file", JsValue::from_str(&file)),
                     Err(e) => set("error", JsValue::from_str(&e)),

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 
 use crate::domain::assistant::classify::Reading;
 use crate::domain::assistant::wire;
-use crate::domain::exchange::Format;
+use crate::domain::exchange::{Format, Request};
 use crate::domain::extract::{Meta, Page};
 
 /// Where Trunk puts the worker's loader (`data-loader-shim`), relative to the page.
@@ -180,21 +180,28 @@ pub fn analyse(
     );
 }
 
-/// A file of the library (`stored`: its storage JSON) in `format`, for one article or all;
-/// `done` gets the file's text or why there is none.
+/// A file of the library (`stored`: its storage JSON) in `format`, as `request` asks; `done`
+/// gets the file's text or why there is none.
 pub fn export(
     stored: String,
     format: Format,
-    doc: Option<&str>,
-    now: i64,
+    request: &Request,
     done: impl FnOnce(Result<String, String>) + 'static,
 ) {
     let msg = js_sys::Object::new();
+    let text = |s: &Option<String>| s.as_deref().map_or(JsValue::NULL, JsValue::from_str);
     set(&msg, "job", &JsValue::from_str("export"));
     set(&msg, "format", &JsValue::from_str(format.as_str()));
-    set(&msg, "doc", &doc.map_or(JsValue::NULL, JsValue::from_str));
+    set(&msg, "doc", &text(&request.doc));
+    set(&msg, "claim", &text(&request.claim));
+    set(
+        &msg,
+        "organisation",
+        &JsValue::from_str(&request.organisation),
+    );
+    set(&msg, "scale", &JsValue::from_str(&request.scale));
     set(&msg, "library", &JsValue::from_str(&stored));
-    set(&msg, "now", &JsValue::from(now as f64));
+    set(&msg, "now", &JsValue::from(request.now as f64));
     ask(msg, "the file took too long to make", move |reply| {
         done(reply.and_then(|data| answer(&data, "file")))
     });

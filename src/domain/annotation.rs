@@ -83,6 +83,10 @@ pub struct Annotation {
     /// The fact-checker's rating, a label of their scale ("Mostly true"); empty: not rated.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub rating: String,
+    /// Who the article attributes the claim to, as the user names them (an accepted
+    /// suggestion starts with the detected source); empty: not named.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub source: String,
 }
 
 fn saturating_offset<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {

@@ -8,6 +8,7 @@ pub mod benchmark;
 pub mod document;
 pub mod exchange;
 pub mod extract;
+pub mod formats;
 pub mod fuzzy;
 pub mod layout;
 pub mod library;

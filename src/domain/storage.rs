@@ -15,8 +15,8 @@ use super::library::{Contents, Library};
 
 /// 2: documents may carry where they came from (`url`, `site`, `author`, `language`,
 /// `edited`). A claimmark that reads only 1 must not save over such a value and drop them.
-/// 3: annotations may carry a fact-check `rating`; a claimmark that reads only 2 must not save
-/// over it.
+/// 3: annotations may carry a fact-check `rating` and a named `source`; a claimmark that reads
+/// only 2 must not save over them.
 pub const SCHEMA_VERSION: u64 = 3;
 /// The library: user documents, annotations, deletion records.
 pub const LIBRARY_KEY: &str = "claimmark.library";

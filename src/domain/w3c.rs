@@ -82,6 +82,9 @@ fn annotation_json(a: &Annotation, span: Option<(usize, usize)>, doc: &Document)
     if !a.rating.is_empty() {
         item["claimmark:rating"] = json!(a.rating);
     }
+    if !a.source.is_empty() {
+        item["claimmark:source"] = json!(a.source);
+    }
     match (a.status, span) {
         (Status::Anchored, Some(_)) => {}
         // An orphan has no place in the text: only its quote.
@@ -756,6 +759,9 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
             rating: string_at(item, "claimmark:rating", &at)?
                 .unwrap_or_default()
                 .trim()
+                .to_owned(),
+            source: string_at(item, "claimmark:source", &at)?
+                .unwrap_or_default()
                 .to_owned(),
         };
         // Placed on the library's text: found, moved (to confirm), or kept as an orphan.

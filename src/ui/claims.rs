@@ -335,9 +335,10 @@ fn Editor(id: String) -> impl IntoView {
                         view! { <p class="detected">{format!("Began as a suggestion{src}.")}</p> }
                     })
             }}
-            <super::rating::RatingChoice
+            <super::rating::FactCheckFields
                 id=id.clone()
                 rating=Signal::derive(move || ann.get().map(|a| a.rating).unwrap_or_default())
+                source=Signal::derive(move || ann.get().map(|a| a.source).unwrap_or_default())
             />
             <label for="claim-note">"Note"</label>
             <textarea

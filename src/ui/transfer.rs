@@ -2,10 +2,10 @@
 
 use leptos::prelude::*;
 
-use super::state::use_app;
+use super::state::{use_app, AppState};
 use crate::browser::{self, files, worker};
 use crate::domain::document::slug;
-use crate::domain::exchange::Format;
+use crate::domain::exchange::{Format, Request};
 use crate::domain::storage::{decode, encode};
 use crate::domain::time::compact_date;
 
@@ -15,38 +15,14 @@ pub fn Transfer() -> impl IntoView {
 
     // Files are made and read in the worker (off the first load): it gets the library as
     // stored, and answers with the file, or with what a loaded file adds.
-    let download = move |scope_all: bool, format: Format| {
-        let now = browser::now_ms();
+    let format = RwSignal::new(Format::W3c);
+    let download = move |scope_all: bool| {
         let doc = if scope_all {
             None
         } else {
             app.open.get_untracked()
         };
-        let (stored, name) = app.library.with_untracked(|l| {
-            let what = match &doc {
-                None => "all".to_owned(),
-                Some(id) => slug(&l.document(id).map(|d| d.title.clone()).unwrap_or_default()),
-            };
-            let name = format!(
-                "claimmark-{what}-{}.{}",
-                compact_date(now),
-                format.extension()
-            );
-            (encode(&l.contents()), name)
-        });
-        worker::export(
-            stored,
-            format,
-            doc.as_deref(),
-            now,
-            move |made| match made {
-                Ok(file) => match files::download(&name, &file, format.media_type()) {
-                    Ok(()) => app.info(format!("Downloaded {name}.")),
-                    Err(e) => app.error(format!("The download failed: {e}.")),
-                },
-                Err(e) => app.error(format!("{name} could not be made: {e}.")),
-            },
-        );
+        download_file(app, format.get_untracked(), doc, None);
     };
 
     let on_upload = move |ev: leptos::ev::Event| {
@@ -86,14 +62,25 @@ pub fn Transfer() -> impl IntoView {
 
     view! {
         <div class="transfer" role="group" aria-label="Files">
+            <label for="download-format">"Download as"</label>
+            <select
+                id="download-format"
+                on:change=move |ev| {
+                    format.set(Format::parse(&event_target_value(&ev)).unwrap_or(Format::W3c));
+                }
+            >
+                <option value="w3c">"W3C annotations (JSON)"</option>
+                <option value="csv">"CSV (spreadsheet)"</option>
+                <option value="claimreview">"ClaimReview drafts (rated claims)"</option>
+            </select>
             <button
                 type="button"
-                on:click=move |_| download(false, Format::W3c)
+                on:click=move |_| download(false)
                 disabled=move || app.open.get().is_none()
             >
                 "Download article"
             </button>
-            <button type="button" on:click=move |_| download(true, Format::W3c)>
+            <button type="button" on:click=move |_| download(true)>
                 "Download all"
             </button>
             <label class="button file-button">
@@ -107,4 +94,41 @@ pub fn Transfer() -> impl IntoView {
             </label>
         </div>
     }
+}
+
+/// Downloads a file of the library made in the worker: `format`, for article `doc` (`None`:
+/// all) or only claim `claim`.
+pub fn download_file(app: AppState, format: Format, doc: Option<String>, claim: Option<String>) {
+    let now = browser::now_ms();
+    let (stored, name) = app.library.with_untracked(|l| {
+        let what = match (&doc, &claim) {
+            (None, _) => "all".to_owned(),
+            (Some(id), c) => {
+                let title = l.document(id).map(|d| d.title.clone()).unwrap_or_default();
+                let claim_part = if c.is_some() { "-claim" } else { "" };
+                format!("{}{claim_part}", slug(&title))
+            }
+        };
+        let name = format!(
+            "claimmark-{what}-{}.{}",
+            compact_date(now),
+            format.extension()
+        );
+        (encode(&l.contents()), name)
+    });
+    let request = app.settings.with_untracked(|s| Request {
+        doc,
+        claim,
+        now,
+        version: crate::VERSION.to_owned(),
+        organisation: s.organisation.clone(),
+        scale: s.scale.to_text(),
+    });
+    worker::export(stored, format, &request, move |made| match made {
+        Ok(file) => match files::download(&name, &file, format.media_type()) {
+            Ok(()) => app.info(format!("Downloaded {name}.")),
+            Err(e) => app.error(format!("The download failed: {e}.")),
+        },
+        Err(e) => app.error(format!("{name} could not be made: {e}.")),
+    });
 }

@@ -179,6 +179,9 @@ impl Library {
         let a = self.annotations.last_mut().expect("just added");
         a.suggested = true;
         a.detected_source = detected_source.unwrap_or_default().to_owned();
+        if verdict == Verdict::Sourced {
+            a.source = a.detected_source.clone();
+        }
         Ok(a)
     }
 
@@ -279,6 +282,7 @@ impl Library {
             suggested: false,
             detected_source: String::new(),
             rating: String::new(),
+            source: String::new(),
         });
         Ok(self.annotations.last().expect("just pushed"))
     }
@@ -308,6 +312,11 @@ impl Library {
 
     pub fn set_evidence(&mut self, id: &str, url: &str, now: i64) -> bool {
         self.update(id, now, |a| a.evidence = url.to_owned())
+    }
+
+    /// Names who the article attributes the claim to.
+    pub fn set_source(&mut self, id: &str, source: &str, now: i64) -> bool {
+        self.update(id, now, |a| a.source = source.to_owned())
     }
 
     /// Rates a claim with a label of the fact-checker's scale ("" takes the rating away).
