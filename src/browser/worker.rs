@@ -3,7 +3,6 @@
 //! fails or stops answering.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -33,7 +32,8 @@ struct Running {
     ready: bool,
     /// Asked before the worker was ready.
     queue: Vec<js_sys::Object>,
-    waiting: BTreeMap<u32, Done>,
+    /// Jobs asked and not answered yet (few at a time: a list).
+    waiting: Vec<(u32, Done)>,
     next: u32,
     // Kept alive as long as the worker.
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
@@ -87,7 +87,11 @@ fn start() -> Result<Rc<RefCell<Running>>, String> {
             let Some(id) = get("id").as_f64() else {
                 return fail_all("the background reader answered something it should not");
             };
-            let done = running.borrow_mut().waiting.remove(&(id as u32));
+            let done = {
+                let mut r = running.borrow_mut();
+                let at = r.waiting.iter().position(|(k, _)| *k == id as u32);
+                at.map(|i| r.waiting.remove(i).1)
+            };
             if let Some(done) = done {
                 done(Ok(data));
             }
@@ -102,7 +106,7 @@ fn start() -> Result<Rc<RefCell<Running>>, String> {
         worker,
         ready: false,
         queue: Vec::new(),
-        waiting: BTreeMap::new(),
+        waiting: Vec::new(),
         next: 0,
         _on_message: on_message,
         _on_error: on_error,
@@ -267,7 +271,7 @@ fn ask(
     set(&msg, "id", &JsValue::from(id));
     {
         let mut r = running.borrow_mut();
-        r.waiting.insert(id, Box::new(done));
+        r.waiting.push((id, Box::new(done)));
         if r.ready {
             let _ = r.worker.post_message(&msg);
         } else {
@@ -278,7 +282,7 @@ fn ask(
         let still_waiting = RUNNING.with(|r| {
             r.borrow()
                 .as_ref()
-                .is_some_and(|run| run.borrow().waiting.contains_key(&id))
+                .is_some_and(|run| run.borrow().waiting.iter().any(|(k, _)| *k == id))
         });
         if still_waiting {
             fail_all(too_long);

@@ -5,7 +5,6 @@
 //! reads what is stored and merges it in, so two tabs never overwrite each other's work.
 
 use std::cell::RefCell;
-use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -76,7 +75,8 @@ impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
 /// An in-memory store, optionally with a quota in bytes (keys plus values) like a browser's.
 #[derive(Debug, Default)]
 pub struct MemoryStore {
-    entries: RefCell<BTreeMap<String, String>>,
+    /// Few keys: a list (a map type of its own would add kilobytes to the wasm).
+    entries: RefCell<Vec<(String, String)>>,
     quota: Option<usize>,
 }
 
@@ -88,14 +88,27 @@ impl MemoryStore {
         }
     }
 
+    /// The keys, sorted.
     pub fn keys(&self) -> Vec<String> {
-        self.entries.borrow().keys().cloned().collect()
+        let mut keys: Vec<String> = self
+            .entries
+            .borrow()
+            .iter()
+            .map(|(k, _)| k.clone())
+            .collect();
+        crate::domain::order::sort_by(&mut keys, &|a, b| a.cmp(b));
+        keys
     }
 }
 
 impl KeyValueStore for MemoryStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        Ok(self.entries.borrow().get(key).cloned())
+        Ok(self
+            .entries
+            .borrow()
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.clone()))
     }
 
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
@@ -110,7 +123,10 @@ impl KeyValueStore for MemoryStore {
                 return Err(StoreError::Full);
             }
         }
-        e.insert(key.to_owned(), value.to_owned());
+        match e.iter_mut().find(|(k, _)| k == key) {
+            Some((_, v)) => *v = value.to_owned(),
+            None => e.push((key.to_owned(), value.to_owned())),
+        }
         Ok(())
     }
 }
@@ -366,19 +382,17 @@ impl<S: KeyValueStore> Persistence<S> {
 
     /// How the reader was left: a missing or unreadable value is the default view.
     pub fn load_view(&self) -> View {
-        let Some(raw) = self.store.get(VIEW_KEY).ok().flatten() else {
-            return View::default();
-        };
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(&raw) else {
-            return View::default();
-        };
+        let stored: StoredView = self
+            .store
+            .get(VIEW_KEY)
+            .ok()
+            .flatten()
+            .and_then(|raw| serde_json::from_str(&raw).ok())
+            .unwrap_or_default();
         View {
-            open: v.get("open").and_then(|o| o.as_str()).map(str::to_owned),
-            suggest: v.get("suggest").and_then(|s| s.as_bool()).unwrap_or(false),
-            shown: match v.get("shown").and_then(|n| n.as_u64()) {
-                Some(n) => Shown::Top(n as usize),
-                None => Shown::All,
-            },
+            open: stored.open,
+            suggest: stored.suggest,
+            shown: stored.shown.map_or(Shown::All, Shown::Top),
         }
     }
 
@@ -386,18 +400,47 @@ impl<S: KeyValueStore> Persistence<S> {
         if !self.writable {
             return Ok(());
         }
-        let shown = match view.shown {
-            Shown::Top(n) => Some(n),
-            Shown::All => None,
+        let stored = StoredView {
+            schema_version: SCHEMA_VERSION,
+            open: view.open.clone(),
+            suggest: view.suggest,
+            shown: match view.shown {
+                Shown::Top(n) => Some(n),
+                Shown::All => None,
+            },
         };
-        let v = serde_json::json!({
-            "schemaVersion": SCHEMA_VERSION,
-            "open": view.open,
-            "suggest": view.suggest,
-            "shown": shown,
-        });
-        self.store.set(VIEW_KEY, &v.to_string())
+        self.store.set(VIEW_KEY, &to_json(&stored))
     }
+}
+
+/// The stored form of [`View`] (its own type: renaming a field of the view must not change
+/// what is stored).
+#[derive(Default, Serialize, Deserialize)]
+struct StoredView {
+    #[serde(rename = "schemaVersion", default)]
+    schema_version: u64,
+    #[serde(default)]
+    open: Option<String>,
+    #[serde(default)]
+    suggest: bool,
+    #[serde(default)]
+    shown: Option<usize>,
+}
+
+/// The stored form of [`Settings`].
+#[derive(Default, Serialize, Deserialize)]
+struct StoredSettings {
+    #[serde(rename = "schemaVersion", default)]
+    schema_version: u64,
+    #[serde(default)]
+    organisation: String,
+    /// The rating scale as text (`rating::Scale::to_text`).
+    #[serde(default)]
+    scale: String,
+}
+
+fn to_json<T: Serialize>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| unreachable!("plain data always serialises"))
 }
 
 /// The fact-checker's settings: their organisation (the author of ClaimReview drafts) and
@@ -411,7 +454,7 @@ pub struct Settings {
 impl<S: KeyValueStore> Persistence<S> {
     /// The settings; missing or unreadable parts are the defaults.
     pub fn load_settings(&self) -> Settings {
-        let v: serde_json::Value = self
+        let stored: StoredSettings = self
             .store
             .get(SETTINGS_KEY)
             .ok()
@@ -419,16 +462,8 @@ impl<S: KeyValueStore> Persistence<S> {
             .and_then(|raw| serde_json::from_str(&raw).ok())
             .unwrap_or_default();
         Settings {
-            organisation: v
-                .get("organisation")
-                .and_then(|o| o.as_str())
-                .unwrap_or_default()
-                .to_owned(),
-            scale: v
-                .get("scale")
-                .and_then(|s| s.as_str())
-                .and_then(|s| Scale::parse(s).ok())
-                .unwrap_or_default(),
+            organisation: stored.organisation,
+            scale: Scale::parse(&stored.scale).unwrap_or_default(),
         }
     }
 
@@ -436,12 +471,12 @@ impl<S: KeyValueStore> Persistence<S> {
         if !self.writable {
             return Ok(());
         }
-        let v = serde_json::json!({
-            "schemaVersion": SCHEMA_VERSION,
-            "organisation": settings.organisation,
-            "scale": settings.scale.to_text(),
-        });
-        self.store.set(SETTINGS_KEY, &v.to_string())
+        let stored = StoredSettings {
+            schema_version: SCHEMA_VERSION,
+            organisation: settings.organisation.clone(),
+            scale: settings.scale.to_text(),
+        };
+        self.store.set(SETTINGS_KEY, &to_json(&stored))
     }
 }
 

@@ -37,6 +37,9 @@ pub fn ArticleHead() -> impl IntoView {
             <header class="article-head">
                 <h2 id="article-title">{d.title.clone()}</h2>
                 {source_line(&d)}
+                <button type="button" class="quiet" on:click=move |_| app.report.set(true)>
+                    "Report"
+                </button>
                 {is_user
                     .then(|| {
                         view! {

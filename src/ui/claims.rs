@@ -21,7 +21,7 @@ struct Row {
     status: Status,
 }
 
-fn show_claim(app: AppState, id: String) {
+pub(super) fn show_claim(app: AppState, id: String) {
     app.selected.set(Some(id.clone()));
     scroll_to_claim(&id);
     app.flash.set(Some(id.clone()));

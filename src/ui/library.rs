@@ -30,6 +30,7 @@ pub fn LibraryPanel() -> impl IntoView {
     });
     view! {
         <nav class="panel library" aria-labelledby="library-heading">
+            <super::search::SearchPanel/>
             <h2 id="library-heading">"Library"</h2>
             <ul class="doc-list">
                 <For
@@ -60,6 +61,7 @@ pub fn LibraryPanel() -> impl IntoView {
                                         <span class="count count-unsourced">
                                             {format!("{unsourced} unsourced")}
                                         </span>
+                                        {mini_chart(sourced, unsourced)}
                                     </span>
                                 </button>
                             </li>
@@ -70,6 +72,21 @@ pub fn LibraryPanel() -> impl IntoView {
             <AddDocument/>
         </nav>
     }
+}
+
+/// The article's sourced and unsourced claims as a small bar (the counts beside it say it in
+/// words, so it is hidden from screen readers).
+fn mini_chart(sourced: usize, unsourced: usize) -> Option<impl IntoView> {
+    let total = sourced + unsourced;
+    (total > 0).then(|| {
+        let w = (sourced * 40 + total / 2) / total;
+        view! {
+            <svg class="mini-chart" viewBox="0 0 40 6" width="40" height="6" aria-hidden="true">
+                <rect class="bar-sourced" x="0" y="0" width=w.to_string() height="6"></rect>
+                <rect class="bar-unsourced" x=w.to_string() y="0" width=(40 - w).to_string() height="6"></rect>
+            </svg>
+        }
+    })
 }
 
 /// A labelled text area whose text is `text`.

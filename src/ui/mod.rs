@@ -9,6 +9,8 @@ mod library;
 mod notice;
 mod rating;
 pub mod reader;
+mod report;
+mod search;
 mod settings;
 mod state;
 mod transfer;
@@ -38,10 +40,11 @@ pub fn App() -> impl IntoView {
             <settings::SettingsPanel/>
         </header>
         <notice::Notices/>
-        <main class="layout">
+        <main class="layout" class:hidden=move || app.report.get()>
             <library::LibraryPanel/>
             <reader::Reader/>
             <claims::ClaimsPanel/>
         </main>
+        {move || app.report.get().then(|| view! { <report::ReportView/> })}
     }
 }

@@ -299,6 +299,10 @@ pub fn Reader() -> impl IntoView {
                     app.dismiss(span);
                 }
             }
+            "/" => {
+                ev.prevent_default();
+                crate::browser::focus("search-text");
+            }
             "Escape" => {
                 app.selected.set(None);
                 app.chosen.set(None);

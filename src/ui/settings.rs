@@ -23,7 +23,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 prop:value=move || app.settings.with(|s| s.organisation.clone())
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
-                    app.settings.update(|s| s.organisation = value.trim().to_owned());
+                    app.settings.update(|s| s.organisation = value.clone());
                 }
             />
             <label for="settings-scale">"Rating scale"</label>

@@ -70,6 +70,8 @@ pub struct AppState {
     pub reading: RwSignal<bool>,
     /// The fact-checker's organisation and rating scale.
     pub settings: RwSignal<Settings>,
+    /// The open article's report is shown (in place of the reader).
+    pub report: RwSignal<bool>,
 }
 
 pub fn use_app() -> AppState {
@@ -312,6 +314,7 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
         chosen: RwSignal::new(None),
         reading,
         settings,
+        report: RwSignal::new(false),
         selected: RwSignal::new(None),
         pending: RwSignal::new(None),
         notice,

@@ -56,3 +56,14 @@ fn saving_in_chromium() {
         "wasm   saving one edit: one tab {alone:.1} ms; two tabs taking turns {turns:.1} ms"
     );
 }
+
+/// Searching 60,000 claims of 3,000 articles, a query typed a character at a time.
+#[wasm_bindgen_test]
+fn search_in_chromium() {
+    use claimmark::domain::benchmark::search_benchmark;
+    let perf = web_sys::window().unwrap().performance().unwrap();
+    let (build, mean, worst, claims) = search_benchmark(&move || perf.now());
+    console_log!(
+        "wasm   search, {claims} claims: index built in {build:.1} ms; per keystroke {mean:.2} ms on average, {worst:.2} ms at worst"
+    );
+}

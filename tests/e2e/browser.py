@@ -23,6 +23,7 @@ ROLE_CANDIDATES = {
     "textbox": "input:not([type]), input[type=text], input[type=url], textarea",
     "radio": "input[type=radio]",
     "combobox": "select",
+    "searchbox": "input[type=search]",
     "switch": "input[type=checkbox]",
     "link": "a[href]",
     "heading": "h1, h2, h3, h4, h5, h6",
@@ -233,6 +234,19 @@ class Browser:
                         return p, json.loads(p.read_text(encoding="utf-8"))
             return None
         return wait_for("the download", done)
+
+    def wait_download_file(self, before=()):
+        """A finished download that is not in `before` (any format): its path."""
+        def done():
+            names = [p.name for p in self.downloads.iterdir()]
+            if any(n.endswith(".crdownload") for n in names):
+                return None
+            fresh = [p for p in self.downloads.iterdir() if p.name not in before and p.stat().st_size > 0]
+            return fresh[0] if fresh else None
+        return wait_for("the download", done)
+
+    def downloaded_names(self):
+        return {p.name for p in self.downloads.iterdir()}
 
     def accessibility_problems(self):
         """What axe-core (installed by `.ci/setup --test`) finds against WCAG 2.1 A and AA in the

@@ -5,9 +5,11 @@
 mod claimreview;
 mod csv;
 pub mod hypothesis;
+mod report;
 
 pub use claimreview::{claim_reviews, Organisation};
 pub use csv::{cell, csv, COLUMNS};
+pub use report::{report, Report};
 
 use super::annotation::{Annotation, Status};
 use super::document::Document;
