@@ -31,6 +31,8 @@ def test_rated_claims_go_out_as_csv_claimreview_and_a_printed_report(browser):
     # Settings: the organisation that authors ClaimReview drafts (the default scale stays).
     b.click("DisclosureTriangle", "Settings")
     b.type_into("Your organisation (author of ClaimReview drafts)", "Fact Desk")
+    problems = b.accessibility_problems()
+    assert not problems, problems
     b.click("DisclosureTriangle", "Settings")
 
     open_seed(b)
@@ -84,6 +86,8 @@ def test_rated_claims_go_out_as_csv_claimreview_and_a_printed_report(browser):
     # Report: counts and the chart, every claim; printed to PDF, it holds the claims.
     b.click("button", "Report")
     b.by_role("heading", SEED_TITLE, exact=False)
+    problems = b.accessibility_problems()
+    assert not problems, problems
     caption = b.js("return document.querySelector('.report figcaption').textContent")
     assert caption == "1 sourced (50%), 1 unsourced (50%) of 2 claims"
     assert b.js("return document.querySelector('.report svg').getAttribute('aria-label')") == caption
@@ -184,3 +188,10 @@ def test_a_hypothesis_export_loads_onto_the_article_of_its_page(browser, tmp_pat
     b.upload("Load annotations", path)
     wait_for("the second load", lambda: "From Hypothesis" in b.status_text())
     assert claim_count(b) == 2
+    # A broken export is refused, saying where, and changes nothing.
+    stored = b.storage()
+    broken = hypothesis_file(tmp_path, [{"id": "h9", "tags": ["sourced"]}])
+    b.upload("Load annotations", broken)
+    wait_for("the refusal", lambda: "At annotations[0].uri" in b.alert_text())
+    assert "Nothing was changed" in b.alert_text()
+    assert claim_count(b) == 2 and b.storage() == stored
