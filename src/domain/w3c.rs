@@ -253,18 +253,7 @@ impl Import {
                     .join(", ")
             ));
         }
-        if self.anchoring.to_confirm > 0 {
-            parts.push(format!(
-                "{} moved (please confirm).",
-                self.anchoring.to_confirm
-            ));
-        }
-        if self.anchoring.orphaned > 0 {
-            parts.push(format!(
-                "{} not found in the text (kept, listed under the article).",
-                self.anchoring.orphaned
-            ));
-        }
+        parts.extend(self.anchoring.sentences());
         (!parts.is_empty()).then(|| parts.join(" "))
     }
 }

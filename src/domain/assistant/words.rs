@@ -92,6 +92,13 @@ pub static PERSON_ROLES: Words = Words::new(&[
     "president", "minister", "lawmaker", "congressman", "congresswoman", "candidate",
 ]);
 
+/// Verbs of belief: an attribution only when their subject is an unnamed group ("media bosses
+/// want …"); "Trump wants a wall" is about Trump.
+#[rustfmt::skip]
+pub const COGNITION: &[&str] = &[
+    "want", "wants", "think", "thinks", "fear", "fears", "hope", "hopes", "worry", "worries",
+];
+
 /// Verbs that take a nested speaker as object ("told President Zuma", "told Newsweek").
 #[rustfmt::skip]
 pub const TELLING: &[&str] = &["told", "tells", "tell", "telling"];

@@ -61,18 +61,7 @@ impl HypothesisImport {
                 "{count} left out: {page} is not an article of your library (add it, then load again)."
             ));
         }
-        if self.anchoring.to_confirm > 0 {
-            parts.push(format!(
-                "{} moved (please confirm).",
-                self.anchoring.to_confirm
-            ));
-        }
-        if self.anchoring.orphaned > 0 {
-            parts.push(format!(
-                "{} not found in the text (kept, listed under the article).",
-                self.anchoring.orphaned
-            ));
-        }
+        parts.extend(self.anchoring.sentences());
         Some(parts.join(" "))
     }
 }

@@ -19,6 +19,21 @@ pub struct ReanchorReport {
 }
 
 impl ReanchorReport {
+    /// What the user should know of claims that did not stay in place, as sentences.
+    pub fn sentences(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if self.to_confirm > 0 {
+            out.push(format!("{} moved (please confirm).", self.to_confirm));
+        }
+        if self.orphaned > 0 {
+            out.push(format!(
+                "{} not found in the text (kept, listed under the article).",
+                self.orphaned
+            ));
+        }
+        out
+    }
+
     pub fn summary(&self, title: &str) -> String {
         format!(
             "Replaced the text of “{title}”: {} claims in place, {} moved (please confirm), {} not found in the new text.",

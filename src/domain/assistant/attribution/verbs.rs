@@ -39,19 +39,7 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     let candidate = REPORTING.contains(&verb)
         || REPORTING_IF_AFTER_SUBJECT.contains(&verb)
         || STANCES.contains(&verb)
-        || matches!(
-            verb,
-            "want"
-                | "wants"
-                | "think"
-                | "thinks"
-                | "fear"
-                | "fears"
-                | "hope"
-                | "hopes"
-                | "worry"
-                | "worries"
-        );
+        || COGNITION.contains(&verb);
     if !candidate {
         return None;
     }
@@ -88,19 +76,7 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
                 | "optimism"
                 | "surprise"
         );
-    let cognition = matches!(
-        verb,
-        "want"
-            | "wants"
-            | "think"
-            | "thinks"
-            | "fear"
-            | "fears"
-            | "hope"
-            | "hopes"
-            | "worry"
-            | "worries"
-    );
+    let cognition = COGNITION.contains(&verb);
     // "Smith remarks", "she jokes", "the company counters" (not "his remarks").
     let subject_before = i > 1
         && !ws[i - 1].ends_clause()
