@@ -4,6 +4,7 @@
 pub mod capture;
 pub mod crash;
 pub mod files;
+pub mod offline;
 pub mod offsets;
 pub mod storage;
 pub mod worker;

@@ -29,6 +29,7 @@ pub fn mount() {
 pub fn App() -> impl IntoView {
     let app = state::start();
     provide_context(app);
+    crate::browser::offline::register(move || app.update_ready.set(true));
     incoming::take_capture(app);
     view! {
         <header class="topbar">

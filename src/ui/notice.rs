@@ -78,6 +78,23 @@ pub fn Notices() -> impl IntoView {
                         })
                 }}
             </div>
+            {move || {
+                app.update_ready
+                    .get()
+                    .then(|| {
+                        view! {
+                            <div class="notice notice-update" role="status">
+                                "A new version of claimmark is ready. "
+                                <button
+                                    type="button"
+                                    on:click=move |_| crate::browser::offline::apply_update()
+                                >
+                                    "Reload to use it"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
             <div class="notice-slot" role="alert">
                 {move || {
                     error()

@@ -72,6 +72,8 @@ pub struct AppState {
     pub settings: RwSignal<Settings>,
     /// The open article's report is shown (in place of the reader).
     pub report: RwSignal<bool>,
+    /// A new version of claimmark is installed and waits for a reload.
+    pub update_ready: RwSignal<bool>,
 }
 
 pub fn use_app() -> AppState {
@@ -315,6 +317,7 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
         reading,
         settings,
         report: RwSignal::new(false),
+        update_ready: RwSignal::new(false),
         selected: RwSignal::new(None),
         pending: RwSignal::new(None),
         notice,

@@ -1,0 +1,92 @@
+//! The service worker (`src/static/sw.js`): registered at start, relative to the page (so it
+//! works under a sub-path); tells the app when a new version is installed and waiting, and
+//! hands over to it when the user chooses to reload. Spoken to through plain JavaScript
+//! properties: no more web-sys bindings in the first load than needed.
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+fn get(o: &JsValue, k: &str) -> JsValue {
+    js_sys::Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn call(o: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
+    let f = get(o, name).dyn_into::<js_sys::Function>().ok()?;
+    let list = js_sys::Array::new();
+    for a in args {
+        list.push(a);
+    }
+    f.apply(o, &list).ok()
+}
+
+/// Listens for `event` on `target` for as long as the page lives.
+fn on(target: &JsValue, event: &str, f: impl FnMut() + 'static) {
+    let c = Closure::<dyn FnMut()>::new(f);
+    call(target, "addEventListener", &[event.into(), c.as_ref().clone()]);
+    c.forget();
+}
+
+fn container() -> Option<JsValue> {
+    let w = web_sys::window()?;
+    let c = get(&get(&w, "navigator"), "serviceWorker");
+    (!c.is_undefined() && !c.is_null()).then_some(c)
+}
+
+/// Registers the service worker; `ready` is called when a new version waits to take over (not
+/// for the first install: that one just starts keeping the files).
+pub fn register(ready: impl Fn() + Clone + 'static) {
+    let Some(sw) = container() else {
+        return;
+    };
+    let Some(promise) = call(&sw, "register", &["sw.js".into()]) else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let Ok(reg) = JsFuture::from(js_sys::Promise::from(promise)).await else {
+            return;
+        };
+        let controlled = {
+            let sw = sw.clone();
+            move || !get(&sw, "controller").is_null()
+        };
+        if !get(&reg, "waiting").is_null() && controlled() {
+            ready();
+        }
+        let found = reg.clone();
+        on(&reg, "updatefound", move || {
+            let installing = get(&found, "installing");
+            let watched = installing.clone();
+            let (ready, controlled) = (ready.clone(), controlled.clone());
+            on(&installing, "statechange", move || {
+                if get(&watched, "state").as_string().as_deref() == Some("installed") && controlled()
+                {
+                    ready();
+                }
+            });
+        });
+    });
+}
+
+/// Lets the waiting version take over, then reloads the page onto it.
+pub fn apply_update() {
+    let Some(sw) = container() else {
+        return;
+    };
+    on(&sw, "controllerchange", || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    let Some(promise) = call(&sw, "getRegistration", &[]) else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(reg) = JsFuture::from(js_sys::Promise::from(promise)).await {
+            let waiting = get(&reg, "waiting");
+            if !waiting.is_null() && !waiting.is_undefined() {
+                call(&waiting, "postMessage", &["skip-waiting".into()]);
+            }
+        }
+    });
+}
