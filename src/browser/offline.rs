@@ -23,7 +23,11 @@ fn call(o: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
 /// Listens for `event` on `target` for as long as the page lives.
 fn on(target: &JsValue, event: &str, f: impl FnMut() + 'static) {
     let c = Closure::<dyn FnMut()>::new(f);
-    call(target, "addEventListener", &[event.into(), c.as_ref().clone()]);
+    call(
+        target,
+        "addEventListener",
+        &[event.into(), c.as_ref().clone()],
+    );
     c.forget();
 }
 
@@ -59,7 +63,8 @@ pub fn register(ready: impl Fn() + Clone + 'static) {
             let watched = installing.clone();
             let (ready, controlled) = (ready.clone(), controlled.clone());
             on(&installing, "statechange", move || {
-                if get(&watched, "state").as_string().as_deref() == Some("installed") && controlled()
+                if get(&watched, "state").as_string().as_deref() == Some("installed")
+                    && controlled()
                 {
                     ready();
                 }
