@@ -25,7 +25,7 @@ pub(super) fn clause_start(ws: &[Word], inside: &[bool], i: usize) -> usize {
             // The end of a quotation with its own punctuation ("…,” the AFP reported), not a
             // scare quote ("“fake news” alongside …").
             let quote_end = quotation_ends(w.raw());
-            (quote_end || w.raw().ends_with([';', ':'])) && !q(k)
+            (quote_end || w.raw().ends_with([';', ':']) && !w.raw().starts_with('(')) && !q(k)
                 || (k + 1 < ws.len() && q(k) && !q(k + 1) && quote_end)
                 // "Audience members laughed when he urged …": the verb's own clause.
                 || (k > 0
@@ -135,6 +135,15 @@ pub(super) fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, 
             break;
         }
     }
+    // "Home Depot (ticker: HD) reported": a parenthesis before the verb is left out (before
+    // the commas and colons inside it could cut the subject).
+    if ws[end - 1].raw().ends_with(')') {
+        if let Some(open) = (start..end).rev().find(|&k| ws[k].raw().starts_with('(')) {
+            if open > start {
+                end = open;
+            }
+        }
+    }
     // Segments between commas: the subject is the first that is not an introductory phrase;
     // appositives after it ("Han Dong-hoon, the leader of the PPP, urged") are left out.
     let mut segments: Vec<(usize, usize)> = Vec::new();
@@ -159,15 +168,6 @@ pub(super) fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, 
     } else {
         (seg_start, end)
     };
-    // "Home Depot (ticker: HD) reported": a parenthesis before the verb is left out.
-    let mut b = b;
-    if b > a && ws[b - 1].raw().ends_with(')') {
-        if let Some(open) = (a..b).rev().find(|&k| ws[k].raw().starts_with('(')) {
-            if open > a {
-                b = open;
-            }
-        }
-    }
     // Within the segment, the noun phrase ends at the last word (a relative clause or
     // participle after the head is left to `speaker_of`).
     Some((a, b))

@@ -129,7 +129,9 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         }
         // ", says Buser, is …", "…, reports Wee.": a tag inverted after a comma.
         let ends_tag = |w: &Word| w.ends_clause() || w.raw().ends_with('.');
+        // ("…, a spokesman, told Newsweek:" is no inversion: Newsweek is who was told.)
         let inverted_tag = !participle
+            && !TELLING.contains(&verb)
             && i > 0
             && ws[i - 1].raw().ends_with(',')
             && match ws.get(i + 1) {

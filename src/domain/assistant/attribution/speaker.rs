@@ -18,12 +18,15 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     if a >= b {
         return None;
     }
-    // "The statement, which was obtained by Variety, claimed": the head before the clause.
+    // "The statement, which was obtained by Variety, claimed", "Some consumers who sought
+    // help reported": the head before the relative clause.
     let b = (a..b.saturating_sub(1))
         .find(|&k| {
             ws[k].raw().ends_with(',') && matches!(ws[k + 1].lower(), "which" | "who" | "whose")
         })
-        .map_or(b, |k| k + 1);
+        .map(|k| k + 1)
+        .or_else(|| (a + 1..b).find(|&k| matches!(ws[k].lower(), "who" | "which" | "whose")))
+        .unwrap_or(b);
     let np = &ws[a..b];
     // "a report … by X", "reports seen by Reuters": the document's author or publisher.
     let got_by = |by: usize| {
