@@ -132,7 +132,8 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
             note_subject(ws, inside, &mut ctx);
         }
         note_documents(ws, &mut ctx);
-        let all = if is_tweet(t) {
+        let tweet = is_tweet(t);
+        let all = if tweet {
             Vec::new()
         } else {
             attributions(ws, inside, outlet)
@@ -140,7 +141,7 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
         let mut source = None;
         let mut vague = false;
         let mut own = false;
-        if is_tweet(t) {
+        if tweet {
             if let (Some(dash), Some(at)) = (t.rfind("— "), t.rfind(" (@")) {
                 if dash < at {
                     source = Some(t[dash + "— ".len()..at].trim().to_owned());
@@ -245,14 +246,10 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
             kind = Kind::Caption;
         }
         // Opinion in the article's own voice is no claim; an attributed one ("a judge ruled
-        // that he should remain in jail") reports what someone holds.
-        if kind == Kind::Claim
-            && source.is_none()
-            && !vague
-            && !found[i].3
-            && !quoted_unit
-            && !is_list_item(t)
-            && is_opinion(t, &lowers[i])
+        // that he should remain in jail") reports what someone holds. (Worked out once: the
+        // check-worthiness score weighs it too.)
+        let opinion = kind == Kind::Claim && is_opinion(t, &lowers[i]);
+        if opinion && source.is_none() && !vague && !found[i].3 && !quoted_unit && !is_list_item(t)
         {
             kind = Kind::Opinion;
         }
@@ -271,7 +268,7 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
             kind,
             verdict,
             score: if kind == Kind::Claim {
-                check_worthiness(t, &lowers[i], source.is_some())
+                check_worthiness(t, &lowers[i], source.is_some(), opinion)
             } else {
                 0
             },

@@ -223,7 +223,8 @@ pub fn is_opinion(t: &str, lower: &str) -> bool {
 /// How check-worthy a claim is, 0–100 (after ClaimBuster's classes): numbers, named people and
 /// organisations, comparisons and causes raise it; opinion, prediction, questions and first or
 /// second person lower it.
-pub fn check_worthiness(t: &str, lower: &str, sourced: bool) -> u8 {
+/// `opinion`: what [`is_opinion`] says of the unit.
+pub fn check_worthiness(t: &str, lower: &str, sourced: bool, opinion: bool) -> u8 {
     let words: Vec<&str> = t.split_whitespace().collect();
     let mut score: i32 = 30;
     if t.chars().any(|c| c.is_ascii_digit()) {
@@ -288,7 +289,7 @@ pub fn check_worthiness(t: &str, lower: &str, sourced: bool) -> u8 {
     {
         score -= 10;
     }
-    if is_opinion(t, lower) {
+    if opinion {
         score -= 25;
     }
     let padded = format!(" {lower} ");
@@ -346,7 +347,10 @@ mod tests {
 
     #[test]
     fn numbers_and_names_are_worth_checking_opinion_is_not() {
-        let worth = |t: &str, sourced| check_worthiness(t, &fold_case(t), sourced);
+        let worth = |t: &str, sourced| {
+            let lower = fold_case(t);
+            check_worthiness(t, &lower, sourced, is_opinion(t, &lower))
+        };
         let fact = worth(
             "The report found 40% of U.S. children live in poverty, up from 30% in 2010.",
             true,

@@ -1,15 +1,20 @@
 //! Words of a unit with where they stand, whether they are inside a quotation, and runs of
 //! capitalised words that make names.
 
+use std::rc::Rc;
+
 use super::words::{NOT_NAMES, ORG_NOUNS, TITLES};
 
-/// A word of a unit: as written, its core and the core in lower case, in one buffer (an
-/// article of a million characters has some 170,000 words: one allocation each, not three).
+/// A word of a unit: as written, its core and the core in lower case, as ranges of one buffer
+/// the unit's words share (an article of a million characters has some 170,000 words: one
+/// allocation a unit, not three a word).
 pub struct Word {
-    /// raw, then core, then lower.
-    buf: String,
+    buf: Rc<str>,
+    /// raw is `start..core_at`, core `core_at..lower_at`, lower `lower_at..end`.
+    start: u32,
     core_at: u32,
     lower_at: u32,
+    end: u32,
     /// Index of the word's first letter in the unit (after an opening quote mark).
     pub at: usize,
     /// Whether it can be part of a name (worked out once: see [`capitalised`]).
@@ -17,36 +22,9 @@ pub struct Word {
 }
 
 impl Word {
-    fn new(raw: &str, at: usize) -> Word {
-        let core = raw
-            .trim_matches(|c: char| {
-                !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’')
-            })
-            .trim_end_matches('.')
-            .trim_end_matches("'s")
-            .trim_end_matches("’s")
-            .trim_matches(|c: char| c == '\'' || c == '’');
-        let mut buf = String::with_capacity(raw.len() + 2 * core.len());
-        buf.push_str(raw);
-        buf.push_str(core);
-        let lower_at = buf.len();
-        if core.bytes().any(|b| !b.is_ascii_lowercase()) {
-            buf.push_str(&crate::domain::text::fold_case(core));
-        } else {
-            buf.push_str(core);
-        }
-        Word {
-            cap: can_be_name(core),
-            core_at: raw.len() as u32,
-            lower_at: lower_at as u32,
-            buf,
-            at,
-        }
-    }
-
     /// As written, with its punctuation.
     pub fn raw(&self) -> &str {
-        &self.buf[..self.core_at as usize]
+        &self.buf[self.start as usize..self.core_at as usize]
     }
 
     /// Without surrounding punctuation, a possessive "'s" and a final period.
@@ -56,7 +34,7 @@ impl Word {
 
     /// `core` in lower case.
     pub fn lower(&self) -> &str {
-        &self.buf[self.lower_at as usize..]
+        &self.buf[self.lower_at as usize..self.end as usize]
     }
 
     /// Whether the word, as written, ends its clause: a comma, semicolon, colon or dash.
@@ -70,28 +48,75 @@ impl Word {
     }
 }
 
+/// A word's core: without surrounding punctuation, a possessive "'s" and a final period.
+fn core_of(raw: &str) -> &str {
+    raw.trim_matches(|c: char| {
+        !(c.is_alphanumeric() || c == '.' || c == '-' || c == '\'' || c == '’')
+    })
+    .trim_end_matches('.')
+    .trim_end_matches("'s")
+    .trim_end_matches("’s")
+    .trim_matches(|c: char| c == '\'' || c == '’')
+}
+
 pub fn words(chars: &[char]) -> Vec<Word> {
-    let mut out = Vec::with_capacity(chars.len() / 5);
-    let mut raw = String::new();
+    // Every word's raw text, core and lower case go into one buffer; the words keep ranges.
+    let mut buf = String::with_capacity(chars.len() * 3);
+    // (start, core_at, lower_at, end, at, cap) of each word.
+    let mut spans: Vec<(u32, u32, u32, u32, usize, bool)> = Vec::with_capacity(chars.len() / 5);
     let mut i = 0;
     while i < chars.len() {
         while i < chars.len() && chars[i].is_whitespace() {
             i += 1;
         }
-        let start = i;
+        let first = i;
         while i < chars.len() && !chars[i].is_whitespace() {
             i += 1;
         }
-        if start < i {
-            raw.clear();
-            raw.extend(&chars[start..i]);
-            let at = (start..i)
-                .find(|&k| chars[k].is_alphanumeric())
-                .unwrap_or(start);
-            out.push(Word::new(&raw, at));
+        if first == i {
+            continue;
         }
+        let at = (first..i)
+            .find(|&k| chars[k].is_alphanumeric())
+            .unwrap_or(first);
+        let start = buf.len();
+        buf.extend(&chars[first..i]);
+        let raw_end = buf.len();
+        let core = core_of(&buf[start..raw_end]);
+        let (core_start, core_len) = (core.as_ptr() as usize - buf.as_ptr() as usize, core.len());
+        let cap = can_be_name(core);
+        let needs_folding = core.bytes().any(|b| !b.is_ascii_lowercase());
+        // The core again, then its lower case.
+        buf.extend_from_within(core_start..core_start + core_len);
+        let lower_at = buf.len();
+        if needs_folding {
+            let folded = crate::domain::text::fold_case(&buf[raw_end..lower_at]);
+            buf.push_str(&folded);
+        } else {
+            buf.extend_from_within(raw_end..lower_at);
+        }
+        spans.push((
+            start as u32,
+            raw_end as u32,
+            lower_at as u32,
+            buf.len() as u32,
+            at,
+            cap,
+        ));
     }
-    out
+    let buf: Rc<str> = Rc::from(buf);
+    spans
+        .into_iter()
+        .map(|(start, core_at, lower_at, end, at, cap)| Word {
+            buf: Rc::clone(&buf),
+            start,
+            core_at,
+            lower_at,
+            end,
+            at,
+            cap,
+        })
+        .collect()
 }
 
 /// For each character, whether it lies inside a quotation that closes in the same unit or
