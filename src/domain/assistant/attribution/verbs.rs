@@ -25,11 +25,15 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     // A verb glued to the next word by a lost link text ("saidOpens a new window").
     // (Only a word with a capital inside can be glued: most words skip the search.)
     let inner_capital = w.core().chars().skip(1).any(char::is_uppercase);
-    let glued = REPORTING.iter().filter(|_| inner_capital).find(|v| {
-        w.lower().len() > v.len() + 2
-            && w.lower().starts_with(*v)
-            && w.core()[v.len()..].starts_with(|c: char| c.is_uppercase())
-    });
+    let glued = if inner_capital {
+        REPORTING.iter().find(|v| {
+            w.lower().len() > v.len() + 2
+                && w.lower().starts_with(*v)
+                && w.core()[v.len()..].starts_with(|c: char| c.is_uppercase())
+        })
+    } else {
+        None
+    };
     let verb = glued.copied().unwrap_or(w.lower());
     // "United States", "Reports Editor": a capitalised word inside a sentence is a name.
     if glued.is_none() && i > 0 && w.core().starts_with(|c: char| c.is_uppercase()) {
