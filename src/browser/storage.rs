@@ -53,4 +53,10 @@ impl KeyValueStore for LocalStore {
             }
         })
     }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.0
+            .remove_item(key)
+            .map_err(|e| StoreError::Failed(describe(&e)))
+    }
 }

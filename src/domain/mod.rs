@@ -15,6 +15,7 @@ pub mod library;
 pub mod order;
 pub mod provenance;
 pub mod rating;
+pub mod records;
 pub mod search;
 pub mod segment;
 pub mod select;

@@ -52,6 +52,7 @@ impl std::fmt::Display for StoreError {
 pub trait KeyValueStore {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
+    fn remove(&self, key: &str) -> Result<(), StoreError>;
 }
 
 impl<T: KeyValueStore + ?Sized> KeyValueStore for &T {
@@ -61,6 +62,9 @@ impl<T: KeyValueStore + ?Sized> KeyValueStore for &T {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
         (**self).set(key, value)
     }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
+    }
 }
 
 impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
@@ -69,6 +73,9 @@ impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
         (**self).set(key, value)
+    }
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        (**self).remove(key)
     }
 }
 
@@ -127,6 +134,11 @@ impl KeyValueStore for MemoryStore {
             Some((_, v)) => *v = value.to_owned(),
             None => e.push((key.to_owned(), value.to_owned())),
         }
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        self.entries.borrow_mut().retain(|(k, _)| k != key);
         Ok(())
     }
 }
@@ -246,6 +258,9 @@ pub enum LoadProblem {
     TooNew { version: u64 },
     /// No storage at all: work lives only in this tab.
     Unavailable { reason: String },
+    /// Stored records that could not be read were moved aside (`count` of them; the first,
+    /// with why).
+    RecordsAside { count: usize, first: String },
 }
 
 impl LoadProblem {
@@ -259,6 +274,9 @@ impl LoadProblem {
             ),
             LoadProblem::TooNew { version } => format!(
                 "Your library was saved by a newer version of claimmark (schema version {version}). To keep it intact this tab will not save changes; use the newer version, or download your work."
+            ),
+            LoadProblem::RecordsAside { count, first } => format!(
+                "{count} stored record(s) of your library could not be read (the first: {first}). They were kept unchanged in browser storage under keys beginning “aside:”, and claimmark started without them."
             ),
             LoadProblem::Unavailable { reason } => format!(
                 "Browser storage is not available ({reason}). Your work is kept only while this tab is open: download it before you close the tab."
@@ -496,7 +514,11 @@ fn unavailable(e: StoreError) -> LoadProblem {
 }
 
 /// Copies an unreadable value to a fresh key; returns the key.
-fn keep_aside<S: KeyValueStore>(store: &S, raw: &str, now: i64) -> Result<String, StoreError> {
+pub(crate) fn keep_aside<S: KeyValueStore>(
+    store: &S,
+    raw: &str,
+    now: i64,
+) -> Result<String, StoreError> {
     let mut key = format!("{LIBRARY_KEY}.unreadable.{now}");
     let mut n = 1;
     while store.get(&key)?.is_some() {
@@ -744,6 +766,9 @@ mod tests {
                 Err(StoreError::Unavailable("SecurityError".into()))
             }
             fn set(&self, _: &str, _: &str) -> Result<(), StoreError> {
+                Err(StoreError::Unavailable("SecurityError".into()))
+            }
+            fn remove(&self, _: &str) -> Result<(), StoreError> {
                 Err(StoreError::Unavailable("SecurityError".into()))
             }
         }

@@ -230,6 +230,9 @@ impl KeyValueStore for BlockedProbe {
     fn set(&self, _: &str, _: &str) -> Result<(), crate::domain::storage::StoreError> {
         Err(self.0.clone())
     }
+    fn remove(&self, _: &str) -> Result<(), crate::domain::storage::StoreError> {
+        Err(self.0.clone())
+    }
 }
 
 fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
@@ -330,11 +333,16 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
     // with whatever another tab saved in between.
     let p = Rc::clone(&persistence);
     Effect::new(move |_| {
+        state.library.track();
+        // The journal of changed records is for the per-record store (not in the page yet):
+        // emptied here so that it does not grow.
+        state.library.try_update_untracked(Library::take_journal);
         if !p.writable() {
-            state.library.track();
             return;
         }
-        let saved = state.library.with(|l| p.save(l, browser::now_ms()));
+        let saved = state
+            .library
+            .with_untracked(|l| p.save(l, browser::now_ms()));
         match saved {
             Ok(merged) => {
                 if !load_problem {

@@ -1,6 +1,6 @@
 //! Suggestions the user dismissed, and undoing that; the later record wins across tabs.
 
-use super::Library;
+use super::{Library, Touched};
 use crate::domain::annotation::Dismissal;
 
 impl Library {
@@ -16,6 +16,14 @@ impl Library {
 
     /// Records a dismissal or its undoing, later than any record of it so far.
     fn set_dismissed(&mut self, doc: &str, exact: &str, now: i64, undone: bool) -> bool {
+        let changed = self.record_dismissal(doc, exact, now, undone);
+        if changed {
+            self.touch(Touched::Dismissal(doc.to_owned(), exact.to_owned()));
+        }
+        changed
+    }
+
+    fn record_dismissal(&mut self, doc: &str, exact: &str, now: i64, undone: bool) -> bool {
         let found = self
             .dismissed
             .iter_mut()

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Contents, Library};
+use super::{Contents, Library, Touched};
 use crate::domain::annotation::Annotation;
 use crate::domain::document::{Document, Origin};
 
@@ -55,6 +55,8 @@ impl Library {
     /// new. Seeds are never replaced.
     pub fn merge(&mut self, incoming: Contents) -> MergeReport {
         let mut report = MergeReport::default();
+        // What changed, for the journal (noted at the end: the loops hold parts of `self`).
+        let mut touched = Vec::new();
         for doc in incoming.documents {
             if let Some(local) = self
                 .docs
@@ -63,6 +65,9 @@ impl Library {
             {
                 // A newer revision of the text (replaced in another tab) wins; else newer
                 // details (edited by hand in another tab) do.
+                if doc.revised > local.revised || doc.edited > local.edited {
+                    touched.push(Touched::Document(doc.id.clone()));
+                }
                 if doc.revised > local.revised {
                     *local = Document {
                         origin: Origin::User,
@@ -80,6 +85,7 @@ impl Library {
                 continue;
             }
             if self.document(&doc.id).is_none() {
+                touched.push(Touched::Document(doc.id.clone()));
                 self.docs.push(Document {
                     origin: Origin::User,
                     ..doc
@@ -96,9 +102,13 @@ impl Library {
             match tombstone_at.get(&t.id) {
                 Some(&i) => {
                     let x = &mut self.tombstones[i];
-                    x.deleted = x.deleted.max(t.deleted);
+                    if t.deleted > x.deleted {
+                        x.deleted = t.deleted;
+                        touched.push(Touched::Tombstone(t.id));
+                    }
                 }
                 None => {
+                    touched.push(Touched::Tombstone(t.id.clone()));
                     tombstone_at.insert(t.id.clone(), self.tombstones.len());
                     self.tombstones.push(t);
                 }
@@ -106,17 +116,32 @@ impl Library {
         }
         for d in incoming.dismissed {
             let local = (self.dismissed.iter_mut()).find(|x| x.doc == d.doc && x.exact == d.exact);
-            match local {
-                Some(x) if d.at > x.at => *x = d,
-                Some(_) => {}
-                None => self.dismissed.push(d),
+            let changed = match local {
+                Some(x) if d.at > x.at => {
+                    *x = d.clone();
+                    true
+                }
+                Some(_) => false,
+                None => {
+                    self.dismissed.push(d.clone());
+                    true
+                }
+            };
+            if changed {
+                touched.push(Touched::Dismissal(d.doc, d.exact));
             }
         }
         let tombstones = &self.tombstones;
         let gone = |a: &Annotation| {
             (tombstone_at.get(a.id.as_str())).is_some_and(|&i| tombstones[i].deleted >= a.modified)
         };
-        self.annotations.retain(|a| !gone(a));
+        self.annotations.retain(|a| {
+            let keep = !gone(a);
+            if !keep {
+                touched.push(Touched::Annotation(a.id.clone()));
+            }
+            keep
+        });
         let mut at = index_by_id(self.annotations.iter().map(|a| a.id.as_str()));
         for a in incoming.annotations {
             if gone(&a) {
@@ -124,6 +149,7 @@ impl Library {
                 continue;
             }
             let Some(&i) = at.get(&a.id) else {
+                touched.push(Touched::Annotation(a.id.clone()));
                 at.insert(a.id.clone(), self.annotations.len());
                 self.annotations.push(a);
                 report.added += 1;
@@ -133,11 +159,15 @@ impl Library {
             if *x == a {
                 report.unchanged += 1;
             } else if a.modified > x.modified {
+                touched.push(Touched::Annotation(a.id.clone()));
                 *x = a;
                 report.updated += 1;
             } else {
                 report.kept_local += 1;
             }
+        }
+        for t in touched {
+            self.touch(t);
         }
         report
     }

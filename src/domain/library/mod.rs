@@ -23,6 +23,8 @@ pub struct Library {
     annotations: Vec<Annotation>,
     tombstones: Vec<Tombstone>,
     dismissed: Vec<Dismissal>,
+    /// The records changed since saving last took them.
+    journal: Journal,
 }
 
 /// The parts of a library that are stored and merged: everything but the seed texts.
@@ -99,11 +101,14 @@ pub struct Placed<'a> {
 }
 
 mod dismiss;
+mod journal;
 mod merge;
 mod revise;
 #[cfg(test)]
 mod tests;
 
+use journal::Journal;
+pub use journal::{Record, Touched};
 pub use merge::MergeReport;
 pub use revise::{reanchor, ReanchorReport, ReplaceError};
 
@@ -221,6 +226,7 @@ impl Library {
         let id = doc.id.clone();
         self.docs.push(doc);
         self.sort_documents();
+        self.touch(Touched::Document(id.clone()));
         AddOutcome::Added(id)
     }
 
@@ -246,6 +252,7 @@ impl Library {
             return Ok(false);
         }
         doc.edited = now.max(before.edited.saturating_add(1));
+        self.touch(Touched::Document(doc_id.to_owned()));
         Ok(true)
     }
 
@@ -264,6 +271,7 @@ impl Library {
         let text = IndexedText::new(doc.text.as_str());
         let (start, end) = trim_range(&text, start, end).ok_or(AnnotateError::Empty)?;
         let q = quote_at(&text, start, end);
+        self.touch_annotation(&id);
         self.annotations.push(Annotation {
             id,
             doc: doc_id.to_owned(),
@@ -299,6 +307,7 @@ impl Library {
             return false;
         }
         a.modified = now.max(before.modified.saturating_add(1));
+        self.touch_annotation(id);
         true
     }
 
@@ -334,6 +343,8 @@ impl Library {
             id: id.to_owned(),
             deleted: now.max(gone.modified),
         });
+        self.touch_annotation(id);
+        self.touch(Touched::Tombstone(id.to_owned()));
         true
     }
 
@@ -351,6 +362,8 @@ impl Library {
             .map_or(i64::MIN, |t| t.deleted);
         self.tombstones.retain(|t| t.id != annotation.id);
         let modified = now.max(annotation.modified).max(deleted.saturating_add(1));
+        self.touch_annotation(&annotation.id);
+        self.touch(Touched::Tombstone(annotation.id.clone()));
         self.annotations.push(Annotation {
             modified,
             ..annotation

@@ -1,7 +1,7 @@
 //! Replacing an article's text: every claim found again (kept, moved to confirm, or orphan),
 //! and a person's decisions on moved and orphaned claims.
 
-use super::{AnnotateError, Library};
+use super::{AnnotateError, Library, Touched};
 use crate::domain::anchor::{quote_at, Anchorer};
 use crate::domain::annotation::{Annotation, Status};
 use crate::domain::document::Origin;
@@ -89,10 +89,15 @@ impl Library {
         let indexed = IndexedText::new(doc.text.as_str());
         let anchorer = Anchorer::new(indexed.as_str());
         let mut report = ReanchorReport::default();
+        let mut changed = vec![Touched::Document(doc_id.to_owned())];
         for a in self.annotations.iter_mut().filter(|a| a.doc == doc_id) {
             if reanchor(a, &anchorer, &indexed, &mut report) {
                 a.modified = now.max(a.modified.saturating_add(1));
+                changed.push(Touched::Annotation(a.id.clone()));
             }
+        }
+        for t in changed {
+            self.touch(t);
         }
         Ok(report)
     }

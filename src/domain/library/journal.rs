@@ -1,0 +1,106 @@
+//! Which records a change touched: every method that changes the library notes the records it
+//! changed, so that saving writes those and nothing else (a library of 60,000 claims saves one
+//! edited claim as one record).
+
+use super::Library;
+use crate::domain::annotation::{Annotation, Dismissal, Tombstone};
+use crate::domain::document::{Document, Origin};
+
+/// One stored record of the library: a user article, a claim, a deletion record, a dismissal.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Touched {
+    Document(String),
+    Annotation(String),
+    Tombstone(String),
+    /// By article and the dismissed words.
+    Dismissal(String, String),
+}
+
+/// The records changed since the journal was last taken. Not part of what a library is: two
+/// libraries with the same records are equal whatever their journals say.
+#[derive(Clone, Debug, Default)]
+pub struct Journal(Vec<Touched>);
+
+impl PartialEq for Journal {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Journal {}
+
+impl Library {
+    pub(super) fn touch(&mut self, t: Touched) {
+        self.journal.0.push(t);
+    }
+
+    pub(super) fn touch_annotation(&mut self, id: &str) {
+        self.touch(Touched::Annotation(id.to_owned()));
+    }
+
+    /// The records changed since the last call, each once, in order.
+    pub fn take_journal(&mut self) -> Vec<Touched> {
+        let mut all = std::mem::take(&mut self.journal.0);
+        crate::domain::order::sort_by(&mut all, &|a, b| a.cmp(b));
+        all.dedup();
+        all
+    }
+}
+
+/// A stored record of the library, as it is now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Record<'a> {
+    Document(&'a Document),
+    Annotation(&'a Annotation),
+    Tombstone(&'a Tombstone),
+    Dismissal(&'a Dismissal),
+}
+
+impl Library {
+    /// Each of `touched` (sorted, each once, as [`Library::take_journal`] gives them) as it is
+    /// now (`None`: no longer there, or a sample article, which is never stored). Looks each
+    /// up in turn when they are few (one edit: one pass over the claims' ids), and by one pass
+    /// over everything when they are many (a merge).
+    pub fn records_of<'a>(&'a self, touched: &[Touched]) -> Vec<Option<Record<'a>>> {
+        if touched.len() <= 8 {
+            return touched.iter().map(|t| self.record(t)).collect();
+        }
+        let mut found = vec![None; touched.len()];
+        for (t, r) in self.records() {
+            if let Ok(i) = touched.binary_search(&t) {
+                found[i] = Some(r);
+            }
+        }
+        found
+    }
+
+    fn record(&self, t: &Touched) -> Option<Record<'_>> {
+        match t {
+            Touched::Document(id) => (self.docs.iter())
+                .find(|d| &d.id == id && d.origin == Origin::User)
+                .map(Record::Document),
+            Touched::Annotation(id) => self.annotation(id).map(Record::Annotation),
+            Touched::Tombstone(id) => (self.tombstones.iter())
+                .find(|x| &x.id == id)
+                .map(Record::Tombstone),
+            Touched::Dismissal(doc, exact) => (self.dismissed.iter())
+                .find(|x| &x.doc == doc && &x.exact == exact)
+                .map(Record::Dismissal),
+        }
+    }
+
+    /// Every stored record (the sample articles are not stored).
+    pub fn records(&self) -> impl Iterator<Item = (Touched, Record<'_>)> {
+        let docs = (self.docs.iter().filter(|d| d.origin == Origin::User))
+            .map(|d| (Touched::Document(d.id.clone()), Record::Document(d)));
+        let annotations = (self.annotations.iter())
+            .map(|a| (Touched::Annotation(a.id.clone()), Record::Annotation(a)));
+        let tombstones = (self.tombstones.iter())
+            .map(|t| (Touched::Tombstone(t.id.clone()), Record::Tombstone(t)));
+        let dismissed = self.dismissed.iter().map(|d| {
+            let key = Touched::Dismissal(d.doc.clone(), d.exact.clone());
+            (key, Record::Dismissal(d))
+        });
+        docs.chain(annotations).chain(tombstones).chain(dismissed)
+    }
+}

@@ -1,0 +1,300 @@
+//! The library in browser storage as records: one per user article, claim, deletion record and
+//! dismissal, keyed by id (IndexedDB in the browser), and a `meta` record with the schema
+//! version. A change writes only the records it touched, all in one transaction; start-up reads
+//! them all in one pass.
+//!
+//! - the keys and the stored form of each record, and reading them back;
+//! - [`Saver`]: which records wait to be written, and what is written now (one write at a time;
+//!   a failed write keeps its records waiting, so nothing is lost);
+//! - [`open`]: what start-up finds, including a library of the old single-value store
+//!   (`localStorage`, schema 1 to 3) to move over once;
+//! - [`RecordStore`] and [`MemoryRecords`]: the store's interface, and a store in memory that
+//!   fails on demand, for tests and where the browser has no IndexedDB.
+
+use serde::{Deserialize, Serialize};
+
+use super::document::Document;
+use super::library::{Contents, Library, Record, Touched};
+use super::storage::{
+    decode, keep_aside, DecodeError, KeyValueStore, LoadProblem, LIBRARY_KEY, SCHEMA_VERSION,
+};
+
+mod memory;
+#[cfg(test)]
+mod tests;
+
+pub use memory::{MemoryRecords, OnRead, RecordStore};
+
+/// The record holding the schema version of all the others.
+pub const META_KEY: &str = "meta";
+/// Records that could not be read are moved under this prefix, unchanged.
+pub const ASIDE_PREFIX: &str = "aside:";
+
+/// One change of the store.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Write {
+    Put(String, String),
+    Delete(String),
+}
+
+/// The store's key of a record.
+pub fn key_of(t: &Touched) -> String {
+    match t {
+        Touched::Document(id) => format!("d:{id}"),
+        Touched::Annotation(id) => format!("a:{id}"),
+        Touched::Tombstone(id) => format!("t:{id}"),
+        Touched::Dismissal(doc, exact) => format!("x:{}", to_json(&[doc, exact])),
+    }
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Meta {
+    schema_version: u64,
+}
+
+fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
+    serde_json::to_string(v).unwrap_or_else(|_| unreachable!("plain data always serialises"))
+}
+
+fn meta() -> Write {
+    let version = Meta {
+        schema_version: SCHEMA_VERSION,
+    };
+    Write::Put(META_KEY.into(), to_json(&version))
+}
+
+fn value_of(r: Record<'_>) -> String {
+    match r {
+        Record::Document(d) => to_json(d),
+        Record::Annotation(a) => to_json(a),
+        Record::Tombstone(t) => to_json(t),
+        Record::Dismissal(d) => to_json(d),
+    }
+}
+
+/// The writes that store `touched` (sorted, each once) as `library` has them now: a record that
+/// is gone is deleted. The schema version goes with every write.
+pub fn writes_for(library: &Library, touched: &[Touched]) -> Vec<Write> {
+    let now = library.records_of(touched);
+    let mut writes: Vec<Write> = (touched.iter().zip(now))
+        .map(|(t, r)| match r {
+            Some(r) => Write::Put(key_of(t), value_of(r)),
+            None => Write::Delete(key_of(t)),
+        })
+        .collect();
+    writes.push(meta());
+    writes
+}
+
+/// Every record of `library`, to store it whole (moving a library over from the old store).
+pub fn all_writes(library: &Library) -> Vec<Write> {
+    let mut writes: Vec<Write> = (library.records())
+        .map(|(t, r)| Write::Put(key_of(&t), value_of(r)))
+        .collect();
+    writes.push(meta());
+    writes
+}
+
+/// What reading records found.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Read {
+    pub contents: Contents,
+    /// Records that could not be read: key, value and why.
+    pub unreadable: Vec<(String, String, String)>,
+    /// The schema version of the `meta` record, if there is one.
+    pub version: Option<u64>,
+}
+
+/// The four kinds of record, by key prefix, as named in the single-value form.
+const KINDS: [(&str, &str); 4] = [
+    ("d:", "documents"),
+    ("a:", "annotations"),
+    ("t:", "tombstones"),
+    ("x:", "dismissed"),
+];
+
+/// Records (each a JSON value) as one value of the single-value form, read by its one reader:
+/// a second set of readers for single records would cost the first load some 6 KB.
+fn as_one_value(parts: &[Vec<&str>; 4]) -> String {
+    let mut out = format!("{{\"schemaVersion\":{SCHEMA_VERSION}");
+    for ((_, name), values) in KINDS.iter().zip(parts) {
+        out.push_str(&format!(",\"{name}\":["));
+        out.push_str(&values.join(","));
+        out.push(']');
+    }
+    out.push('}');
+    out
+}
+
+/// Reads stored records (key, value), in any order. Keys of no known kind (records kept aside)
+/// are skipped.
+pub fn read(records: Vec<(String, String)>) -> Read {
+    let mut out = Read::default();
+    let mut parts: [Vec<&str>; 4] = Default::default();
+    let mut keys: [Vec<&str>; 4] = Default::default();
+    for (key, value) in &records {
+        if key == META_KEY {
+            match serde_json::from_str::<Meta>(value) {
+                Ok(m) => out.version = Some(m.schema_version),
+                Err(e) => out
+                    .unreadable
+                    .push((key.clone(), value.clone(), e.to_string())),
+            }
+        } else if let Some(i) = KINDS.iter().position(|(p, _)| key.starts_with(p)) {
+            parts[i].push(value);
+            keys[i].push(key);
+        }
+    }
+    if let Ok(c) = decode(&as_one_value(&parts)) {
+        out.contents = c;
+        return out;
+    }
+    // Something is damaged: read one record at a time, to keep all the others.
+    for i in 0..KINDS.len() {
+        for (key, value) in keys[i].iter().zip(&parts[i]) {
+            let mut one: [Vec<&str>; 4] = Default::default();
+            one[i].push(value);
+            match decode(&as_one_value(&one)) {
+                Ok(c) => {
+                    let all = &mut out.contents;
+                    all.documents.extend(c.documents);
+                    all.annotations.extend(c.annotations);
+                    all.tombstones.extend(c.tombstones);
+                    all.dismissed.extend(c.dismissed);
+                }
+                Err(e) => {
+                    (out.unreadable).push((key.to_string(), value.to_string(), e.to_string()))
+                }
+            }
+        }
+    }
+    out
+}
+
+/// What start-up found, and what it must write before the user's first change.
+#[derive(Debug)]
+pub struct Opened {
+    pub contents: Contents,
+    /// Writes to make at once: records moved over from the old store, unreadable records
+    /// moved aside.
+    pub writes: Vec<Write>,
+    /// The old store's library is in `writes`: remove it from there once they are written
+    /// (until then it stays).
+    pub remove_old: bool,
+    /// Whether changes may be written (not over a library of a newer claimmark).
+    pub writable: bool,
+    pub problem: Option<LoadProblem>,
+}
+
+/// Start-up: the stored records, and the old store (`localStorage`), whose library value, if
+/// any, is merged in and written as records. One that cannot be read is copied aside there,
+/// under a new key. Unreadable records are moved aside. A library of a newer claimmark is
+/// neither shown nor written over. `now` names a key copied aside.
+pub fn open<S: KeyValueStore>(
+    seeds: Vec<Document>,
+    records: Vec<(String, String)>,
+    old: &S,
+    now: i64,
+) -> Opened {
+    let found = read(records);
+    let too_new = |version| Opened {
+        contents: Contents::default(),
+        writes: Vec::new(),
+        remove_old: false,
+        writable: false,
+        problem: Some(LoadProblem::TooNew { version }),
+    };
+    if let Some(v) = found.version.filter(|&v| v > SCHEMA_VERSION) {
+        return too_new(v);
+    }
+    let mut writes = Vec::new();
+    let mut problem = None;
+    for (key, value, _) in &found.unreadable {
+        writes.push(Write::Put(format!("{ASIDE_PREFIX}{key}"), value.clone()));
+        writes.push(Write::Delete(key.clone()));
+    }
+    if let Some((key, _, why)) = found.unreadable.first() {
+        problem = Some(LoadProblem::RecordsAside {
+            count: found.unreadable.len(),
+            first: format!("{key}: {why}"),
+        });
+    }
+    let mut library = Library::with_contents(seeds, found.contents);
+    let mut remove_old = false;
+    match old.get(LIBRARY_KEY).ok().flatten() {
+        None => {}
+        Some(raw) => match decode(&raw) {
+            Ok(contents) => {
+                library.merge(contents);
+                writes.extend(all_writes(&library));
+                remove_old = true;
+            }
+            Err(DecodeError::TooNew(version)) => return too_new(version),
+            Err(e) => {
+                let reason = e.to_string();
+                problem = Some(match keep_aside(old, &raw, now) {
+                    Ok(backup_key) => {
+                        let _ = old.remove(LIBRARY_KEY);
+                        LoadProblem::KeptAside { backup_key, reason }
+                    }
+                    // It stays where it is: nothing writes there any more.
+                    Err(_) => LoadProblem::KeptAside {
+                        backup_key: LIBRARY_KEY.into(),
+                        reason,
+                    },
+                });
+            }
+        },
+    }
+    Opened {
+        contents: library.contents(),
+        writes,
+        remove_old,
+        writable: true,
+        problem,
+    }
+}
+
+/// Which records wait to be written, and the one write under way.
+#[derive(Debug, Default)]
+pub struct Saver {
+    waiting: Vec<Touched>,
+    writing: Option<Vec<Touched>>,
+}
+
+impl Saver {
+    /// Notes changed records (from [`Library::take_journal`]).
+    pub fn note(&mut self, touched: Vec<Touched>) {
+        self.waiting.extend(touched);
+    }
+
+    /// The next write, if none is under way and records wait.
+    pub fn start(&mut self, library: &Library) -> Option<Vec<Write>> {
+        if self.writing.is_some() || self.waiting.is_empty() {
+            return None;
+        }
+        let mut touched = std::mem::take(&mut self.waiting);
+        crate::domain::order::sort_by(&mut touched, &|a, b| a.cmp(b));
+        touched.dedup();
+        let writes = writes_for(library, &touched);
+        self.writing = Some(touched);
+        Some(writes)
+    }
+
+    /// The write under way ended. Returns the records written (to tell other tabs); after a
+    /// failure they wait again, for the next write.
+    pub fn finish(&mut self, ok: bool) -> Vec<Touched> {
+        let done = self.writing.take().unwrap_or_default();
+        if ok {
+            return done;
+        }
+        self.waiting.extend(done);
+        Vec::new()
+    }
+
+    /// How many records are not yet written.
+    pub fn unsaved(&self) -> usize {
+        self.waiting.len() + self.writing.as_ref().map_or(0, Vec::len)
+    }
+}

@@ -1,0 +1,414 @@
+use super::*;
+use crate::domain::annotation::Verdict;
+use crate::domain::document::{document_from_text, seed_documents, Origin};
+use crate::domain::storage::{encode, MemoryStore, StoreError};
+
+const SEED: &str = "000_698b5d7c01ae0af2";
+
+/// A library as the release before last (schema 1) stored it in `localStorage`, byte for byte.
+const V1: &str = r#"{"schemaVersion":1,"documents":[{"id":"user-1","title":"My pasted 😀 text.","text":"My pasted 😀 text.","origin":"user","added":5}],"annotations":[{"id":"urn:uuid:b","doc":"user-1","start":3,"end":9,"exact":"pasted","prefix":"My ","suffix":" 😀 text.","verdict":"sourced","note":"a note","evidence":"","created":8,"modified":9}],"tombstones":[{"id":"urn:uuid:a","deleted":10}],"dismissed":[{"doc":"000_698b5d7c01ae0af2","exact":"Some words.","at":11}]}"#;
+
+fn sample() -> Library {
+    let mut l = Library::new(seed_documents());
+    l.add_document(document_from_text(
+        "user-1".into(),
+        "My pasted 😀 text.",
+        None,
+        Origin::User,
+        5,
+    ));
+    l.annotate(SEED, (0, 9), Verdict::Unsourced, "urn:uuid:a".into(), 7)
+        .unwrap();
+    l.annotate("user-1", (3, 9), Verdict::Sourced, "urn:uuid:b".into(), 8)
+        .unwrap();
+    l.set_note("urn:uuid:b", "a note", 9);
+    l.delete("urn:uuid:a", 10);
+    l.dismiss(SEED, "Some words.", 11);
+    l
+}
+
+/// What one tab does: its library, its saver, the shared store.
+struct Tab<'a> {
+    lib: Library,
+    saver: Saver,
+    store: &'a MemoryRecords,
+}
+
+impl<'a> Tab<'a> {
+    fn open(store: &'a MemoryRecords) -> Self {
+        let opened = open(seed_documents(), store.all(), &MemoryStore::default(), 1);
+        let mut lib = Library::with_contents(seed_documents(), opened.contents);
+        lib.take_journal();
+        Tab {
+            lib,
+            saver: Saver::default(),
+            store,
+        }
+    }
+
+    /// Saves what changed; returns what was written, as the other tabs are told.
+    fn save(&mut self) -> Result<Vec<Touched>, StoreError> {
+        self.saver.note(self.lib.take_journal());
+        let Some(writes) = self.saver.start(&self.lib) else {
+            return Ok(Vec::new());
+        };
+        let r = self.store.apply(&writes);
+        let written = self.saver.finish(r.is_ok());
+        r.map(|_| written)
+    }
+
+    /// Hears that another tab wrote these records.
+    fn hear(&mut self, written: &[Touched]) {
+        let found = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let into = found.clone();
+        let keys = written.iter().map(key_of).collect();
+        self.store
+            .read(keys, Box::new(move |r| *into.borrow_mut() = r.unwrap()));
+        self.lib.merge(read(found.take()).contents);
+    }
+}
+
+fn stored_contents(store: &MemoryRecords) -> Contents {
+    let mut lib = Library::with_contents(seed_documents(), read(store.all()).contents);
+    lib.take_journal();
+    lib.contents()
+}
+
+#[test]
+fn each_change_writes_only_its_records() {
+    let store = MemoryRecords::default();
+    let mut tab = Tab::open(&store);
+    tab.lib = sample();
+    tab.save().unwrap();
+    let keys: Vec<String> = store.all().into_iter().map(|(k, _)| k).collect();
+    assert_eq!(
+        keys,
+        [
+            "a:urn:uuid:b",
+            "d:user-1",
+            "meta",
+            "t:urn:uuid:a",
+            r#"x:["000_698b5d7c01ae0af2","Some words."]"#
+        ],
+        "one record each; the sample article and the deleted claim are not stored"
+    );
+    assert_eq!(stored_contents(&store), tab.lib.contents());
+    // A note: one claim record (and the schema version) written, nothing else.
+    tab.lib.set_note("urn:uuid:b", "checked", 20);
+    let touched = tab.lib.take_journal();
+    assert_eq!(touched, [Touched::Annotation("urn:uuid:b".into())]);
+    let writes = writes_for(&tab.lib, &touched);
+    assert_eq!(writes.len(), 2);
+    assert!(matches!(&writes[0], Write::Put(k, v) if k == "a:urn:uuid:b" && v.contains("checked")));
+    tab.saver.note(touched);
+    let w = tab.saver.start(&tab.lib).unwrap();
+    store.apply(&w).unwrap();
+    tab.saver.finish(true);
+    assert_eq!(stored_contents(&store), tab.lib.contents());
+    // Deleting removes the claim's record and writes its deletion record.
+    tab.lib.delete("urn:uuid:b", 30);
+    tab.save().unwrap();
+    assert_eq!(store.get("a:urn:uuid:b"), None);
+    assert!(store.get("t:urn:uuid:b").is_some());
+    assert_eq!(stored_contents(&store), tab.lib.contents());
+}
+
+#[test]
+fn every_kind_of_change_is_journaled() {
+    // Whatever a user does, the records written equal the library's records.
+    let store = MemoryRecords::default();
+    let mut tab = Tab::open(&store);
+    let l = &mut tab.lib;
+    l.add_document(document_from_text(
+        "u".into(),
+        "A said B. C.",
+        None,
+        Origin::User,
+        1,
+    ));
+    l.annotate("u", (0, 9), Verdict::Sourced, "c1".into(), 2)
+        .unwrap();
+    l.annotate("u", (10, 12), Verdict::Unsourced, "c2".into(), 2)
+        .unwrap();
+    l.accept(SEED, (0, 9), Verdict::Sourced, Some("AFP"), "c3".into(), 3)
+        .unwrap();
+    l.set_verdict("c1", Verdict::Unsourced, 4);
+    l.set_evidence("c1", "https://example.org", 4);
+    l.set_source("c3", "Reuters", 4);
+    l.set_rating("c3", "False", 4);
+    l.dismiss(SEED, "x", 5);
+    l.undismiss(SEED, "x", 6);
+    let details = crate::domain::provenance::Details {
+        title: "New title".into(),
+        ..Default::default()
+    };
+    l.set_details("u", &details, 7).unwrap();
+    l.replace_text("u", "Intro. A said B. D.", 8).unwrap();
+    l.delete("c2", 9);
+    let gone = l.annotation("c1").cloned().unwrap();
+    l.delete("c1", 10);
+    assert!(l.restore(gone, 11));
+    tab.save().unwrap();
+    assert_eq!(stored_contents(&store), tab.lib.contents());
+    // A merge from a file or another tab is journaled too.
+    let mut other = sample();
+    other.set_note("urn:uuid:b", "from a file", 50);
+    tab.lib.merge(other.contents());
+    tab.save().unwrap();
+    assert_eq!(stored_contents(&store), tab.lib.contents());
+}
+
+#[test]
+fn a_failed_write_changes_nothing_and_its_records_wait_for_the_next() {
+    let store = MemoryRecords::default();
+    let mut tab = Tab::open(&store);
+    tab.lib = sample();
+    tab.save().unwrap();
+    let before = store.all();
+    tab.lib.set_note("urn:uuid:b", "lost?", 20);
+    store.fail_next_write();
+    assert!(tab.save().is_err());
+    assert_eq!(store.all(), before, "nothing half written");
+    assert_eq!(tab.saver.unsaved(), 1);
+    // The next change writes both.
+    tab.lib.set_verdict("urn:uuid:b", Verdict::Unsourced, 21);
+    tab.save().unwrap();
+    let stored = read(store.all()).contents;
+    assert_eq!(stored.annotations[0].note, "lost?");
+    assert_eq!(tab.saver.unsaved(), 0);
+}
+
+#[test]
+fn a_full_quota_fails_the_write_and_keeps_memory_and_storage_intact() {
+    let store = MemoryRecords::with_quota(3_000);
+    let mut tab = Tab::open(&store);
+    tab.lib = sample();
+    tab.save().unwrap();
+    let before = store.all();
+    tab.lib.add_document(document_from_text(
+        "user-2".into(),
+        &"long text ".repeat(500),
+        None,
+        Origin::User,
+        3,
+    ));
+    assert_eq!(tab.save(), Err(StoreError::Full));
+    assert_eq!(store.all(), before);
+    assert!(tab.lib.document("user-2").is_some());
+}
+
+#[test]
+fn two_tabs_lose_nothing_and_the_newer_edit_wins() {
+    let store = MemoryRecords::default();
+    let mut a = Tab::open(&store);
+    let mut b = Tab::open(&store);
+    a.lib
+        .annotate(SEED, (0, 9), Verdict::Sourced, "from-a".into(), 10)
+        .unwrap();
+    let told = a.save().unwrap();
+    b.lib
+        .annotate(SEED, (10, 20), Verdict::Unsourced, "from-b".into(), 12)
+        .unwrap();
+    let told_b = b.save().unwrap();
+    b.hear(&told);
+    a.hear(&told_b);
+    assert_eq!(a.lib.contents(), b.lib.contents());
+    // Both edit the same claim; the later edit wins everywhere, whatever order the news comes.
+    a.lib.set_note("from-a", "older", 20);
+    b.lib.set_note("from-a", "newer", 21);
+    let (ta, tb) = (a.save().unwrap(), b.save().unwrap());
+    a.hear(&tb);
+    b.hear(&ta);
+    // A's merge took B's newer note: A writes it back (B's write may have landed first).
+    let again = a.save().unwrap();
+    b.hear(&again);
+    assert_eq!(a.lib.annotation("from-a").unwrap().note, "newer");
+    assert_eq!(b.lib.contents(), a.lib.contents());
+    assert_eq!(stored_contents(&store), a.lib.contents());
+    // Once both hold the same, nothing more is written: no endless ping-pong.
+    let writes = store.writes.get();
+    assert!(b.save().unwrap().is_empty() && a.save().unwrap().is_empty());
+    assert_eq!(store.writes.get(), writes);
+    // A deletion reaches the other tab.
+    a.lib.delete("from-b", 30);
+    let told = a.save().unwrap();
+    b.hear(&told);
+    assert!(b.lib.annotation("from-b").is_none());
+}
+
+#[test]
+fn an_old_single_value_library_moves_over_once() {
+    let old = MemoryStore::default();
+    old.set(LIBRARY_KEY, V1).unwrap();
+    let opened = open(seed_documents(), Vec::new(), &old, 20);
+    assert_eq!(opened.problem, None);
+    assert!(opened.writable && opened.remove_old);
+    let c = &opened.contents;
+    assert_eq!(c.documents[0].text, "My pasted 😀 text.");
+    assert_eq!(c.annotations[0].note, "a note");
+    assert_eq!((c.tombstones.len(), c.dismissed.len()), (1, 1));
+    // Written as records, nothing lost or changed on the way.
+    let store = MemoryRecords::default();
+    store.apply(&opened.writes).unwrap();
+    assert_eq!(stored_contents(&store), opened.contents);
+    assert_eq!(
+        store.get(META_KEY).as_deref(),
+        Some(r#"{"schemaVersion":3}"#)
+    );
+    // The old value stays until the records are confirmed; then it goes, and the next start
+    // finds only records.
+    assert!(old.get(LIBRARY_KEY).unwrap().is_some());
+    old.remove(LIBRARY_KEY).unwrap();
+    let again = open(seed_documents(), store.all(), &old, 21);
+    assert!(again.writes.is_empty() && !again.remove_old);
+    assert_eq!(again.contents, opened.contents);
+}
+
+#[test]
+fn an_old_value_written_after_the_move_is_merged_in_too() {
+    let store = MemoryRecords::default();
+    let mut tab = Tab::open(&store);
+    tab.lib = sample();
+    tab.save().unwrap();
+    // An old claimmark in another tab still saves the single value.
+    let mut old_lib = Library::new(seed_documents());
+    old_lib.add_document(document_from_text(
+        "old-tab".into(),
+        "Old tab text.",
+        None,
+        Origin::User,
+        40,
+    ));
+    let old = MemoryStore::default();
+    old.set(LIBRARY_KEY, &encode(&old_lib.contents())).unwrap();
+    let opened = open(seed_documents(), store.all(), &old, 50);
+    let ids: Vec<&str> = opened
+        .contents
+        .documents
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    assert_eq!(ids, ["user-1", "old-tab"]);
+}
+
+#[test]
+fn an_unreadable_old_value_is_copied_aside_never_overwritten() {
+    let old = MemoryStore::default();
+    old.set(LIBRARY_KEY, "{\"schemaVersion\":1,\"documents\":[tru")
+        .unwrap();
+    let opened = open(seed_documents(), Vec::new(), &old, 42);
+    let Some(LoadProblem::KeptAside { backup_key, reason }) = &opened.problem else {
+        panic!("expected KeptAside, got {:?}", opened.problem);
+    };
+    assert_eq!(backup_key, "claimmark.library.unreadable.42");
+    assert!(reason.contains("not valid JSON"), "{reason}");
+    assert!(old.get(backup_key).unwrap().unwrap().ends_with("[tru"));
+    assert_eq!(
+        old.get(LIBRARY_KEY).unwrap(),
+        None,
+        "so the next start does not copy it again"
+    );
+    assert!(opened.writable && !opened.remove_old);
+}
+
+#[test]
+fn unreadable_records_are_moved_aside_and_the_rest_loads() {
+    let store = MemoryRecords::default();
+    let mut tab = Tab::open(&store);
+    tab.lib = sample();
+    tab.save().unwrap();
+    store
+        .apply(&[Write::Put("a:broken".into(), "{\"id\":".into())])
+        .unwrap();
+    let opened = open(seed_documents(), store.all(), &MemoryStore::default(), 1);
+    let Some(LoadProblem::RecordsAside { count: 1, first }) = &opened.problem else {
+        panic!("expected RecordsAside, got {:?}", opened.problem);
+    };
+    assert!(first.starts_with("a:broken: "), "{first}");
+    assert!(opened
+        .problem
+        .as_ref()
+        .unwrap()
+        .message()
+        .contains("aside:"));
+    assert_eq!(opened.contents, tab.lib.contents(), "everything else loads");
+    store.apply(&opened.writes).unwrap();
+    assert_eq!(store.get("a:broken"), None);
+    assert_eq!(store.get("aside:a:broken").as_deref(), Some("{\"id\":"));
+}
+
+#[test]
+fn a_library_of_a_newer_claimmark_is_never_written_over() {
+    let store = MemoryRecords::default();
+    store
+        .apply(&[Write::Put(META_KEY.into(), r#"{"schemaVersion":9}"#.into())])
+        .unwrap();
+    let opened = open(seed_documents(), store.all(), &MemoryStore::default(), 1);
+    assert_eq!(opened.problem, Some(LoadProblem::TooNew { version: 9 }));
+    assert!(!opened.writable && opened.writes.is_empty());
+    let old = MemoryStore::default();
+    old.set(LIBRARY_KEY, r#"{"schemaVersion":4}"#).unwrap();
+    let opened = open(seed_documents(), Vec::new(), &old, 1);
+    assert_eq!(opened.problem, Some(LoadProblem::TooNew { version: 4 }));
+    assert!(!opened.writable);
+    assert_eq!(old.keys(), [LIBRARY_KEY], "the old store untouched");
+}
+
+/// Issue 13's start-up crash, without any hostile input: one tab replaces an article's text
+/// with a shorter one; another tab, later, edits the note of a claim that still carries its old
+/// position; the later edit wins the merge, and every start lays the article out.
+#[test]
+fn a_stale_position_that_wins_a_merge_does_not_stop_the_start() {
+    let long = "Intro. ".repeat(200) + "The minister said prices fell.";
+    let store = MemoryRecords::default();
+    let mut a = Tab::open(&store);
+    a.lib
+        .add_document(document_from_text("u".into(), &long, None, Origin::User, 1));
+    let start = long.chars().count() - 30;
+    a.lib
+        .annotate("u", (start, start + 30), Verdict::Sourced, "m".into(), 2)
+        .unwrap();
+    a.save().unwrap();
+    let mut b = Tab::open(&store);
+    a.lib
+        .replace_text("u", "Short. The minister said prices fell.", 5)
+        .unwrap();
+    a.save().unwrap();
+    b.lib.set_note("m", "checked", 6);
+    b.save().unwrap();
+    let lib = Library::with_contents(seed_documents(), read(store.all()).contents);
+    let m = lib.annotation("m").unwrap();
+    assert_eq!(
+        (m.note.as_str(), m.start),
+        ("checked", start),
+        "the later edit won"
+    );
+    let doc = lib.document("u").unwrap();
+    assert!(doc.text.starts_with("Short."), "the newer text won");
+    let text = crate::domain::text::IndexedText::new(doc.text.as_str());
+    assert_eq!(
+        lib.placed(doc, &text)[0].span,
+        Some((7, 37)),
+        "found by its quote"
+    );
+    crate::domain::layout::layout(doc, &lib, &[]);
+}
+
+#[test]
+fn saving_one_edit_does_not_grow_with_the_library() {
+    let mut lib = crate::domain::benchmark::large_library(200, 2_000, 20);
+    lib.take_journal();
+    let first = lib.all_annotations()[0].id.clone();
+    lib.set_note(&first, "one edit", i64::MAX / 2);
+    let mut saver = Saver::default();
+    saver.note(lib.take_journal());
+    let writes = saver.start(&lib).unwrap();
+    assert_eq!(writes.len(), 2, "the claim and the schema version");
+    let bytes: usize = (writes.iter())
+        .map(|w| match w {
+            Write::Put(k, v) => k.len() + v.len(),
+            Write::Delete(k) => k.len(),
+        })
+        .sum();
+    assert!(bytes < 1_000, "{bytes} bytes written for one note");
+}
