@@ -95,3 +95,26 @@ pub fn apply_update() {
         }
     });
 }
+
+/// Asks the browser to keep the site's storage under pressure (`navigator.storage.persist()`),
+/// then how much it holds and may hold (`estimate()`): `done` gets (kept, usage, quota), each
+/// `None` where the browser cannot say.
+pub fn keep_storage(done: impl FnOnce(Option<bool>, Option<f64>, Option<f64>) + 'static) {
+    let Some(w) = web_sys::window() else {
+        return done(None, None, None);
+    };
+    let storage = get(&get(&w, "navigator"), "storage");
+    wasm_bindgen_futures::spawn_local(async move {
+        let ask = |name: &str| call(&storage, name, &[]).map(js_sys::Promise::from);
+        let kept = match ask("persist") {
+            Some(p) => JsFuture::from(p).await.ok().and_then(|v| v.as_bool()),
+            None => None,
+        };
+        let estimate = match ask("estimate") {
+            Some(p) => JsFuture::from(p).await.ok(),
+            None => None,
+        };
+        let field = |k: &str| estimate.as_ref().and_then(|e| get(e, k).as_f64());
+        done(kept, field("usage"), field("quota"));
+    });
+}

@@ -513,6 +513,33 @@ fn unavailable(e: StoreError) -> LoadProblem {
     }
 }
 
+/// What the browser does with the library, in words: whether it is kept under pressure
+/// (`persist()`), and how much is stored of what the site may store (`estimate()`).
+pub fn storage_line(kept: Option<bool>, usage: Option<f64>, quota: Option<f64>) -> String {
+    // Whole numbers only: formatting a float would add some 9 KB of code to the first load.
+    fn size(bytes: f64) -> String {
+        let b = bytes as u64;
+        let tenths = |unit: u64| {
+            let t = (b + unit / 20) / (unit / 10);
+            format!("{}.{}", t / 10, t % 10)
+        };
+        match b {
+            b if b >= 1_000_000_000 => format!("{} GB", tenths(1_000_000_000)),
+            b if b >= 1_000_000 => format!("{} MB", tenths(1_000_000)),
+            b => format!("{} KB", b.div_ceil(1_000)),
+        }
+    }
+    let kept = match kept {
+        Some(true) => "The browser keeps your library (persistent storage).",
+        Some(false) => "The browser may clear stored data when space runs short: download your work now and then.",
+        None => "Whether the browser keeps your library is not known yet (asked at the first change).",
+    };
+    match (usage, quota) {
+        (Some(u), Some(q)) => format!("{kept} Stored: {} of {} allowed.", size(u), size(q)),
+        _ => kept.to_owned(),
+    }
+}
+
 /// Copies an unreadable value to a fresh key; returns the key.
 pub(crate) fn keep_aside<S: KeyValueStore>(
     store: &S,
@@ -704,6 +731,18 @@ mod tests {
         assert_eq!(p.save(&big, 4), Err(StoreError::Full));
         assert_eq!(store.get(LIBRARY_KEY).unwrap(), before);
         assert!(big.document("user-2").is_some());
+    }
+
+    #[test]
+    fn the_storage_line_says_what_the_browser_keeps() {
+        let line = storage_line(Some(true), Some(1_460_000.0), Some(120e9));
+        assert_eq!(
+            line,
+            "The browser keeps your library (persistent storage). Stored: 1.5 MB of 120.0 GB allowed."
+        );
+        assert!(storage_line(Some(false), Some(900.0), Some(5e6)).contains("1 KB of 5.0 MB"));
+        assert!(storage_line(Some(false), None, None).contains("may clear"));
+        assert!(storage_line(None, None, None).contains("not known yet"));
     }
 
     #[test]

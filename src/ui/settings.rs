@@ -46,6 +46,7 @@ pub fn SettingsPanel() -> impl IntoView {
                 )}
             </p>
             {move || problem.get().map(|p| view! { <p class="field-problem" role="alert">{p}</p> })}
+            <p class="hint" id="storage-line">{move || app.kept.get()}</p>
         </details>
     }
 }

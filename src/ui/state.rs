@@ -15,7 +15,7 @@ use crate::domain::assistant::suggest::{
 use crate::domain::document::seed_documents;
 use crate::domain::library::Library;
 use crate::domain::storage::{
-    KeyValueStore, LoadProblem, MemoryStore, Persistence, Settings, View, LIBRARY_KEY,
+    storage_line, KeyValueStore, LoadProblem, MemoryStore, Persistence, Settings, View, LIBRARY_KEY,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -74,6 +74,9 @@ pub struct AppState {
     pub report: RwSignal<bool>,
     /// A new version of claimmark is installed and waits for a reload.
     pub update_ready: RwSignal<bool>,
+    /// What the browser does with the library, in words (asked at the first save: whether it
+    /// keeps it under pressure, and how much is stored).
+    pub kept: RwSignal<Option<String>>,
 }
 
 pub fn use_app() -> AppState {
@@ -321,6 +324,7 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
         settings,
         report: RwSignal::new(false),
         update_ready: RwSignal::new(false),
+        kept: RwSignal::new(None),
         selected: RwSignal::new(None),
         pending: RwSignal::new(None),
         notice,
@@ -347,6 +351,13 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
             Ok(merged) => {
                 if !load_problem {
                     state.storage_problem.set(None);
+                }
+                // At the first save, ask the browser not to clear the library under pressure.
+                if state.kept.get_untracked().is_none() {
+                    state.kept.set(Some(storage_line(None, None, None)));
+                    browser::offline::keep_storage(move |kept, usage, quota| {
+                        state.kept.set(Some(storage_line(kept, usage, quota)));
+                    });
                 }
                 if let Some(merged) = merged {
                     state.library.set(merged);

@@ -4,6 +4,7 @@ the report to PDF and read the PDF, search the library from the keyboard, load a
 export."""
 import base64
 import csv
+import re
 import io
 import json
 
@@ -43,6 +44,16 @@ def test_rated_claims_go_out_as_csv_claimreview_and_a_printed_report(browser):
     mark(b, UNSOURCED, "Unsourced")
     b.select_option("Rating", "False")
     wait_for("both rated", lambda: '"rating":"False"' in (b.storage() or ""))
+
+    # After the first save the browser was asked to keep the library; Settings says what it
+    # answered and how much is stored of what the site may store.
+    b.click("DisclosureTriangle", "Settings")
+    storage_line = "return document.getElementById('storage-line').textContent"
+    line = wait_for("the storage line", lambda: "Stored:" in b.js(storage_line) and b.js(storage_line))
+    assert re.search(r"Stored: \d+(\.\d)? [KMG]B of \d+(\.\d)? [KMG]B allowed\.", line), line
+    kept = b.js("return navigator.storage.persisted()")
+    assert ("The browser keeps your library" in line) == kept, (line, kept)
+    b.click("DisclosureTriangle", "Settings")
 
     # CSV of the article: one row per claim, read back with Python's CSV reader.
     b.select_option("Download as", "CSV (spreadsheet)")
