@@ -124,29 +124,34 @@ pub fn extract(
     url: Option<&str>,
     done: impl FnOnce(Result<Extracted, String>) + 'static,
 ) {
+    let done: Box<dyn FnOnce(Result<Extracted, String>)> = Box::new(done);
     let msg = js_sys::Object::new();
     set(&msg, "job", &JsValue::from_str("extract"));
     set(&msg, "bytes", &js_sys::Uint8Array::from(bytes).into());
     set(&msg, "url", &url.map_or(JsValue::NULL, JsValue::from_str));
-    ask(msg, "the page took too long to read", move |reply| {
-        done(reply.map(|data| {
-            let text = |k: &str| field(&data, k).as_string();
-            Extracted {
-                page: Page {
-                    text: text("text").unwrap_or_default(),
-                    meta: Meta {
-                        url: text("url"),
-                        headline: text("headline"),
-                        site: text("site"),
-                        author: text("author"),
-                        published: text("published"),
-                        language: text("language"),
+    ask(
+        msg,
+        "the page took too long to read",
+        Box::new(move |reply| {
+            done(reply.map(|data| {
+                let text = |k: &str| field(&data, k).as_string();
+                Extracted {
+                    page: Page {
+                        text: text("text").unwrap_or_default(),
+                        meta: Meta {
+                            url: text("url"),
+                            headline: text("headline"),
+                            site: text("site"),
+                            author: text("author"),
+                            published: text("published"),
+                            language: text("language"),
+                        },
                     },
-                },
-                ms: field(&data, "ms").as_f64().unwrap_or_default(),
-            }
-        }))
-    });
+                    ms: field(&data, "ms").as_f64().unwrap_or_default(),
+                }
+            }))
+        }),
+    );
 }
 
 /// The assistant's reading of an article (`outlet`: the article's own outlet, if known), made
@@ -156,6 +161,7 @@ pub fn analyse(
     outlet: Option<&str>,
     done: impl FnOnce(Result<Vec<Reading>, String>) + 'static,
 ) {
+    let done: Box<dyn FnOnce(Result<Vec<Reading>, String>)> = Box::new(done);
     let msg = js_sys::Object::new();
     set(&msg, "job", &JsValue::from_str("analyse"));
     set(&msg, "text", &JsValue::from_str(text));
@@ -167,7 +173,7 @@ pub fn analyse(
     ask(
         msg,
         "the assistant took too long to read the article",
-        move |reply| {
+        Box::new(move |reply| {
             done(reply.and_then(|data| {
                 let numbers = field(&data, "numbers")
                     .dyn_into::<js_sys::Uint32Array>()
@@ -180,7 +186,7 @@ pub fn analyse(
                 wire::unpack(&numbers, &sources)
                     .ok_or_else(|| "the assistant answered something it should not".to_owned())
             }))
-        },
+        }),
     );
 }
 
@@ -192,6 +198,7 @@ pub fn export(
     request: &Request,
     done: impl FnOnce(Result<String, String>) + 'static,
 ) {
+    let done: Box<dyn FnOnce(Result<String, String>)> = Box::new(done);
     let msg = js_sys::Object::new();
     let text = |s: &Option<String>| s.as_deref().map_or(JsValue::NULL, JsValue::from_str);
     set(&msg, "job", &JsValue::from_str("export"));
@@ -206,30 +213,35 @@ pub fn export(
     set(&msg, "scale", &JsValue::from_str(&request.scale));
     set(&msg, "library", &JsValue::from_str(&stored));
     set(&msg, "now", &JsValue::from(request.now as f64));
-    ask(msg, "the file took too long to make", move |reply| {
-        done(reply.and_then(|data| answer(&data, "file")))
-    });
+    ask(
+        msg,
+        "the file took too long to make",
+        Box::new(move |reply| done(reply.and_then(|data| answer(&data, "file")))),
+    );
 }
+
+/// What a file brings: the contents to merge (stored JSON) and a note, or why there are none.
+pub type Imported = Result<(String, Option<String>), String>;
 
 /// What a file brings to the library (`stored`: its storage JSON): the contents to merge
 /// (stored JSON) and a note for the user, or why the file cannot be loaded.
-pub fn import(
-    stored: String,
-    file: &str,
-    now: i64,
-    done: impl FnOnce(Result<(String, Option<String>), String>) + 'static,
-) {
+pub fn import(stored: String, file: &str, now: i64, done: impl FnOnce(Imported) + 'static) {
+    let done: Box<dyn FnOnce(Imported)> = Box::new(done);
     let msg = js_sys::Object::new();
     set(&msg, "job", &JsValue::from_str("import"));
     set(&msg, "file", &JsValue::from_str(file));
     set(&msg, "library", &JsValue::from_str(&stored));
     set(&msg, "now", &JsValue::from(now as f64));
-    ask(msg, "the file took too long to read", move |reply| {
-        done(reply.and_then(|data| {
-            let contents = answer(&data, "contents")?;
-            Ok((contents, field(&data, "note").as_string()))
-        }))
-    });
+    ask(
+        msg,
+        "the file took too long to read",
+        Box::new(move |reply| {
+            done(reply.and_then(|data| {
+                let contents = answer(&data, "contents")?;
+                Ok((contents, field(&data, "note").as_string()))
+            }))
+        }),
+    );
 }
 
 /// A reply's `key`, or the error it carries instead.
@@ -251,7 +263,7 @@ fn set(msg: &js_sys::Object, k: &str, v: &JsValue) {
 fn ask(
     msg: js_sys::Object,
     too_long: &'static str,
-    done: impl FnOnce(Result<JsValue, String>) + 'static,
+    done: Box<dyn FnOnce(Result<JsValue, String>)>,
 ) {
     let running = match RUNNING.with(|r| r.borrow().clone()) {
         Some(r) => r,
@@ -271,7 +283,7 @@ fn ask(
     set(&msg, "id", &JsValue::from(id));
     {
         let mut r = running.borrow_mut();
-        r.waiting.push((id, Box::new(done)));
+        r.waiting.push((id, done));
         if r.ready {
             let _ = r.worker.post_message(&msg);
         } else {

@@ -3,36 +3,52 @@
 //! Every call of the standard library's sorts instantiates several kilobytes of code (its
 //! stable sort even more) per element type and comparator; across the domain that came to
 //! about 38 KB of the shipped wasm. This heapsort takes the comparator as `&dyn Fn`, so each
-//! element type gets one small copy. It is not stable: callers give total orders (ties broken
+//! element type gets one small closure (the sort itself is one function). It is not stable: callers give total orders (ties broken
 //! by an id or index), so the result is the same on every run and in every tab.
 
 use std::cmp::Ordering;
 
 /// Sorts `v` in place by `cmp`, in O(n log n).
 pub fn sort_by<T>(v: &mut [T], cmp: &dyn Fn(&T, &T) -> Ordering) {
-    let n = v.len();
+    // The sort itself is one function for every element type; each type adds only this.
+    heapsort(v.len(), &mut |step| match step {
+        Step::Less(i, j) => cmp(&v[i], &v[j]) == Ordering::Less,
+        Step::Swap(i, j) => {
+            v.swap(i, j);
+            false
+        }
+    });
+}
+
+/// What the heapsort asks of the slice it sorts.
+enum Step {
+    Less(usize, usize),
+    Swap(usize, usize),
+}
+
+fn heapsort(n: usize, at: &mut dyn FnMut(Step) -> bool) {
     for start in (0..n / 2).rev() {
-        sift_down(v, start, n, cmp);
+        sift_down(at, start, n);
     }
     for end in (1..n).rev() {
-        v.swap(0, end);
-        sift_down(v, 0, end, cmp);
+        at(Step::Swap(0, end));
+        sift_down(at, 0, end);
     }
 }
 
-fn sift_down<T>(v: &mut [T], mut root: usize, end: usize, cmp: &dyn Fn(&T, &T) -> Ordering) {
+fn sift_down(at: &mut dyn FnMut(Step) -> bool, mut root: usize, end: usize) {
     loop {
         let mut child = 2 * root + 1;
         if child >= end {
             return;
         }
-        if child + 1 < end && cmp(&v[child], &v[child + 1]) == Ordering::Less {
+        if child + 1 < end && at(Step::Less(child, child + 1)) {
             child += 1;
         }
-        if cmp(&v[root], &v[child]) != Ordering::Less {
+        if !at(Step::Less(root, child)) {
             return;
         }
-        v.swap(root, child);
+        at(Step::Swap(root, child));
         root = child;
     }
 }
