@@ -118,3 +118,22 @@ pub fn keep_storage(done: impl FnOnce(Option<bool>, Option<f64>, Option<f64>) + 
         done(kept, field("usage"), field("quota"));
     });
 }
+
+/// The text at `url` (relative to the page), or why there is none.
+pub async fn fetch_text(url: &str) -> Result<String, String> {
+    let w = web_sys::window().ok_or("no window")?;
+    let promise = call(&w, "fetch", &[url.into()]).ok_or("this browser cannot fetch")?;
+    let failed = |e: JsValue| e.as_string().unwrap_or_else(|| "the network failed".into());
+    let response = JsFuture::from(js_sys::Promise::from(promise))
+        .await
+        .map_err(|_| "the network failed".to_owned())?;
+    if get(&response, "ok").as_bool() != Some(true) {
+        let status = get(&response, "status").as_f64().unwrap_or_default() as u32;
+        return Err(format!("the server answered {status}"));
+    }
+    let text = call(&response, "text", &[]).ok_or("no text")?;
+    let text = JsFuture::from(js_sys::Promise::from(text))
+        .await
+        .map_err(failed)?;
+    text.as_string().ok_or_else(|| "no text".into())
+}

@@ -270,9 +270,79 @@ pub fn extract_text(format: TextFormat, contents: &str) -> ExtractedText {
     ExtractedText { text, title }
 }
 
+/// The sample articles' ids, titles and dates ("": none), as [`seed_documents`] derives them
+/// from their texts (a test holds them equal). The page starts with these and fetches each
+/// text from `seeds/` when its article is first opened: the five texts stay out of the first
+/// load.
+pub const SEED_DETAILS: [(&str, &str, &str); 5] = [
+    (
+        "000_698b5d7c01ae0af2",
+        "Thousands of Iraqis rushed to the streets of Baghdad on Thursday to celebrate a U.S.…",
+        "2020-01-03",
+    ),
+    (
+        "001_be9dfdd43b673a4c",
+        "VIDEO: Iraqi citizens dance in the street 'for freedom' after US airstrike kills Iranian…",
+        "",
+    ),
+    (
+        "002_e60eeb0e35a47b63",
+        "Iraqis celebrated in the streets after the head of Iran’s Quds military force Qassem…",
+        "2020-01-03",
+    ),
+    (
+        "003_dd5890039924e8e9",
+        "In response to the attack on the American Embassy in Baghdad by Iranian-backed militia…",
+        "",
+    ),
+    (
+        "004_bc20113c5b07d9bb",
+        "Iran's elite Quds force commander, Maj. Gen. Qassem Soleimani, was killed in an airstrike…",
+        "2020-01-03",
+    ),
+];
+
+/// The sample articles with empty texts, to be filled when fetched
+/// ([`crate::domain::library::Library::fill_seed`]).
+pub fn seed_stubs() -> Vec<Document> {
+    (SEED_DETAILS.iter())
+        .map(|(id, title, date)| Document {
+            id: (*id).to_owned(),
+            title: (*title).to_owned(),
+            date: (!date.is_empty()).then(|| (*date).to_owned()),
+            text: String::new(),
+            origin: Origin::Seed,
+            added: 0,
+            revised: 0,
+            url: None,
+            site: None,
+            author: None,
+            language: None,
+            edited: 0,
+        })
+        .collect()
+}
+
+/// A sample article's text as its document holds it (line breaks normalised, the date marker
+/// split off).
+pub fn seed_text(raw: &str) -> String {
+    split_date_marker(&normalize_newlines(raw)).1.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn seed_stubs_and_their_fetched_texts_make_the_sample_articles() {
+        let full = seed_documents();
+        let mut stubs = seed_stubs();
+        for (stub, (id, raw)) in stubs.iter_mut().zip(SEEDS) {
+            assert_eq!(stub.id, id);
+            stub.text = seed_text(raw);
+        }
+        assert_eq!(stubs, full);
+    }
 
     #[test]
     fn date_marker_is_split_off_and_checked() {

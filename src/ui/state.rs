@@ -12,7 +12,7 @@ use crate::domain::assistant::classify::Reading;
 use crate::domain::assistant::suggest::{
     most_check_worthy, next_by_worth, suggestions_from, Shown, Suggestion,
 };
-use crate::domain::document::seed_documents;
+use crate::domain::document::{seed_stubs, SEED_DETAILS};
 use crate::domain::library::Library;
 use crate::domain::storage::{
     storage_line, KeyValueStore, LoadProblem, MemoryStore, Persistence, Settings, View, LIBRARY_KEY,
@@ -241,7 +241,7 @@ impl KeyValueStore for BlockedProbe {
 fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
     let (persistence, loaded) = Persistence::open(store, now);
     let persistence = Rc::new(persistence);
-    let library = Library::with_contents(seed_documents(), loaded.contents);
+    let library = Library::with_contents(seed_stubs(), loaded.contents);
     let view = persistence.load_view();
     let settings = RwSignal::new(persistence.load_settings());
     let open = view
@@ -258,10 +258,41 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
     // remain (not marked, not dismissed) is worked out on every change.
     // A text changes only as another document or a new revision: that pair is the key, so
     // no change of the library copies or compares the text itself.
+    // A sample article's text arrives after it is first opened: until then there is nothing
+    // to read.
     let open_revision = Memo::new(move |_| {
         let id = open.get()?;
-        let revised = library.with(|l| l.document(&id).map(|d| d.revised))?;
+        let revised = library
+            .with(|l| (l.document(&id)).and_then(|d| (!d.text.is_empty()).then_some(d.revised)))?;
         Some((id, revised))
+    });
+    // The sample articles' texts: the open one first (part of the first load), then the others
+    // (after start, as the service worker's copies are).
+    let mut order: Vec<String> = SEED_DETAILS
+        .iter()
+        .map(|(id, _, _)| (*id).to_owned())
+        .collect();
+    if let Some(i) = open
+        .get_untracked()
+        .and_then(|o| order.iter().position(|id| *id == o))
+    {
+        let first = order.remove(i);
+        order.insert(0, first);
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        for id in order {
+            match browser::offline::fetch_text(&format!("seeds/{id}.txt")).await {
+                Ok(raw) => library.update(|l| {
+                    l.fill_seed(&id, &raw);
+                }),
+                Err(e) => {
+                    notice.set(Some(Notice::Error(format!(
+                        "A sample article could not be loaded: {e}. Reload the page when you are online."
+                    ))));
+                    return;
+                }
+            }
+        }
     });
     // The assistant reads in the worker (loaded the first time it is switched on); the
     // readings are kept with the (document, revision) they are of.

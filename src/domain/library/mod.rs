@@ -128,6 +128,19 @@ impl Library {
         lib
     }
 
+    /// Gives a sample article started without its text (`seed_stubs`) the text fetched for
+    /// it (raw, as in `seeds/`). `false` when it is no such article, or has its text already.
+    pub fn fill_seed(&mut self, id: &str, raw: &str) -> bool {
+        let doc = self.docs.iter_mut().find(|d| d.id == id);
+        match doc {
+            Some(d) if d.origin == Origin::Seed && d.text.is_empty() => {
+                d.text = super::document::seed_text(raw);
+                true
+            }
+            _ => false,
+        }
+    }
+
     pub fn documents(&self) -> &[Document] {
         &self.docs
     }

@@ -486,3 +486,19 @@ fn details_are_edited_checked_and_the_later_edit_wins_in_a_merge() {
     b.merge(older);
     assert_eq!(b.document("u").unwrap().site.as_deref(), Some("News"));
 }
+
+#[test]
+fn a_sample_article_started_without_its_text_is_filled_once() {
+    use crate::domain::document::{seed_stubs, SEEDS};
+    let mut l = Library::new(seed_stubs());
+    let (id, raw) = SEEDS[1];
+    assert!(l.document(id).unwrap().text.is_empty());
+    assert!(l.fill_seed(id, raw));
+    assert_eq!(l.document(id), seed_documents().iter().find(|d| d.id == id));
+    assert!(!l.fill_seed(id, "Another text."), "filled once");
+    assert!(!l.fill_seed("no-such-article", raw));
+    assert!(
+        l.take_journal().is_empty(),
+        "sample articles are never stored"
+    );
+}
