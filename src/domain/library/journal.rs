@@ -90,17 +90,21 @@ impl Library {
     }
 
     /// Every stored record (the sample articles are not stored).
-    pub fn records(&self) -> impl Iterator<Item = (Touched, Record<'_>)> {
-        let docs = (self.docs.iter().filter(|d| d.origin == Origin::User))
-            .map(|d| (Touched::Document(d.id.clone()), Record::Document(d)));
-        let annotations = (self.annotations.iter())
-            .map(|a| (Touched::Annotation(a.id.clone()), Record::Annotation(a)));
-        let tombstones = (self.tombstones.iter())
-            .map(|t| (Touched::Tombstone(t.id.clone()), Record::Tombstone(t)));
-        let dismissed = self.dismissed.iter().map(|d| {
+    pub fn records(&self) -> Vec<(Touched, Record<'_>)> {
+        let mut all = Vec::new();
+        for d in self.docs.iter().filter(|d| d.origin == Origin::User) {
+            all.push((Touched::Document(d.id.clone()), Record::Document(d)));
+        }
+        for a in &self.annotations {
+            all.push((Touched::Annotation(a.id.clone()), Record::Annotation(a)));
+        }
+        for t in &self.tombstones {
+            all.push((Touched::Tombstone(t.id.clone()), Record::Tombstone(t)));
+        }
+        for d in &self.dismissed {
             let key = Touched::Dismissal(d.doc.clone(), d.exact.clone());
-            (key, Record::Dismissal(d))
-        });
-        docs.chain(annotations).chain(tombstones).chain(dismissed)
+            all.push((key, Record::Dismissal(d)));
+        }
+        all
     }
 }

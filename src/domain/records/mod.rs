@@ -89,7 +89,7 @@ pub fn writes_for(library: &Library, touched: &[Touched]) -> Vec<Write> {
 
 /// Every record of `library`, to store it whole (moving a library over from the old store).
 pub fn all_writes(library: &Library) -> Vec<Write> {
-    let mut writes: Vec<Write> = (library.records())
+    let mut writes: Vec<Write> = (library.records().into_iter())
         .map(|(t, r)| Write::Put(key_of(&t), value_of(r)))
         .collect();
     writes.push(meta());
