@@ -53,6 +53,47 @@ fn sift_down(at: &mut dyn FnMut(Step) -> bool, mut root: usize, end: usize) {
     }
 }
 
+/// Positions by key, found by halves: a sorted list, where a map type would add kilobytes of
+/// code to the wasm.
+pub struct Lookup(Vec<(String, usize)>);
+
+impl Lookup {
+    /// The position of each key in the order given (keys should be distinct).
+    pub fn new<'a>(keys: impl Iterator<Item = &'a str>) -> Lookup {
+        let mut v: Vec<(String, usize)> =
+            keys.enumerate().map(|(i, k)| (k.to_owned(), i)).collect();
+        sort_by(&mut v, &|a, b| a.0.cmp(&b.0));
+        Lookup(v)
+    }
+
+    pub fn get(&self, key: &str) -> Option<usize> {
+        let i = self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+        Some(self.0[i].1)
+    }
+}
+
+/// One item per key: sorted by key, and of items with the same key the one `better` prefers
+/// (the first, on a tie).
+pub fn winners<T>(
+    mut items: Vec<T>,
+    key: &dyn Fn(&T) -> &str,
+    better: &dyn Fn(&T, &T) -> bool,
+) -> Vec<T> {
+    sort_by(&mut items, &|a, b| key(a).cmp(key(b)));
+    let mut out: Vec<T> = Vec::with_capacity(items.len());
+    for item in items {
+        match out.last_mut() {
+            Some(kept) if key(kept) == key(&item) => {
+                if better(&item, kept) {
+                    *kept = item;
+                }
+            }
+            _ => out.push(item),
+        }
+    }
+    out
+}
+
 /// Sorts by the natural order.
 pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, &|a, b| a.cmp(b));

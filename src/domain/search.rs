@@ -77,14 +77,10 @@ impl Index {
     pub fn new(library: &Library) -> Index {
         let docs = library.documents();
         let all = library.all_annotations();
-        // (Keyed as the library's merge keys its index, so the wasm holds one such map.)
-        let mut place: std::collections::BTreeMap<String, usize> = Default::default();
-        for (i, d) in docs.iter().enumerate() {
-            place.insert(d.id.clone(), i);
-        }
+        let place = crate::domain::order::Lookup::new(docs.iter().map(|d| d.id.as_str()));
         let mut entries = Vec::with_capacity(all.len());
         for (i, a) in all.iter().enumerate() {
-            let Some(&d) = place.get(&a.doc) else {
+            let Some(d) = place.get(&a.doc) else {
                 continue;
             };
             let mut text = String::with_capacity(a.exact.len() + a.note.len() + 64);

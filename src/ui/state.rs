@@ -369,10 +369,9 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
     let p = Rc::clone(&persistence);
     Effect::new(move |_| {
         state.library.track();
-        // The journal of changed records is for the per-record store (not in the page yet):
-        // emptied here so that it does not grow.
-        state.library.try_update_untracked(Library::take_journal);
-        if !p.writable() {
+        // Only a change of what is stored is saved (not a sample article's text arriving).
+        let touched = state.library.try_update_untracked(Library::take_journal);
+        if !p.writable() || touched.is_none_or(|t| t.is_empty()) {
             return;
         }
         let saved = state

@@ -1,11 +1,10 @@
 //! Bringing copies together (another tab's save, a loaded file): per annotation the newer
 //! `modified` wins; a deletion wins over a copy not changed since; documents by revision.
 
-use std::collections::BTreeMap;
-
 use super::{Contents, Library, Touched};
 use crate::domain::annotation::Annotation;
 use crate::domain::document::{Document, Origin};
+use crate::domain::order::{winners, Lookup};
 
 /// What merging in annotations from another tab or a file did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -97,10 +96,14 @@ impl Library {
             self.sort_documents();
         }
         // Indexed by id: a library holds thousands of claims, and every save merges.
-        let mut tombstone_at = index_by_id(self.tombstones.iter().map(|t| t.id.as_str()));
-        for t in incoming.tombstones {
+        // Of the same record twice in what comes in, the later stands.
+        let tombstones_in = winners(incoming.tombstones, &|t| &t.id, &|a, b| {
+            a.deleted > b.deleted
+        });
+        let tombstone_at = Lookup::new(self.tombstones.iter().map(|t| t.id.as_str()));
+        for t in tombstones_in {
             match tombstone_at.get(&t.id) {
-                Some(&i) => {
+                Some(i) => {
                     let x = &mut self.tombstones[i];
                     if t.deleted > x.deleted {
                         x.deleted = t.deleted;
@@ -109,7 +112,6 @@ impl Library {
                 }
                 None => {
                     touched.push(Touched::Tombstone(t.id.clone()));
-                    tombstone_at.insert(t.id.clone(), self.tombstones.len());
                     self.tombstones.push(t);
                 }
             }
@@ -132,8 +134,9 @@ impl Library {
             }
         }
         let tombstones = &self.tombstones;
+        let tombstone_at = Lookup::new(tombstones.iter().map(|t| t.id.as_str()));
         let gone = |a: &Annotation| {
-            (tombstone_at.get(a.id.as_str())).is_some_and(|&i| tombstones[i].deleted >= a.modified)
+            (tombstone_at.get(&a.id)).is_some_and(|i| tombstones[i].deleted >= a.modified)
         };
         self.annotations.retain(|a| {
             let keep = !gone(a);
@@ -142,15 +145,17 @@ impl Library {
             }
             keep
         });
-        let mut at = index_by_id(self.annotations.iter().map(|a| a.id.as_str()));
-        for a in incoming.annotations {
+        let at = Lookup::new(self.annotations.iter().map(|a| a.id.as_str()));
+        let annotations_in = winners(incoming.annotations, &|a| &a.id, &|a, b| {
+            a.modified > b.modified
+        });
+        for a in annotations_in {
             if gone(&a) {
                 report.stayed_deleted += 1;
                 continue;
             }
-            let Some(&i) = at.get(&a.id) else {
+            let Some(i) = at.get(&a.id) else {
                 touched.push(Touched::Annotation(a.id.clone()));
-                at.insert(a.id.clone(), self.annotations.len());
                 self.annotations.push(a);
                 report.added += 1;
                 continue;
@@ -171,14 +176,4 @@ impl Library {
         }
         report
     }
-}
-
-/// Where each id stands in a list. Built by inserting (not `collect`, whose sort would add a
-/// second sort routine to the wasm).
-fn index_by_id<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeMap<String, usize> {
-    let mut at = BTreeMap::new();
-    for (i, id) in ids.enumerate() {
-        at.insert(id.to_owned(), i);
-    }
-    at
 }
