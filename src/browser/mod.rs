@@ -1,11 +1,13 @@
 //! Thin glue between the browser and the domain: DOM positions to code-point offsets,
-//! `localStorage`, files in and out. No business rules live here.
+//! `localStorage` and IndexedDB, files in and out. No business rules live here.
 
 pub mod capture;
 pub mod crash;
 pub mod files;
+mod js;
 pub mod offline;
 pub mod offsets;
+pub mod records;
 pub mod storage;
 pub mod worker;
 

@@ -4,20 +4,12 @@
 //! properties: no more web-sys bindings in the first load than needed.
 
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-fn get(o: &JsValue, k: &str) -> JsValue {
-    js_sys::Reflect::get(o, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED)
-}
+use super::js::get;
 
 fn call(o: &JsValue, name: &str, args: &[JsValue]) -> Option<JsValue> {
-    let f = get(o, name).dyn_into::<js_sys::Function>().ok()?;
-    let list = js_sys::Array::new();
-    for a in args {
-        list.push(a);
-    }
-    f.apply(o, &list).ok()
+    super::js::call(o, name, args).ok()
 }
 
 /// Listens for `event` on `target` for as long as the page lives.

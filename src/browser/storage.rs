@@ -6,12 +6,7 @@ use crate::domain::storage::{KeyValueStore, StoreError};
 
 pub struct LocalStore(web_sys::Storage);
 
-fn describe(e: &JsValue) -> String {
-    e.dyn_ref::<web_sys::DomException>()
-        .map(|d| format!("{}: {}", d.name(), d.message()))
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".into())
-}
+use super::js::describe;
 
 fn is_quota(e: &JsValue) -> bool {
     e.dyn_ref::<web_sys::DomException>().is_some_and(|d| {

@@ -1,8 +1,10 @@
 //! The storage schema and the rules for loading and saving it, over any key-value store.
 //!
 //! Every stored value carries `schemaVersion`; loading runs migrations. A value that cannot be
-//! read is copied aside under a new key, never overwritten, and the user is told. Saving first
-//! reads what is stored and merges it in, so two tabs never overwrite each other's work.
+//! read is copied aside under a new key, never overwritten, and the user is told.
+//!
+//! The library itself is stored as records (`records`); the single-value form here is what
+//! the old store held (read once, to move it over) and what a download or the worker carries.
 
 use std::cell::RefCell;
 
@@ -10,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::annotation::{Annotation, Dismissal, Tombstone};
 use super::document::Document;
-use super::library::{Contents, Library};
+use super::library::Contents;
 
 /// 2: documents may carry where they came from (`url`, `site`, `author`, `language`,
 /// `edited`). A claimmark that reads only 1 must not save over such a value and drop them.
@@ -67,7 +69,7 @@ impl<T: KeyValueStore + ?Sized> KeyValueStore for &T {
     }
 }
 
-impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
+impl<T: KeyValueStore + ?Sized> KeyValueStore for std::rc::Rc<T> {
     fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
         (**self).get(key)
     }
@@ -76,6 +78,21 @@ impl<T: KeyValueStore + ?Sized> KeyValueStore for Box<T> {
     }
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         (**self).remove(key)
+    }
+}
+
+/// No store: nothing is kept, nothing is found (where the browser refuses `localStorage`).
+pub struct NoStore;
+
+impl KeyValueStore for NoStore {
+    fn get(&self, _: &str) -> Result<Option<String>, StoreError> {
+        Ok(None)
+    }
+    fn set(&self, _: &str, _: &str) -> Result<(), StoreError> {
+        Ok(())
+    }
+    fn remove(&self, _: &str) -> Result<(), StoreError> {
+        Ok(())
     }
 }
 
@@ -285,117 +302,16 @@ impl LoadProblem {
     }
 }
 
-/// Loads and saves the library through a [`KeyValueStore`].
-pub struct Persistence<S> {
+/// The reader's view and the settings, kept per browser beside the library (`localStorage`).
+pub struct Prefs<S> {
     store: S,
     writable: bool,
-    /// The stored value as this tab last read or wrote it. While storage still holds exactly
-    /// that, no other tab has saved since, so a save need not read and merge it.
-    known: std::cell::RefCell<Option<String>>,
 }
 
-/// What loading found.
-pub struct Loaded {
-    pub contents: Contents,
-    pub problem: Option<LoadProblem>,
-}
-
-impl<S: KeyValueStore> Persistence<S> {
-    /// Opens the store and loads the library. `now` names the backup key of an unreadable value.
-    pub fn open(store: S, now: i64) -> (Self, Loaded) {
-        let mut known = None;
-        let (writable, contents, problem) = match store.get(LIBRARY_KEY) {
-            Err(e) => (false, Contents::default(), Some(unavailable(e))),
-            Ok(None) => (true, Contents::default(), None),
-            Ok(Some(raw)) => match decode(&raw) {
-                Ok(c) => {
-                    known = Some(raw);
-                    (true, c, None)
-                }
-                Err(DecodeError::TooNew(version)) => (
-                    false,
-                    Contents::default(),
-                    Some(LoadProblem::TooNew { version }),
-                ),
-                Err(e) => {
-                    let reason = e.to_string();
-                    match keep_aside(&store, &raw, now) {
-                        Ok(backup_key) => (
-                            true,
-                            Contents::default(),
-                            Some(LoadProblem::KeptAside { backup_key, reason }),
-                        ),
-                        Err(_) => (
-                            false,
-                            Contents::default(),
-                            Some(LoadProblem::Unreadable { reason }),
-                        ),
-                    }
-                }
-            },
-        };
-        let known = std::cell::RefCell::new(known);
-        let persistence = Self {
-            store,
-            writable,
-            known,
-        };
-        (persistence, Loaded { contents, problem })
-    }
-
-    /// Whether saves go to storage (false after a load problem that makes writing unsafe).
-    pub fn writable(&self) -> bool {
-        self.writable
-    }
-
-    /// Reads what another tab may have saved since.
-    pub fn read_stored(&self) -> Option<Contents> {
-        let raw = self.store.get(LIBRARY_KEY).ok()??;
-        decode(&raw).ok()
-    }
-
-    /// Saves `library`, first merging in whatever another tab stored since. Returns the merged
-    /// library when that merge changed it (the caller shows it), `None` when nothing changed.
-    /// On error nothing in memory is lost; the caller tells the user.
-    pub fn save(&self, library: &Library, now: i64) -> Result<Option<Library>, StoreError> {
-        if !self.writable {
-            return Err(StoreError::Unavailable(
-                "saving is off in this tab (see the message above)".into(),
-            ));
-        }
-        let stored_raw = self.store.get(LIBRARY_KEY)?;
-        if stored_raw.is_some() && stored_raw == *self.known.borrow() {
-            // Only this tab saved since: this library already holds all of it.
-            let encoded = encode(&library.contents());
-            if stored_raw.as_deref() != Some(encoded.as_str()) {
-                self.store.set(LIBRARY_KEY, &encoded)?;
-                *self.known.borrow_mut() = Some(encoded);
-            }
-            return Ok(None);
-        }
-        let mut merged = library.clone();
-        if let Some(raw) = &stored_raw {
-            match decode(raw) {
-                Ok(stored) => {
-                    merged.merge(stored);
-                }
-                Err(DecodeError::TooNew(v)) => {
-                    return Err(StoreError::Failed(format!(
-                        "another tab runs a newer claimmark (schema version {v})"
-                    )))
-                }
-                // Something wrote garbage since we loaded: keep it aside before replacing it.
-                Err(_) => {
-                    keep_aside(&self.store, raw, now)?;
-                }
-            }
-        }
-        let encoded = encode(&merged.contents());
-        if stored_raw.as_deref() != Some(encoded.as_str()) {
-            self.store.set(LIBRARY_KEY, &encoded)?;
-        }
-        *self.known.borrow_mut() = Some(encoded);
-        Ok((merged != *library).then_some(merged))
+impl<S: KeyValueStore> Prefs<S> {
+    /// `writable` false: nothing is written (beside a library this claimmark must not touch).
+    pub fn new(store: S, writable: bool) -> Self {
+        Self { store, writable }
     }
 
     /// How the reader was left: a missing or unreadable value is the default view.
@@ -469,7 +385,7 @@ pub struct Settings {
     pub scale: Scale,
 }
 
-impl<S: KeyValueStore> Persistence<S> {
+impl<S: KeyValueStore> Prefs<S> {
     /// The settings; missing or unreadable parts are the defaults.
     pub fn load_settings(&self) -> Settings {
         let stored: StoredSettings = self
@@ -505,12 +421,6 @@ pub struct View {
     pub open: Option<String>,
     pub suggest: bool,
     pub shown: Shown,
-}
-
-fn unavailable(e: StoreError) -> LoadProblem {
-    LoadProblem::Unavailable {
-        reason: e.to_string(),
-    }
 }
 
 /// What the browser does with the library, in words: whether it is kept under pressure
@@ -561,6 +471,7 @@ mod tests {
     use super::*;
     use crate::domain::annotation::Verdict;
     use crate::domain::document::{document_from_text, seed_documents, Origin};
+    use crate::domain::library::Library;
 
     const SEED: &str = "000_698b5d7c01ae0af2";
 
@@ -611,27 +522,26 @@ mod tests {
     }
 
     #[test]
-    fn saved_library_loads_back() {
+    fn the_view_loads_back() {
         let store = MemoryStore::default();
-        let (p, loaded) = Persistence::open(&store, 1);
-        assert!(loaded.problem.is_none() && p.writable());
-        let l = sample();
-        assert_eq!(p.save(&l, 2).unwrap(), None);
+        let p = Prefs::new(&store, true);
         let view = View {
             open: Some("user-1".into()),
             suggest: true,
             shown: Shown::Top(10),
         };
         p.save_view(&view).unwrap();
-        let (p2, loaded) = Persistence::open(&store, 3);
-        assert_eq!(loaded.contents, l.contents());
-        assert_eq!(p2.load_view(), view);
+        assert_eq!(Prefs::new(&store, true).load_view(), view);
+        Prefs::new(&store, false)
+            .save_view(&View::default())
+            .unwrap();
+        assert_eq!(p.load_view(), view, "a read-only tab writes nothing");
     }
 
     #[test]
     fn settings_load_back_and_a_damaged_scale_falls_back_to_the_default() {
         let store = MemoryStore::default();
-        let (p, _) = Persistence::open(&store, 1);
+        let p = Prefs::new(&store, true);
         assert_eq!(p.load_settings(), Settings::default());
         let mine = Settings {
             organisation: "Fact Desk".into(),
@@ -655,82 +565,12 @@ mod tests {
         store
             .set(VIEW_KEY, r#"{"schemaVersion":1,"open":"a"}"#)
             .unwrap();
-        let (p, _) = Persistence::open(&store, 1);
+        let p = Prefs::new(&store, true);
         let old = p.load_view();
         assert_eq!(old.open.as_deref(), Some("a"));
         assert_eq!((old.suggest, old.shown), (false, Shown::All));
         store.set(VIEW_KEY, "{not json").unwrap();
         assert_eq!(p.load_view(), View::default());
-    }
-
-    #[test]
-    fn corrupted_storage_is_kept_aside_never_overwritten() {
-        let store = MemoryStore::default();
-        store
-            .set(LIBRARY_KEY, "{\"schemaVersion\":1,\"documents\":[tru")
-            .unwrap();
-        let (p, loaded) = Persistence::open(&store, 42);
-        let Some(LoadProblem::KeptAside { backup_key, reason }) = loaded.problem else {
-            panic!("expected KeptAside");
-        };
-        assert_eq!(backup_key, "claimmark.library.unreadable.42");
-        assert!(reason.contains("not valid JSON"), "{reason}");
-        assert_eq!(
-            store.get(&backup_key).unwrap().as_deref(),
-            Some("{\"schemaVersion\":1,\"documents\":[tru")
-        );
-        // Saving now is safe: the original survives under its backup key.
-        p.save(&sample(), 43).unwrap();
-        assert!(store.get(&backup_key).unwrap().unwrap().ends_with("[tru"));
-        assert!(decode(&store.get(LIBRARY_KEY).unwrap().unwrap()).is_ok());
-    }
-
-    #[test]
-    fn unreadable_value_that_cannot_be_copied_is_left_alone() {
-        let garbage = "x".repeat(50);
-        let store = MemoryStore::with_quota(80);
-        store.set(LIBRARY_KEY, &garbage).unwrap();
-        let (p, loaded) = Persistence::open(&store, 1);
-        assert!(matches!(
-            loaded.problem,
-            Some(LoadProblem::Unreadable { .. })
-        ));
-        assert!(!p.writable());
-        assert!(p.save(&sample(), 2).is_err());
-        assert_eq!(store.get(LIBRARY_KEY).unwrap(), Some(garbage));
-    }
-
-    #[test]
-    fn newer_schema_is_never_written_over() {
-        let store = MemoryStore::default();
-        let newer = r#"{"schemaVersion":4,"whatever":true}"#;
-        store.set(LIBRARY_KEY, newer).unwrap();
-        let (p, loaded) = Persistence::open(&store, 1);
-        assert_eq!(loaded.problem, Some(LoadProblem::TooNew { version: 4 }));
-        assert!(p.save(&sample(), 2).is_err());
-        p.save_view(&View::default()).unwrap();
-        assert_eq!(store.get(LIBRARY_KEY).unwrap().as_deref(), Some(newer));
-        assert_eq!(store.keys(), vec![LIBRARY_KEY.to_owned()]);
-    }
-
-    #[test]
-    fn a_full_quota_fails_the_save_and_keeps_memory_and_storage_intact() {
-        let store = MemoryStore::with_quota(2_000);
-        let (p, _) = Persistence::open(&store, 1);
-        let small = sample();
-        p.save(&small, 2).unwrap();
-        let before = store.get(LIBRARY_KEY).unwrap();
-        let mut big = small.clone();
-        big.add_document(document_from_text(
-            "user-2".into(),
-            &"long text ".repeat(500),
-            None,
-            Origin::User,
-            3,
-        ));
-        assert_eq!(p.save(&big, 4), Err(StoreError::Full));
-        assert_eq!(store.get(LIBRARY_KEY).unwrap(), before);
-        assert!(big.document("user-2").is_some());
     }
 
     #[test]
@@ -756,109 +596,6 @@ mod tests {
     }
 
     #[test]
-    fn two_tabs_saving_in_turn_lose_nothing() {
-        let store = MemoryStore::default();
-        let (tab_a, _) = Persistence::open(&store, 1);
-        let (tab_b, _) = Persistence::open(&store, 1);
-        let mut a = Library::new(seed_documents());
-        let mut b = Library::new(seed_documents());
-        a.annotate(SEED, (0, 9), Verdict::Sourced, "from-a".into(), 10)
-            .unwrap();
-        assert_eq!(tab_a.save(&a, 11).unwrap(), None);
-        // Tab B never saw A's annotation, and saves its own.
-        b.annotate(SEED, (10, 20), Verdict::Unsourced, "from-b".into(), 12)
-            .unwrap();
-        let merged = tab_b.save(&b, 13).unwrap().expect("B picks up A's work");
-        assert!(merged.annotation("from-a").is_some());
-        let stored = decode(&store.get(LIBRARY_KEY).unwrap().unwrap()).unwrap();
-        let ids: Vec<&str> = stored.annotations.iter().map(|a| a.id.as_str()).collect();
-        assert_eq!(ids, vec!["from-a", "from-b"]);
-        // A deletes its annotation; B's next save must not bring it back.
-        a.merge(tab_a.read_stored().unwrap());
-        a.delete("from-a", 20);
-        tab_a.save(&a, 21).unwrap();
-        let b = tab_b
-            .save(&merged, 22)
-            .unwrap()
-            .expect("B learns of the deletion");
-        assert!(b.annotation("from-a").is_none());
-        assert!(tab_a
-            .read_stored()
-            .unwrap()
-            .annotations
-            .iter()
-            .all(|x| x.id != "from-a"));
-        // Once both hold the same library, saving writes nothing new: no endless ping-pong.
-        let mut a2 = a.clone();
-        a2.merge(tab_a.read_stored().unwrap());
-        let before = store.get(LIBRARY_KEY).unwrap();
-        assert_eq!(tab_a.save(&a2, 23).unwrap(), None);
-        assert_eq!(tab_b.save(&b, 24).unwrap(), None);
-        assert_eq!(store.get(LIBRARY_KEY).unwrap(), before);
-    }
-
-    #[test]
-    fn blocked_storage_reports_unavailable() {
-        struct Blocked;
-        impl KeyValueStore for Blocked {
-            fn get(&self, _: &str) -> Result<Option<String>, StoreError> {
-                Err(StoreError::Unavailable("SecurityError".into()))
-            }
-            fn set(&self, _: &str, _: &str) -> Result<(), StoreError> {
-                Err(StoreError::Unavailable("SecurityError".into()))
-            }
-            fn remove(&self, _: &str) -> Result<(), StoreError> {
-                Err(StoreError::Unavailable("SecurityError".into()))
-            }
-        }
-        let (p, loaded) = Persistence::open(Blocked, 1);
-        assert!(matches!(
-            loaded.problem,
-            Some(LoadProblem::Unavailable { .. })
-        ));
-        assert!(loaded.problem.unwrap().message().contains("download"));
-        assert!(!p.writable());
-    }
-
-    /// Issue 13's start-up crash, without any hostile input: one tab replaces an article's text
-    /// with a shorter one; another tab, later, edits the note of a claim that still carries its
-    /// old position; the later edit wins the merge, and every start lays the article out.
-    #[test]
-    fn a_stale_position_that_wins_a_merge_does_not_stop_the_start() {
-        let long = "Intro. ".repeat(200) + "The minister said prices fell.";
-        let mut a = Library::new(seed_documents());
-        a.add_document(document_from_text("u".into(), &long, None, Origin::User, 1));
-        let start = long.chars().count() - 30;
-        a.annotate("u", (start, start + 30), Verdict::Sourced, "m".into(), 2)
-            .unwrap();
-        let store = MemoryStore::default();
-        let (tab_a, _) = Persistence::open(&store, 3);
-        tab_a.save(&a, 3).unwrap();
-        let (tab_b, loaded) = Persistence::open(&store, 4);
-        let mut b = Library::with_contents(seed_documents(), loaded.contents);
-        a.replace_text("u", "Short. The minister said prices fell.", 5)
-            .unwrap();
-        tab_a.save(&a, 5).unwrap();
-        b.set_note("m", "checked", 6);
-        tab_b.save(&b, 6).unwrap();
-        // The next start.
-        let (_, loaded) = Persistence::open(&store, 7);
-        let lib = Library::with_contents(seed_documents(), loaded.contents);
-        let m = lib.annotation("m").unwrap();
-        assert_eq!(
-            (m.note.as_str(), m.start),
-            ("checked", start),
-            "the later edit won"
-        );
-        let doc = lib.document("u").unwrap();
-        assert!(doc.text.starts_with("Short."), "the newer text won");
-        let text = crate::domain::text::IndexedText::new(doc.text.as_str());
-        let placed = lib.placed(doc, &text);
-        assert_eq!(placed[0].span, Some((7, 37)), "found by its quote");
-        crate::domain::layout::layout(doc, &lib, &[]);
-    }
-
-    #[test]
     fn damaged_values_keep_what_can_be_read() {
         let raw = r#"{"schemaVersion":1,"documents":[
             {"id":"","title":"t","text":"Some words here.","origin":"user"}],
@@ -880,33 +617,5 @@ mod tests {
         let doc = lib.document(&d.id).unwrap();
         let text = crate::domain::text::IndexedText::new(doc.text.as_str());
         assert_eq!(lib.placed(doc, &text)[0].span, Some((5, 10)));
-    }
-
-    /// A library as the previous release (schema 1) stored it, byte for byte.
-    const V1: &str = r#"{"schemaVersion":1,"documents":[{"id":"user-1","title":"My pasted 😀 text.","text":"My pasted 😀 text.","origin":"user","added":5}],"annotations":[{"id":"urn:uuid:b","doc":"user-1","start":3,"end":9,"exact":"pasted","prefix":"My ","suffix":" 😀 text.","verdict":"sourced","note":"a note","evidence":"","created":8,"modified":9}],"tombstones":[{"id":"urn:uuid:a","deleted":10}],"dismissed":[{"doc":"000_698b5d7c01ae0af2","exact":"Some words.","at":11}]}"#;
-
-    #[test]
-    fn a_schema_1_library_loads_unchanged_and_is_saved_as_schema_3() {
-        let store = MemoryStore::default();
-        store.set(LIBRARY_KEY, V1).unwrap();
-        let (p, loaded) = Persistence::open(&store, 20);
-        assert_eq!(loaded.problem, None);
-        let c = loaded.contents.clone();
-        assert_eq!(c.documents[0].text, "My pasted 😀 text.");
-        assert_eq!(
-            (c.documents[0].url.as_deref(), c.documents[0].edited),
-            (None, 0)
-        );
-        assert_eq!(c.annotations[0].note, "a note");
-        assert_eq!((c.tombstones.len(), c.dismissed.len()), (1, 1));
-        let lib = Library::with_contents(seed_documents(), loaded.contents);
-        p.save(&lib, 21).unwrap();
-        let saved = store.get(LIBRARY_KEY).unwrap().unwrap();
-        assert!(saved.starts_with(r#"{"schemaVersion":3,"#), "{saved}");
-        assert_eq!(
-            decode(&saved).unwrap(),
-            c,
-            "nothing lost or changed on the way"
-        );
     }
 }

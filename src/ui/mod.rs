@@ -22,12 +22,16 @@ pub use state::{use_app, AppState, Notice, Undo};
 /// Starts the app in `<body>`.
 pub fn mount() {
     crate::browser::crash::install();
-    leptos::mount::mount_to_body(App);
+    // The library is read first (IndexedDB answers later), then the app is shown.
+    wasm_bindgen_futures::spawn_local(async {
+        let boot = state::boot().await;
+        leptos::mount::mount_to_body(move || view! { <App boot/> });
+    });
 }
 
 #[component]
-pub fn App() -> impl IntoView {
-    let app = state::start();
+pub fn App(boot: state::Boot) -> impl IntoView {
+    let app = state::start(boot);
     provide_context(app);
     crate::browser::offline::register(move || app.update_ready.set(true));
     incoming::take_capture(app);

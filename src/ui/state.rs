@@ -1,10 +1,12 @@
 //! The app's state: one signal of the domain's [`Library`], the UI's own signals, and the one
 //! effect that persists.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
 
+use crate::browser::records::{Channel, Records};
 use crate::browser::worker;
 use crate::browser::{self, storage::local_store};
 use crate::domain::annotation::{Annotation, Verdict};
@@ -14,8 +16,10 @@ use crate::domain::assistant::suggest::{
 };
 use crate::domain::document::{seed_stubs, SEED_DETAILS};
 use crate::domain::library::Library;
+use crate::domain::records::{open, read, Opened, Saver, Write};
 use crate::domain::storage::{
-    storage_line, KeyValueStore, LoadProblem, MemoryStore, Persistence, Settings, View, LIBRARY_KEY,
+    storage_line, KeyValueStore, LoadProblem, NoStore, Prefs, Settings, StoreError, View,
+    LIBRARY_KEY,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -205,45 +209,68 @@ impl AppState {
     }
 }
 
-/// Loads the library from storage (falling back to memory where storage is blocked), and sets
-/// up the persisting effect and the listener for other tabs' saves.
-pub fn start() -> AppState {
+/// What start-up read, before anything is shown.
+pub struct Boot {
+    opened: Opened,
+    /// The library's store; `None` where the browser has none (the library then lives in
+    /// this tab only, and the user is told).
+    records: Option<Rc<Records>>,
+    /// `localStorage`: the view and settings, and where the old store kept the library.
+    old: Rc<dyn KeyValueStore>,
+    unavailable: Option<String>,
+}
+
+/// Opens the browser's storage and reads the library in one pass (moving over a library of
+/// the old single-value store, and setting aside what cannot be read).
+pub async fn boot() -> Boot {
     let now = browser::now_ms();
-    let store: Box<dyn KeyValueStore> = match local_store() {
-        Ok(s) => Box::new(s),
+    // Without localStorage only the view and settings are not kept (and there is no old
+    // library to move over); the library's own store decides whether work is kept.
+    let old: Rc<dyn KeyValueStore> = match local_store() {
+        Ok(s) => Rc::new(s),
+        Err(_) => Rc::new(NoStore),
+    };
+    let mut unavailable = None;
+    async fn read() -> Result<(Records, Vec<(String, String)>), StoreError> {
+        let r = browser::records::open().await?;
+        let found = r.read_all().await?;
+        Ok((r, found))
+    }
+    let (records, found) = match read().await {
+        Ok((r, found)) => (Some(Rc::new(r)), found),
         Err(e) => {
-            let (_, loaded) = Persistence::open(BlockedProbe(e.clone()), now);
-            let msg = loaded.problem.map(|p| p.message());
-            let state = build(Box::new(MemoryStore::default()), now);
-            state.storage_problem.set(msg);
-            return state;
+            unavailable = Some(e.to_string());
+            (None, Vec::new())
         }
     };
-    build(store, now)
-}
-
-/// Stands in for storage the browser refused, to word the message the same way as other load
-/// problems.
-struct BlockedProbe(crate::domain::storage::StoreError);
-
-impl KeyValueStore for BlockedProbe {
-    fn get(&self, _: &str) -> Result<Option<String>, crate::domain::storage::StoreError> {
-        Err(self.0.clone())
-    }
-    fn set(&self, _: &str, _: &str) -> Result<(), crate::domain::storage::StoreError> {
-        Err(self.0.clone())
-    }
-    fn remove(&self, _: &str) -> Result<(), crate::domain::storage::StoreError> {
-        Err(self.0.clone())
+    let opened = open(seed_stubs(), found, &old, now);
+    Boot {
+        opened,
+        records,
+        old,
+        unavailable,
     }
 }
 
-fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
-    let (persistence, loaded) = Persistence::open(store, now);
-    let persistence = Rc::new(persistence);
-    let library = Library::with_contents(seed_stubs(), loaded.contents);
-    let view = persistence.load_view();
-    let settings = RwSignal::new(persistence.load_settings());
+/// Builds the app's state from what start-up read, and sets up the persisting effect and the
+/// channel on which other tabs' writes arrive.
+pub fn start(boot: Boot) -> AppState {
+    let Boot {
+        opened,
+        records,
+        old,
+        unavailable,
+    } = boot;
+    let problem = match unavailable {
+        Some(reason) => Some(LoadProblem::Unavailable { reason }),
+        None => opened.problem.clone(),
+    };
+    let writable = opened.writable && records.is_some();
+    let prefs = Rc::new(Prefs::new(old.clone(), writable));
+    let mut library = Library::with_contents(seed_stubs(), opened.contents);
+    library.take_journal();
+    let view = prefs.load_view();
+    let settings = RwSignal::new(prefs.load_settings());
     let open = view
         .open
         .filter(|id| library.document(id).is_some())
@@ -359,52 +386,48 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
         selected: RwSignal::new(None),
         pending: RwSignal::new(None),
         notice,
-        storage_problem: RwSignal::new(loaded.problem.as_ref().map(LoadProblem::message)),
+        storage_problem: RwSignal::new(problem.as_ref().map(LoadProblem::message)),
         flash: RwSignal::new(None),
     };
-    let load_problem = loaded.problem.is_some();
+    let load_problem = problem.is_some();
+    let saving = Saving {
+        state,
+        records: records.clone(),
+        saver: Rc::default(),
+        channel: Rc::new(None),
+        load_problem,
+        first: Rc::new(RefCell::new(opened.writes)),
+        old: opened.remove_old.then(|| old.clone()),
+    };
+    if records.is_some() && writable {
+        let heard = saving.clone();
+        let channel = Channel::open(move |keys| heard.hear(keys));
+        let saving = Saving {
+            channel: Rc::new(channel),
+            ..saving
+        };
+        // The one effect that persists: each change of the library writes the records it
+        // touched (and only those), in one transaction.
+        Effect::new(move |_| {
+            state.library.track();
+            let touched = state.library.try_update_untracked(Library::take_journal);
+            saving.saver.borrow_mut().note(touched.unwrap_or_default());
+            saving.pump();
+        });
+    } else {
+        // Nothing is written: the journal is only emptied.
+        Effect::new(move |_| {
+            state.library.track();
+            state.library.try_update_untracked(Library::take_journal);
+        });
+    }
 
-    // The one effect that persists: every change of the library is saved at once, merged
-    // with whatever another tab saved in between.
-    let p = Rc::clone(&persistence);
-    Effect::new(move |_| {
-        state.library.track();
-        // Only a change of what is stored is saved (not a sample article's text arriving).
-        let touched = state.library.try_update_untracked(Library::take_journal);
-        if !p.writable() || touched.is_none_or(|t| t.is_empty()) {
-            return;
-        }
-        let saved = state
-            .library
-            .with_untracked(|l| p.save(l, browser::now_ms()));
-        match saved {
-            Ok(merged) => {
-                if !load_problem {
-                    state.storage_problem.set(None);
-                }
-                // At the first save, ask the browser not to clear the library under pressure.
-                if state.kept.get_untracked().is_none() {
-                    state.kept.set(Some(storage_line(None, None, None)));
-                    browser::offline::keep_storage(move |kept, usage, quota| {
-                        state.kept.set(Some(storage_line(kept, usage, quota)));
-                    });
-                }
-                if let Some(merged) = merged {
-                    state.library.set(merged);
-                }
-            }
-            Err(e) => state.storage_problem.set(Some(format!(
-                "Your latest changes could not be saved: {e}. Nothing is lost while this tab stays open; download your work to keep it."
-            ))),
-        }
-    });
-
-    let p = Rc::clone(&persistence);
+    let p = Rc::clone(&prefs);
     Effect::new(move |_| {
         let _ = state.settings.with(|s| p.save_settings(s));
     });
 
-    let p = Rc::clone(&persistence);
+    let p = Rc::clone(&prefs);
     Effect::new(move |_| {
         let view = View {
             open: state.open.get(),
@@ -414,18 +437,80 @@ fn build(store: Box<dyn KeyValueStore>, now: i64) -> AppState {
         let _ = p.save_view(&view);
     });
 
-    // Another tab saved: merge its library into this one.
-    let p = Rc::clone(&persistence);
-    let listener = leptos::prelude::window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(LIBRARY_KEY) {
-            if let Some(contents) = p.read_stored() {
-                state.library.update(|l| {
-                    l.merge(contents);
-                });
-            }
-        }
-    });
-    // The app lives as long as the page.
-    std::mem::forget(listener);
     state
+}
+
+/// Writing the library's records, one transaction at a time, and hearing other tabs' writes.
+#[derive(Clone)]
+struct Saving {
+    state: AppState,
+    records: Option<Rc<Records>>,
+    saver: Rc<RefCell<Saver>>,
+    channel: Rc<Option<Channel>>,
+    load_problem: bool,
+    /// What start-up must write before any change: a library moved over from the old store,
+    /// records set aside.
+    first: Rc<RefCell<Vec<Write>>>,
+    /// The old store, to remove the library moved over from it once it is written.
+    old: Option<Rc<dyn KeyValueStore>>,
+}
+
+impl Saving {
+    /// Starts the next write, if records wait and none is under way.
+    fn pump(&self) {
+        let Some(records) = self.records.clone() else {
+            return;
+        };
+        let first = std::mem::take(&mut *self.first.borrow_mut());
+        let changes = first.is_empty();
+        let writes = match changes {
+            false => first,
+            true => match (self.state.library).with_untracked(|l| self.saver.borrow_mut().start(l))
+            {
+                Some(w) => w,
+                None => return,
+            },
+        };
+        let me = self.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let result = records.write(&writes).await;
+            if changes {
+                me.saver.borrow_mut().finish(result.is_ok());
+            }
+            let state = me.state;
+            match result {
+                Ok(()) => {
+                    if let (false, Some(old)) = (changes, &me.old) {
+                        let _ = old.remove(LIBRARY_KEY);
+                    }
+                    if !me.load_problem {
+                        state.storage_problem.set(None);
+                    }
+                    // At the first save, ask the browser not to clear the library under
+                    // pressure.
+                    if state.kept.get_untracked().is_none() {
+                        state.kept.set(Some(storage_line(None, None, None)));
+                        browser::offline::keep_storage(move |kept, usage, quota| {
+                            state.kept.set(Some(storage_line(kept, usage, quota)));
+                        });
+                    }
+                    if let (true, Some(c)) = (changes, me.channel.as_ref()) {
+                        c.tell(&writes);
+                    }
+                    me.pump();
+                }
+                Err(e) => state.storage_problem.set(Some(format!(
+                    "Your latest changes could not be saved: {e}. Nothing is lost while this tab stays open; download your work to keep it."
+                ))),
+            }
+        });
+    }
+
+    /// Another tab wrote these records: merge them in by the usual rules.
+    fn hear(&self, records: Vec<(String, String)>) {
+        let contents = read(records).contents;
+        self.state.library.update(|l| {
+            l.merge(contents);
+        });
+    }
 }

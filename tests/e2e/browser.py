@@ -261,5 +261,43 @@ class Browser:
               .catch(e => done([`axe failed: ${e}`]));""")
         return found
 
-    def storage(self, key="claimmark.library"):
-        return self.js("return localStorage.getItem(arguments[0]);", key)
+    def records(self):
+        """The library's records in the browser's IndexedDB, as {key: value}."""
+        return self.driver.execute_async_script("""
+            const done = arguments[arguments.length - 1];
+            const open = indexedDB.open('claimmark');
+            open.onerror = () => done(null);
+            open.onsuccess = () => {
+              const db = open.result;
+              if (!db.objectStoreNames.contains('records')) { db.close(); return done({}); }
+              const store = db.transaction('records').objectStore('records');
+              const keys = store.getAllKeys(), values = store.getAll();
+              values.onsuccess = () => {
+                const out = {};
+                keys.result.forEach((k, i) => out[k] = values.result[i]);
+                db.close();
+                done(out);
+              };
+              values.onerror = () => done(null);
+            };""")
+
+    def storage(self):
+        """The stored library as one JSON value, built from its records the way a download of
+        the whole library is laid out: user articles by when they were added, claims, deletion
+        records and dismissals by id. None while nothing is stored."""
+        records = self.records()
+        if not records:
+            return None
+        parts = {"d": [], "a": [], "t": [], "x": []}
+        for key, value in records.items():
+            kind = key.split(":", 1)[0]
+            if kind in parts:
+                parts[kind].append(json.loads(value))
+        whole = {
+            "schemaVersion": json.loads(records.get("meta", '{"schemaVersion":3}'))["schemaVersion"],
+            "documents": sorted(parts["d"], key=lambda d: (d.get("added", 0), d["id"])),
+            "annotations": sorted(parts["a"], key=lambda a: a["id"]),
+            "tombstones": sorted(parts["t"], key=lambda t: t["id"]),
+            "dismissed": sorted(parts["x"], key=lambda d: (d["doc"], d["exact"])),
+        }
+        return json.dumps(whole, ensure_ascii=False, separators=(",", ":"))

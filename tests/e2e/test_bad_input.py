@@ -1,6 +1,7 @@
 """Bad input never stops the app: a file that used to crash it, a refused file that changes
 nothing, and a panic half-way through a change, which shows a message and writes nothing."""
 import json
+import time
 import pathlib
 
 from browser import wait_for
@@ -70,7 +71,11 @@ def test_a_panic_half_way_through_a_change_shows_a_message_and_writes_nothing(br
     # The page behind takes no input, and nothing reached storage: not the half-made claim, not
     # anything the dead page's handlers might try later.
     assert b.js("return document.querySelector('main').inert") is True
-    b.js("window.dispatchEvent(new StorageEvent('storage', {key: 'claimmark.library'}))")
+    # Another tab's news arrives (a claim it wrote): the dead page writes nothing of it.
+    b.js("""new BroadcastChannel('claimmark.records').postMessage(
+        ['a:from-elsewhere', JSON.stringify({id: 'from-elsewhere', doc: '000_698b5d7c01ae0af2',
+          start: 0, end: 9, exact: 'Thousands', verdict: 'sourced', created: 1, modified: 2})])""")
+    time.sleep(0.5)  # what a live page would have written by now
     assert b.storage() == before
     assert not [k for k in b.js("return Object.keys(localStorage)") if "unreadable" in k]
     # Reload, as the message says: the saved work is there, and the app works.

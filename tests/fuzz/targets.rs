@@ -9,8 +9,9 @@ use claimmark::domain::assistant::suggest::{also_in, suggestions};
 use claimmark::domain::document::{document_from_text, seed_documents, Origin};
 use claimmark::domain::layout::layout;
 use claimmark::domain::library::Library;
+use claimmark::domain::records::{self, MemoryRecords};
 use claimmark::domain::select::{step, Step};
-use claimmark::domain::storage::{encode, KeyValueStore, MemoryStore, Persistence, LIBRARY_KEY};
+use claimmark::domain::storage::{decode, encode, KeyValueStore, MemoryStore, LIBRARY_KEY};
 use claimmark::domain::text::IndexedText;
 use claimmark::domain::time::{parse_date, parse_rfc3339};
 use claimmark::domain::w3c::{export, import, Scope};
@@ -304,23 +305,28 @@ fn gen_stored(rng: &mut Rng, c: &Corpus) -> String {
 fn run_stored(input: &str, _: &Corpus) -> Outcome {
     let store = MemoryStore::default();
     let _ = store.set(LIBRARY_KEY, input);
-    // As the app starts: load, lay out the open article, save.
-    let (persistence, loaded) = Persistence::open(&store, 1_800_000_000_000);
-    let refused = loaded.problem.is_some();
-    if let Some(p) = &loaded.problem {
+    // As the app starts: the old store's value moved over to records, laid out, read back.
+    let opened = records::open(seed_documents(), Vec::new(), &store, 1_800_000_000_000);
+    let refused = opened.problem.is_some();
+    if let Some(p) = &opened.problem {
         if p.message().trim().is_empty() {
             return Outcome::Wrong("a load problem without a message".into());
         }
     }
-    let lib = Library::with_contents(seed_documents(), loaded.contents);
+    let lib = Library::with_contents(seed_documents(), opened.contents);
     if let Some(w) = check_library(&lib) {
         return Outcome::Wrong(w);
     }
-    if persistence.writable() {
-        if let Err(e) = persistence.save(&lib, 1_800_000_000_001) {
-            return Outcome::Wrong(format!("saving after a load failed: {e}"));
+    if opened.writable {
+        let db = MemoryRecords::default();
+        if let Err(e) = db.apply(&opened.writes) {
+            return Outcome::Wrong(format!("moving the library over failed: {e}"));
         }
-        // A value that could not be read is never overwritten: it is kept aside.
+        let back = Library::with_contents(seed_documents(), records::read(db.all()).contents);
+        if back.contents() != lib.contents() {
+            return Outcome::Wrong("the records do not read back as the library".into());
+        }
+        // A value that could not be read is never lost: it is kept aside.
         let kept = store
             .keys()
             .iter()
@@ -434,10 +440,8 @@ fn run_anchoring(input: &str, _: &Corpus) -> Outcome {
             "created": 1, "modified": 2 }],
     })
     .to_string();
-    let store = MemoryStore::default();
-    let _ = store.set(LIBRARY_KEY, &stored);
-    let (_, loaded) = Persistence::open(&store, 3);
-    let mut lib = Library::with_contents(vec![], loaded.contents);
+    let contents = decode(&stored).unwrap_or_default();
+    let mut lib = Library::with_contents(vec![], contents);
     if let Some(w) = check_library(&lib) {
         return Outcome::Wrong(w);
     }

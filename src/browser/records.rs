@@ -1,0 +1,171 @@
+//! IndexedDB, the browser's side of the domain's `RecordStore`: one database `claimmark`, one
+//! object store `records` of string values keyed by the domain's record keys. And the channel
+//! on which tabs tell each other the records they wrote. Spoken to through plain JavaScript properties (as
+//! `offline` does): no IndexedDB bindings added to the first load.
+
+use std::future::Future;
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use super::js::{call, describe, get, set};
+use crate::domain::records::Write;
+use crate::domain::storage::StoreError;
+
+const DATABASE: &str = "claimmark";
+const STORE: &str = "records";
+const CHANNEL: &str = "claimmark.records";
+
+fn failure(e: &JsValue) -> StoreError {
+    if get(e, "name").as_string().as_deref() == Some("QuotaExceededError") {
+        StoreError::Full
+    } else {
+        StoreError::Failed(describe(e))
+    }
+}
+
+/// Settles when `target` fires `ok` (with `target[result]`) or one of `bad` (with
+/// `target.error`). Each handler runs once: a transaction that fails fires `abort` (after any
+/// `error`), so `abort` alone is its failure.
+fn settled(
+    target: &JsValue,
+    ok: &str,
+    result: &'static str,
+    bad: &[&str],
+) -> impl Future<Output = Result<JsValue, StoreError>> {
+    let promise = js_sys::Promise::new(&mut |resolve, reject| {
+        let t = target.clone();
+        let done = Closure::once_into_js(move || {
+            let _ = resolve.call1(&JsValue::NULL, &get(&t, result));
+        });
+        set(target, &format!("on{ok}"), &done);
+        let t = target.clone();
+        let failed = Closure::once_into_js(move || {
+            let _ = reject.call1(&JsValue::NULL, &get(&t, "error"));
+        });
+        for b in bad {
+            set(target, &format!("on{b}"), &failed);
+        }
+    });
+    async move { JsFuture::from(promise).await.map_err(|e| failure(&e)) }
+}
+
+fn request(req: &JsValue) -> impl Future<Output = Result<JsValue, StoreError>> {
+    settled(req, "success", "result", &["error"])
+}
+
+/// The database, opened.
+pub struct Records {
+    db: JsValue,
+}
+
+/// Opens the database, creating its store the first time.
+pub async fn open() -> Result<Records, StoreError> {
+    let unavailable = |why: String| StoreError::Unavailable(why);
+    let window = web_sys::window().ok_or_else(|| unavailable("no window".into()))?;
+    let factory = get(&window, "indexedDB");
+    if factory.is_undefined() || factory.is_null() {
+        return Err(unavailable("this browser has no IndexedDB".into()));
+    }
+    let req = call(&factory, "open", &[DATABASE.into(), 1.into()]).map_err(unavailable)?;
+    let r = req.clone();
+    let upgrade = Closure::once_into_js(move || {
+        let _ = call(&get(&r, "result"), "createObjectStore", &[STORE.into()]);
+    });
+    set(&req, "onupgradeneeded", &upgrade);
+    let db = request(&req).await.map_err(|e| match e {
+        StoreError::Failed(why) => StoreError::Unavailable(why),
+        e => e,
+    })?;
+    Ok(Records { db })
+}
+
+impl Records {
+    /// A transaction on the store, and the store in it.
+    fn store(&self, mode: &str) -> Result<(JsValue, JsValue), StoreError> {
+        let tx = call(&self.db, "transaction", &[STORE.into(), mode.into()])
+            .map_err(StoreError::Failed)?;
+        let store = call(&tx, "objectStore", &[STORE.into()]).map_err(StoreError::Failed)?;
+        Ok((tx, store))
+    }
+
+    pub async fn read_all(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let (_, store) = self.store("readonly")?;
+        let keys = call(&store, "getAllKeys", &[]).map_err(StoreError::Failed)?;
+        let values = call(&store, "getAll", &[]).map_err(StoreError::Failed)?;
+        let (keys, values) = (request(&keys).await?, request(&values).await?);
+        Ok(pairs(keys.into(), values.into()))
+    }
+
+    pub async fn write(&self, writes: &[Write]) -> Result<(), StoreError> {
+        if super::crash::crashed() {
+            // What is in memory may be a change half made: storage keeps the last good state.
+            return Err(StoreError::Failed(
+                "claimmark stopped after an error".into(),
+            ));
+        }
+        let (tx, store) = self.store("readwrite")?;
+        for w in writes {
+            let done = match w {
+                Write::Put(k, v) => call(&store, "put", &[v.as_str().into(), k.as_str().into()]),
+                Write::Delete(k) => call(&store, "delete", &[k.as_str().into()]),
+            };
+            if let Err(why) = done {
+                let _ = call(&tx, "abort", &[]);
+                return Err(StoreError::Failed(why));
+            }
+        }
+        settled(&tx, "complete", "db", &["abort"]).await.map(|_| ())
+    }
+}
+
+/// Keys and values of two parallel arrays, where both are strings.
+fn pairs(keys: js_sys::Array, values: js_sys::Array) -> Vec<(String, String)> {
+    (keys.iter().zip(values.iter()))
+        .filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?)))
+        .collect()
+}
+
+/// The channel between this origin's tabs: a tab tells the others the records it wrote, as
+/// keys and values one after the other.
+pub struct Channel(JsValue);
+
+impl Channel {
+    /// Listens for other tabs' news; `None` where the browser has no BroadcastChannel.
+    pub fn open(heard: impl Fn(Vec<(String, String)>) + 'static) -> Option<Channel> {
+        let class = get(&js_sys::global(), "BroadcastChannel")
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        let args: js_sys::Array = [JsValue::from_str(CHANNEL)].iter().collect();
+        let channel = js_sys::Reflect::construct(&class, &args).ok()?;
+        let listener = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
+            let data = get(&event, "data");
+            if let Ok(list) = data.dyn_into::<js_sys::Array>() {
+                let strings: Vec<String> = list.iter().filter_map(|k| k.as_string()).collect();
+                heard(
+                    (strings.chunks_exact(2))
+                        .map(|kv| (kv[0].clone(), kv[1].clone()))
+                        .collect(),
+                );
+            }
+        });
+        set(&channel, "onmessage", listener.as_ref());
+        // The channel lives as long as the page.
+        listener.forget();
+        Some(Channel(channel))
+    }
+
+    /// Tells the other tabs the records written (a deletion goes with its deletion record).
+    pub fn tell(&self, writes: &[Write]) {
+        let list: js_sys::Array = (writes.iter())
+            .filter_map(|w| match w {
+                Write::Put(k, v) => Some([k, v]),
+                Write::Delete(_) => None,
+            })
+            .flatten()
+            .map(|s| JsValue::from_str(s))
+            .collect();
+        let _ = call(&self.0, "postMessage", &[list.into()]);
+    }
+}

@@ -1,0 +1,171 @@
+"""The library as records in the browser's IndexedDB: a library far past localStorage's 5 MB
+loaded from one file and still there after a reload; a library of the old store (schema 1, one
+localStorage value) moved over once; a damaged record set aside; two tabs editing the same
+claim."""
+import json
+
+from browser import wait_for
+from test_claimmark import claim_count, open_seed
+
+# A library as the release before last stored it in localStorage (schema 1), byte for byte.
+V1 = ('{"schemaVersion":1,"documents":[{"id":"user-1","title":"My pasted text.","text":'
+      '"My pasted text. The minister said prices fell.","origin":"user","added":5}],'
+      '"annotations":[{"id":"urn:uuid:b","doc":"user-1","start":16,"end":46,'
+      '"exact":"The minister said prices fell","prefix":"My pasted text. ","suffix":".",'
+      '"verdict":"sourced","note":"a note","evidence":"","created":8,"modified":9}],'
+      '"tombstones":[{"id":"urn:uuid:a","deleted":10}],"dismissed":[]}')
+
+SENTENCE = "The minister said prices fell number {n} of article {d}."
+
+
+def library_file(path, articles, chars, claims):
+    """A W3C annotation collection as claimmark downloads it: `articles` user articles of
+    about `chars` characters, `claims` claims each."""
+    docs, items = [], []
+    for d in range(articles):
+        sentences = [SENTENCE.format(n=n, d=d) for n in range(claims)]
+        filler = f"Article {d} goes on about nothing in particular. "
+        text = " ".join(sentences) + " " + filler * max(1, (chars - sum(map(len, sentences))) // len(filler))
+        doc_id = f"big-{d}"
+        docs.append({"id": f"urn:claimmark:doc:{doc_id}", "type": "Text", "label": f"Big article {d}",
+                     "claimmark:origin": "user", "claimmark:text": text,
+                     "claimmark:added": f"2026-01-01T00:{d // 60:02d}:{d % 60:02d}Z"})
+        for n, s in enumerate(sentences):
+            start = text.index(s)
+            items.append({
+                "id": f"urn:uuid:00000000-0000-4000-8000-{d:06d}{n:06d}", "type": "Annotation",
+                "motivation": "classifying", "created": "2026-01-02T00:00:00Z",
+                "modified": "2026-01-02T00:00:00Z",
+                "body": [{"type": "TextualBody", "purpose": "classifying",
+                          "value": "sourced" if n % 2 else "unsourced"}],
+                "target": {"source": f"urn:claimmark:doc:{doc_id}", "selector": [
+                    {"type": "TextQuoteSelector", "exact": s, "prefix": text[max(0, start - 32):start],
+                     "suffix": text[start + len(s):start + len(s) + 32]},
+                    {"type": "TextPositionSelector", "start": start, "end": start + len(s)}]},
+            })
+    collection = {
+        "@context": ["http://www.w3.org/ns/anno.jsonld", {"claimmark": "urn:claimmark:vocab#"}],
+        "type": "AnnotationCollection", "label": "claimmark: all annotations",
+        "total": len(items), "claimmark:schemaVersion": 3, "claimmark:documents": docs,
+        "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
+    }
+    path.write_text(json.dumps(collection), encoding="utf-8")
+    return path
+
+
+def note(b):
+    return b.by_role("textbox", "Note").get_attribute("value")
+
+
+def library_entries(b):
+    return b.js("return document.querySelectorAll('.library li').length")
+
+
+def test_a_library_past_five_megabytes_loads_from_one_file_and_stays(browser, tmp_path):
+    b = browser
+    path = library_file(tmp_path / "big-library.json", articles=300, chars=20_000, claims=20)
+    assert path.stat().st_size > 6_000_000, "more than localStorage ever held"
+    before = library_entries(b)
+    b.upload("Load annotations", path)
+    wait_for("the import message", lambda: "6000 new" in b.status_text().replace(",", ""), timeout=120)
+    wait_for("all 300 stored", lambda: len(b.records()) >= 300 + 6000, timeout=120)
+    assert not b.alert_text(), b.alert_text()
+    b.reload()
+    wait_for("all 300 after a reload", lambda: library_entries(b) == before + 300, timeout=60)
+    stored = json.loads(b.storage())
+    assert len(stored["documents"]) == 300 and len(stored["annotations"]) == 6000
+    b.click("button", "Big article 299", exact=False)
+    wait_for("its text", lambda: "article 299" in b.article_text())
+    assert claim_count(b) == 20
+
+
+def test_a_library_of_the_old_store_moves_over_once(browser):
+    b = browser
+    b.js("localStorage.setItem('claimmark.library', arguments[0])", V1)
+    b.reload()
+    b.click("button", "My pasted text.", exact=False)
+    wait_for("the moved article", lambda: "The minister said prices fell" in b.article_text())
+    assert claim_count(b) == 1
+    wait_for("the old value removed once the records are written",
+             lambda: b.js("return localStorage.getItem('claimmark.library')") is None)
+    stored = json.loads(b.storage())
+    assert [d["id"] for d in stored["documents"]] == ["user-1"]
+    assert stored["annotations"][0]["note"] == "a note"
+    assert [t["id"] for t in stored["tombstones"]] == ["urn:uuid:a"]
+    assert json.loads(b.records()["meta"]) == {"schemaVersion": 3}
+    b.reload()
+    b.click("button", "My pasted text.", exact=False)
+    wait_for("still there", lambda: "The minister said prices fell" in b.article_text())
+    assert claim_count(b) == 1 and not b.alert_text()
+
+
+def test_a_damaged_record_is_set_aside_and_the_rest_loads(browser):
+    b = browser
+    open_seed(b)
+    b.select_by_dragging("The AFP added that those who were celebrating chanted")
+    b.click("button", "Unsourced")
+    wait_for("the claim stored", lambda: any(k.startswith("a:") for k in b.records()))
+    b.driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const open = indexedDB.open('claimmark');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('records', 'readwrite');
+          tx.objectStore('records').put('{"id":"broken", "doc":', 'a:broken');
+          tx.oncomplete = () => { open.result.close(); done(); };
+        };""")
+    b.reload()
+    msg = wait_for("the warning", lambda: b.alert_text())
+    assert "could not be read" in msg and "a:broken" in msg and "aside:" in msg, msg
+    open_seed(b)
+    assert claim_count(b) == 1, "the other records load"
+    records = wait_for("the record moved aside", lambda: "aside:a:broken" in b.records() and b.records())
+    assert "a:broken" not in records and records["aside:a:broken"] == '{"id":"broken", "doc":'
+
+
+def test_two_tabs_editing_the_same_claim_keep_the_newer(browser):
+    b = browser
+    open_seed(b)
+    b.select_by_dragging("The AFP added that those who were celebrating chanted")
+    b.click("button", "Unsourced")
+    wait_for("the claim stored", lambda: any(k.startswith("a:") for k in b.records()))
+    first = b.driver.current_window_handle
+    b.driver.switch_to.new_window("tab")
+    b.open_app()
+    open_seed(b)
+    second = b.driver.current_window_handle
+    wait_for("the claim in tab 2", lambda: claim_count(b) == 1)
+    b.click("button", "UNSOURCED", exact=False)
+    b.type_into("Note", "older note")
+    wait_for("tab 2's note stored", lambda: "older note" in (b.storage() or ""))
+    b.driver.switch_to.window(first)
+    # The editor open here shows the note as it was when opened: closed and opened again.
+    b.click("button", "Close")
+    b.click("button", "UNSOURCED", exact=False)
+    wait_for("tab 1 holds tab 2's note", lambda: note(b) == "older note")
+    b.type_into("Note", "newer note")
+    wait_for("the newer note stored", lambda: "newer note" in (b.storage() or ""))
+    b.driver.switch_to.window(second)
+    b.click("button", "Close")
+    b.click("button", "UNSOURCED", exact=False)
+    wait_for("tab 2 holds the newer note",
+             lambda: note(b) == "newer note")
+    b.reload()
+    b.click("button", "UNSOURCED", exact=False)
+    assert note(b) == "newer note"
+    assert len(json.loads(b.storage())["annotations"]) == 1
+
+
+def test_without_indexeddb_the_work_lives_in_the_tab_and_the_user_is_told(browser):
+    b = browser
+    b.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {
+        "source": "Object.defineProperty(window, 'indexedDB', {value: undefined});"})
+    b.reload()
+    msg = wait_for("the warning", lambda: b.alert_text())
+    assert "not available" in msg and "download" in msg, msg
+    open_seed(b)
+    b.select_by_dragging("The AFP added that those who were celebrating chanted")
+    b.click("button", "Unsourced")
+    wait_for("the claim, in memory", lambda: claim_count(b) == 1)
+    b.click("button", "Download article")
+    _, doc = b.wait_download()
+    assert doc["total"] == 1
