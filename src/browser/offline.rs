@@ -113,19 +113,19 @@ pub fn keep_storage(done: impl FnOnce(Option<bool>, Option<f64>, Option<f64>) + 
 
 /// The text at `url` (relative to the page), or why there is none.
 pub async fn fetch_text(url: &str) -> Result<String, String> {
-    let w = web_sys::window().ok_or("no window")?;
-    let promise = call(&w, "fetch", &[url.into()]).ok_or("this browser cannot fetch")?;
-    let failed = |e: JsValue| e.as_string().unwrap_or_else(|| "the network failed".into());
-    let response = JsFuture::from(js_sys::Promise::from(promise))
-        .await
-        .map_err(|_| "the network failed".to_owned())?;
-    if get(&response, "ok").as_bool() != Some(true) {
-        let status = get(&response, "status").as_f64().unwrap_or_default() as u32;
-        return Err(format!("the server answered {status}"));
-    }
-    let text = call(&response, "text", &[]).ok_or("no text")?;
-    let text = JsFuture::from(js_sys::Promise::from(text))
-        .await
-        .map_err(failed)?;
-    text.as_string().ok_or_else(|| "no text".into())
+    let ask = |o: &JsValue, name: &str, arg: Option<&str>| {
+        let args: Vec<JsValue> = arg.into_iter().map(JsValue::from_str).collect();
+        call(o, name, &args).map(js_sys::Promise::from)
+    };
+    let w: JsValue = web_sys::window().ok_or("no window")?.into();
+    let response = match ask(&w, "fetch", Some(url)) {
+        Some(p) => JsFuture::from(p).await.ok(),
+        None => None,
+    };
+    let response = response.filter(|r| get(r, "ok").as_bool() == Some(true));
+    let text = match response.as_ref().and_then(|r| ask(r, "text", None)) {
+        Some(p) => JsFuture::from(p).await.ok().and_then(|t| t.as_string()),
+        None => None,
+    };
+    text.ok_or_else(|| format!("{url} could not be fetched"))
 }

@@ -25,34 +25,32 @@ fn failure(e: &JsValue) -> StoreError {
     }
 }
 
-/// Settles when `target` fires `ok` (with `target[result]`) or one of `bad` (with
+/// Settles when `target`'s `ok` handler runs (with `target[result]`) or its `bad` one (with
 /// `target.error`). Each handler runs once: a transaction that fails fires `abort` (after any
-/// `error`), so `abort` alone is its failure.
+/// `error`), so `onabort` alone is its failure.
 fn settled(
     target: &JsValue,
     ok: &str,
     result: &'static str,
-    bad: &[&str],
+    bad: &str,
 ) -> impl Future<Output = Result<JsValue, StoreError>> {
     let promise = js_sys::Promise::new(&mut |resolve, reject| {
         let t = target.clone();
         let done = Closure::once_into_js(move || {
             let _ = resolve.call1(&JsValue::NULL, &get(&t, result));
         });
-        set(target, &format!("on{ok}"), &done);
+        set(target, ok, &done);
         let t = target.clone();
         let failed = Closure::once_into_js(move || {
             let _ = reject.call1(&JsValue::NULL, &get(&t, "error"));
         });
-        for b in bad {
-            set(target, &format!("on{b}"), &failed);
-        }
+        set(target, bad, &failed);
     });
     async move { JsFuture::from(promise).await.map_err(|e| failure(&e)) }
 }
 
 fn request(req: &JsValue) -> impl Future<Output = Result<JsValue, StoreError>> {
-    settled(req, "success", "result", &["error"])
+    settled(req, "onsuccess", "result", "onerror")
 }
 
 /// The database, opened.
@@ -116,7 +114,9 @@ impl Records {
                 return Err(StoreError::Failed(why));
             }
         }
-        settled(&tx, "complete", "db", &["abort"]).await.map(|_| ())
+        settled(&tx, "oncomplete", "db", "onabort")
+            .await
+            .map(|_| ())
     }
 }
 
@@ -127,8 +127,7 @@ fn pairs(keys: js_sys::Array, values: js_sys::Array) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The channel between this origin's tabs: a tab tells the others the records it wrote, as
-/// keys and values one after the other.
+/// The channel between this origin's tabs: a tab tells the others the records it wrote.
 pub struct Channel(JsValue);
 
 impl Channel {
@@ -141,14 +140,12 @@ impl Channel {
         let channel = js_sys::Reflect::construct(&class, &args).ok()?;
         let listener = Closure::<dyn Fn(JsValue)>::new(move |event: JsValue| {
             let data = get(&event, "data");
-            if let Ok(list) = data.dyn_into::<js_sys::Array>() {
-                let strings: Vec<String> = list.iter().filter_map(|k| k.as_string()).collect();
-                heard(
-                    (strings.chunks_exact(2))
-                        .map(|kv| (kv[0].clone(), kv[1].clone()))
-                        .collect(),
-                );
-            }
+            let list = |i| {
+                get(&data, i)
+                    .dyn_into::<js_sys::Array>()
+                    .unwrap_or_default()
+            };
+            heard(pairs(list("0"), list("1")));
         });
         set(&channel, "onmessage", listener.as_ref());
         // The channel lives as long as the page.
@@ -156,16 +153,17 @@ impl Channel {
         Some(Channel(channel))
     }
 
-    /// Tells the other tabs the records written (a deletion goes with its deletion record).
+    /// Tells the other tabs the records written (a deletion goes with its deletion record), as
+    /// `[keys, values]`.
     pub fn tell(&self, writes: &[Write]) {
-        let list: js_sys::Array = (writes.iter())
-            .filter_map(|w| match w {
-                Write::Put(k, v) => Some([k, v]),
-                Write::Delete(_) => None,
-            })
-            .flatten()
-            .map(|s| JsValue::from_str(s))
-            .collect();
-        let _ = call(&self.0, "postMessage", &[list.into()]);
+        let (keys, values) = (js_sys::Array::new(), js_sys::Array::new());
+        for w in writes {
+            if let Write::Put(k, v) = w {
+                keys.push(&JsValue::from_str(k));
+                values.push(&JsValue::from_str(v));
+            }
+        }
+        let message: js_sys::Array = [keys, values].iter().collect();
+        let _ = call(&self.0, "postMessage", &[message.into()]);
     }
 }

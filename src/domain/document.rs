@@ -306,19 +306,10 @@ pub const SEED_DETAILS: [(&str, &str, &str); 5] = [
 /// ([`crate::domain::library::Library::fill_seed`]).
 pub fn seed_stubs() -> Vec<Document> {
     (SEED_DETAILS.iter())
-        .map(|(id, title, date)| Document {
-            id: (*id).to_owned(),
-            title: (*title).to_owned(),
-            date: (!date.is_empty()).then(|| (*date).to_owned()),
-            text: String::new(),
-            origin: Origin::Seed,
-            added: 0,
-            revised: 0,
-            url: None,
-            site: None,
-            author: None,
-            language: None,
-            edited: 0,
+        .map(|(id, title, date)| {
+            let mut d = document_from_text((*id).to_owned(), "", Some(title), Origin::Seed, 0);
+            d.date = (!date.is_empty()).then(|| (*date).to_owned());
+            d
         })
         .collect()
 }

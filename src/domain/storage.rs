@@ -265,12 +265,9 @@ fn name_the_nameless(c: &mut Contents) {
 /// Why loading did not simply work, for telling the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadProblem {
-    /// The stored value could not be read; it was copied to `backup_key` and the app starts
-    /// without it.
+    /// The old store's value could not be read; it is kept under `backup_key` (copied there,
+    /// or where it was when it could not be copied) and the app starts without it.
     KeptAside { backup_key: String, reason: String },
-    /// The stored value could not be read nor copied aside: nothing will be written, so it is
-    /// not lost.
-    Unreadable { reason: String },
     /// Written by a newer version: nothing will be written, so it is not damaged.
     TooNew { version: u64 },
     /// No storage at all: work lives only in this tab.
@@ -286,14 +283,11 @@ impl LoadProblem {
             LoadProblem::KeptAside { backup_key, reason } => format!(
                 "Your saved library could not be read: {reason}. It was kept unchanged in browser storage under the key “{backup_key}”, and claimmark started with an empty library."
             ),
-            LoadProblem::Unreadable { reason } => format!(
-                "Your saved library could not be read: {reason}. It could not be copied aside either, so claimmark will not save anything over it in this tab. Download your work to keep it."
-            ),
             LoadProblem::TooNew { version } => format!(
                 "Your library was saved by a newer version of claimmark (schema version {version}). To keep it intact this tab will not save changes; use the newer version, or download your work."
             ),
             LoadProblem::RecordsAside { count, first } => format!(
-                "{count} stored record(s) of your library could not be read (the first: {first}). They were kept unchanged in browser storage under keys beginning “aside:”, and claimmark started without them."
+                "{count} record(s) of your library could not be read (the first: {first}). They were set aside unchanged, under keys beginning “aside:”, and claimmark started without them."
             ),
             LoadProblem::Unavailable { reason } => format!(
                 "Browser storage is not available ({reason}). Your work is kept only while this tab is open: download it before you close the tab."
@@ -441,8 +435,10 @@ pub fn storage_line(kept: Option<bool>, usage: Option<f64>, quota: Option<f64>) 
     }
     let kept = match kept {
         Some(true) => "The browser keeps your library (persistent storage).",
-        Some(false) => "The browser may clear stored data when space runs short: download your work now and then.",
-        None => "Whether the browser keeps your library is not known yet (asked at the first change).",
+        Some(false) => {
+            "The browser may clear your library when space runs short: download it now and then."
+        }
+        None => "Whether the browser keeps your library is asked at the first change.",
     };
     match (usage, quota) {
         (Some(u), Some(q)) => format!("{kept} Stored: {} of {} allowed.", size(u), size(q)),
@@ -467,7 +463,7 @@ pub(crate) fn keep_aside<S: KeyValueStore>(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::domain::annotation::Verdict;
     use crate::domain::document::{document_from_text, seed_documents, Origin};
@@ -475,7 +471,8 @@ mod tests {
 
     const SEED: &str = "000_698b5d7c01ae0af2";
 
-    fn sample() -> Library {
+    /// A small library: a user article, a claim on it with a note, a deleted claim on a seed.
+    pub(crate) fn sample() -> Library {
         let mut l = Library::new(seed_documents());
         l.add_document(document_from_text(
             "user-1".into(),
@@ -582,7 +579,7 @@ mod tests {
         );
         assert!(storage_line(Some(false), Some(900.0), Some(5e6)).contains("1 KB of 5.0 MB"));
         assert!(storage_line(Some(false), None, None).contains("may clear"));
-        assert!(storage_line(None, None, None).contains("not known yet"));
+        assert!(storage_line(None, None, None).contains("asked at the first change"));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use super::reader::scroll_to_claim;
 use super::state::{use_app, AppState, Notice, Undo};
 use crate::browser;
 use crate::domain::annotation::{evidence_problem, safe_link, Status, Verdict};
-use crate::domain::assistant::suggest::also_in;
+use crate::domain::assistant::suggest::AlsoInCache;
 use crate::domain::document::truncate_words;
 use crate::domain::library::Library;
 use crate::domain::text::IndexedText;
@@ -493,12 +493,20 @@ fn SuggestionPanel(span: (usize, usize)) -> impl IntoView {
     .into_any()
 }
 
+thread_local! {
+    /// The last "Also in" found (one editor is open at a time).
+    static ALSO_IN: std::cell::RefCell<AlsoInCache> = Default::default();
+}
+
 /// "Also in": the other articles that carry the same or a near-identical claim, with how they
 /// were tagged there; each opens its article.
 #[component]
 fn AlsoIn(doc: String, exact: String) -> impl IntoView {
     let app = use_app();
-    let places = Memo::new(move |_| app.library.with(|l| also_in(l, &doc, &exact)));
+    let places = Memo::new(move |_| {
+        app.library
+            .with(|l| ALSO_IN.with(|c| c.borrow_mut().get(l, &doc, &exact)))
+    });
     move || {
         let list = places.get();
         (!list.is_empty()).then(|| {

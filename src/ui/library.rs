@@ -13,10 +13,8 @@ pub fn LibraryPanel() -> impl IntoView {
     // Only what the list shows, so typing a note does not rebuild the list.
     let entries = Memo::new(move |_| {
         app.library.with(|l| {
-            l.documents()
-                .iter()
-                .map(|d| {
-                    let c = l.counts(&d.id);
+            (l.documents().iter().zip(l.all_counts()))
+                .map(|(d, c)| {
                     (
                         d.id.clone(),
                         d.title.clone(),

@@ -267,8 +267,7 @@ pub fn start(boot: Boot) -> AppState {
     };
     let writable = opened.writable && records.is_some();
     let prefs = Rc::new(Prefs::new(old.clone(), writable));
-    let mut library = Library::with_contents(seed_stubs(), opened.contents);
-    library.take_journal();
+    let library = opened.library;
     let view = prefs.load_view();
     let settings = RwSignal::new(prefs.load_settings());
     let open = view
@@ -314,7 +313,7 @@ pub fn start(boot: Boot) -> AppState {
                 }),
                 Err(e) => {
                     notice.set(Some(Notice::Error(format!(
-                        "A sample article could not be loaded: {e}. Reload the page when you are online."
+                        "A sample article could not be loaded ({e}): reload when online."
                     ))));
                     return;
                 }

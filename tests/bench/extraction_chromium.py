@@ -74,7 +74,7 @@ def main():
         worker_ms, wall_ms, longest, late = [], [], [], []
         for _ in range(RUNS):
             # A fresh library each run (the same page again would open the one there).
-            b.js("localStorage.clear()")
+            b.js("localStorage.clear(); indexedDB.deleteDatabase('claimmark')")
             b.reload()
             b.click("DisclosureTriangle", "Add an article")
             b.read_console()

@@ -73,8 +73,8 @@ def test_a_panic_half_way_through_a_change_shows_a_message_and_writes_nothing(br
     assert b.js("return document.querySelector('main').inert") is True
     # Another tab's news arrives (a claim it wrote): the dead page writes nothing of it.
     b.js("""new BroadcastChannel('claimmark.records').postMessage(
-        ['a:from-elsewhere', JSON.stringify({id: 'from-elsewhere', doc: '000_698b5d7c01ae0af2',
-          start: 0, end: 9, exact: 'Thousands', verdict: 'sourced', created: 1, modified: 2})])""")
+        [['a:from-elsewhere'], [JSON.stringify({id: 'from-elsewhere', doc: '000_698b5d7c01ae0af2',
+          start: 0, end: 9, exact: 'Thousands', verdict: 'sourced', created: 1, modified: 2})]])""")
     time.sleep(0.5)  # what a live page would have written by now
     assert b.storage() == before
     assert not [k for k in b.js("return Object.keys(localStorage)") if "unreadable" in k]

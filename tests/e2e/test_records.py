@@ -53,6 +53,13 @@ def library_file(path, articles, chars, claims):
     return path
 
 
+def tag_a_claim(b):
+    open_seed(b)
+    b.select_by_dragging("The AFP added that those who were celebrating chanted")
+    b.click("button", "Unsourced")
+    wait_for("the claim stored", lambda: any(k.startswith("a:") for k in b.records()))
+
+
 def note(b):
     return b.by_role("textbox", "Note").get_attribute("value")
 
@@ -101,10 +108,7 @@ def test_a_library_of_the_old_store_moves_over_once(browser):
 
 def test_a_damaged_record_is_set_aside_and_the_rest_loads(browser):
     b = browser
-    open_seed(b)
-    b.select_by_dragging("The AFP added that those who were celebrating chanted")
-    b.click("button", "Unsourced")
-    wait_for("the claim stored", lambda: any(k.startswith("a:") for k in b.records()))
+    tag_a_claim(b)
     b.driver.execute_async_script("""
         const done = arguments[arguments.length - 1];
         const open = indexedDB.open('claimmark');
@@ -124,10 +128,7 @@ def test_a_damaged_record_is_set_aside_and_the_rest_loads(browser):
 
 def test_two_tabs_editing_the_same_claim_keep_the_newer(browser):
     b = browser
-    open_seed(b)
-    b.select_by_dragging("The AFP added that those who were celebrating chanted")
-    b.click("button", "Unsourced")
-    wait_for("the claim stored", lambda: any(k.startswith("a:") for k in b.records()))
+    tag_a_claim(b)
     first = b.driver.current_window_handle
     b.driver.switch_to.new_window("tab")
     b.open_app()

@@ -313,7 +313,7 @@ fn run_stored(input: &str, _: &Corpus) -> Outcome {
             return Outcome::Wrong("a load problem without a message".into());
         }
     }
-    let lib = Library::with_contents(seed_documents(), opened.contents);
+    let lib = opened.library;
     if let Some(w) = check_library(&lib) {
         return Outcome::Wrong(w);
     }

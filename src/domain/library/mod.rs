@@ -399,14 +399,24 @@ impl Library {
     }
 
     pub fn counts(&self, doc_id: &str) -> Counts {
-        let mut c = Counts::default();
-        for a in self.annotations.iter().filter(|a| a.doc == doc_id) {
-            match a.verdict {
-                Verdict::Sourced => c.sourced += 1,
-                Verdict::Unsourced => c.unsourced += 1,
+        let i = self.docs.iter().position(|d| d.id == doc_id);
+        i.map_or_else(Counts::default, |i| self.all_counts()[i])
+    }
+
+    /// Every document's counts, in the order of [`Library::documents`]: one pass over the
+    /// claims, however many articles (the library list shows them all on every change).
+    pub fn all_counts(&self) -> Vec<Counts> {
+        let at = super::order::Lookup::new(self.docs.iter().map(|d| d.id.as_str()));
+        let mut all = vec![Counts::default(); self.docs.len()];
+        for a in &self.annotations {
+            if let Some(c) = at.get(&a.doc).map(|i| &mut all[i]) {
+                match a.verdict {
+                    Verdict::Sourced => c.sourced += 1,
+                    Verdict::Unsourced => c.unsourced += 1,
+                }
             }
         }
-        c
+        all
     }
 
     /// A document's annotations in text order, each with where its quote sits in the text now.

@@ -43,7 +43,7 @@ pub fn key_of(t: &Touched) -> String {
         Touched::Document(id) => format!("d:{id}"),
         Touched::Annotation(id) => format!("a:{id}"),
         Touched::Tombstone(id) => format!("t:{id}"),
-        Touched::Dismissal(doc, exact) => format!("x:{}", to_json(&[doc, exact])),
+        Touched::Dismissal(doc, exact) => format!("x:[{},{}]", to_json(doc), to_json(exact)),
     }
 }
 
@@ -175,7 +175,8 @@ pub fn read(records: Vec<(String, String)>) -> Read {
 /// What start-up found, and what it must write before the user's first change.
 #[derive(Debug)]
 pub struct Opened {
-    pub contents: Contents,
+    /// The library as stored (its journal empty).
+    pub library: Library,
     /// Writes to make at once: records moved over from the old store, unreadable records
     /// moved aside.
     pub writes: Vec<Write>,
@@ -199,7 +200,7 @@ pub fn open<S: KeyValueStore>(
 ) -> Opened {
     let found = read(records);
     let too_new = |version| Opened {
-        contents: Contents::default(),
+        library: Library::new(seeds.clone()),
         writes: Vec::new(),
         remove_old: false,
         writable: false,
@@ -220,7 +221,7 @@ pub fn open<S: KeyValueStore>(
             first: format!("{key}: {why}"),
         });
     }
-    let mut library = Library::with_contents(seeds, found.contents);
+    let mut library = Library::with_contents(seeds.clone(), found.contents);
     let mut remove_old = false;
     match old.get(LIBRARY_KEY).ok().flatten() {
         None => {}
@@ -233,22 +234,18 @@ pub fn open<S: KeyValueStore>(
             Err(DecodeError::TooNew(version)) => return too_new(version),
             Err(e) => {
                 let reason = e.to_string();
-                problem = Some(match keep_aside(old, &raw, now) {
-                    Ok(backup_key) => {
-                        let _ = old.remove(LIBRARY_KEY);
-                        LoadProblem::KeptAside { backup_key, reason }
-                    }
-                    // It stays where it is: nothing writes there any more.
-                    Err(_) => LoadProblem::KeptAside {
-                        backup_key: LIBRARY_KEY.into(),
-                        reason,
-                    },
-                });
+                // Copied aside and removed; or, where it cannot be copied, it stays where it
+                // is (nothing writes there any more).
+                let backup_key = keep_aside(old, &raw, now)
+                    .inspect(|_| drop(old.remove(LIBRARY_KEY)))
+                    .unwrap_or_else(|_| LIBRARY_KEY.into());
+                problem = Some(LoadProblem::KeptAside { backup_key, reason });
             }
         },
     }
+    library.take_journal();
     Opened {
-        contents: library.contents(),
+        library,
         writes,
         remove_old,
         writable: true,

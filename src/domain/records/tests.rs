@@ -8,21 +8,9 @@ const SEED: &str = "000_698b5d7c01ae0af2";
 /// A library as the release before last (schema 1) stored it in `localStorage`, byte for byte.
 const V1: &str = r#"{"schemaVersion":1,"documents":[{"id":"user-1","title":"My pasted 😀 text.","text":"My pasted 😀 text.","origin":"user","added":5}],"annotations":[{"id":"urn:uuid:b","doc":"user-1","start":3,"end":9,"exact":"pasted","prefix":"My ","suffix":" 😀 text.","verdict":"sourced","note":"a note","evidence":"","created":8,"modified":9}],"tombstones":[{"id":"urn:uuid:a","deleted":10}],"dismissed":[{"doc":"000_698b5d7c01ae0af2","exact":"Some words.","at":11}]}"#;
 
+/// The storage tests' sample library, with a dismissed suggestion too.
 fn sample() -> Library {
-    let mut l = Library::new(seed_documents());
-    l.add_document(document_from_text(
-        "user-1".into(),
-        "My pasted 😀 text.",
-        None,
-        Origin::User,
-        5,
-    ));
-    l.annotate(SEED, (0, 9), Verdict::Unsourced, "urn:uuid:a".into(), 7)
-        .unwrap();
-    l.annotate("user-1", (3, 9), Verdict::Sourced, "urn:uuid:b".into(), 8)
-        .unwrap();
-    l.set_note("urn:uuid:b", "a note", 9);
-    l.delete("urn:uuid:a", 10);
+    let mut l = crate::domain::storage::tests::sample();
     l.dismiss(SEED, "Some words.", 11);
     l
 }
@@ -37,8 +25,7 @@ struct Tab<'a> {
 impl<'a> Tab<'a> {
     fn open(store: &'a MemoryRecords) -> Self {
         let opened = open(seed_documents(), store.all(), &MemoryStore::default(), 1);
-        let mut lib = Library::with_contents(seed_documents(), opened.contents);
-        lib.take_journal();
+        let lib = opened.library;
         Tab {
             lib,
             saver: Saver::default(),
@@ -243,14 +230,14 @@ fn an_old_single_value_library_moves_over_once() {
     let opened = open(seed_documents(), Vec::new(), &old, 20);
     assert_eq!(opened.problem, None);
     assert!(opened.writable && opened.remove_old);
-    let c = &opened.contents;
+    let c = &opened.library.contents();
     assert_eq!(c.documents[0].text, "My pasted 😀 text.");
     assert_eq!(c.annotations[0].note, "a note");
     assert_eq!((c.tombstones.len(), c.dismissed.len()), (1, 1));
     // Written as records, nothing lost or changed on the way.
     let store = MemoryRecords::default();
     store.apply(&opened.writes).unwrap();
-    assert_eq!(stored_contents(&store), opened.contents);
+    assert_eq!(stored_contents(&store), opened.library.contents());
     assert_eq!(
         store.get(META_KEY).as_deref(),
         Some(r#"{"schemaVersion":3}"#)
@@ -261,7 +248,7 @@ fn an_old_single_value_library_moves_over_once() {
     old.remove(LIBRARY_KEY).unwrap();
     let again = open(seed_documents(), store.all(), &old, 21);
     assert!(again.writes.is_empty() && !again.remove_old);
-    assert_eq!(again.contents, opened.contents);
+    assert_eq!(again.library.contents(), opened.library.contents());
 }
 
 #[test]
@@ -282,12 +269,8 @@ fn an_old_value_written_after_the_move_is_merged_in_too() {
     let old = MemoryStore::default();
     old.set(LIBRARY_KEY, &encode(&old_lib.contents())).unwrap();
     let opened = open(seed_documents(), store.all(), &old, 50);
-    let ids: Vec<&str> = opened
-        .contents
-        .documents
-        .iter()
-        .map(|d| d.id.as_str())
-        .collect();
+    let contents = opened.library.contents();
+    let ids: Vec<&str> = contents.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["user-1", "old-tab"]);
 }
 
@@ -331,7 +314,11 @@ fn unreadable_records_are_moved_aside_and_the_rest_loads() {
         .unwrap()
         .message()
         .contains("aside:"));
-    assert_eq!(opened.contents, tab.lib.contents(), "everything else loads");
+    assert_eq!(
+        opened.library.contents(),
+        tab.lib.contents(),
+        "everything else loads"
+    );
     store.apply(&opened.writes).unwrap();
     assert_eq!(store.get("a:broken"), None);
     assert_eq!(store.get("aside:a:broken").as_deref(), Some("{\"id\":"));

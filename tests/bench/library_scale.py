@@ -1,0 +1,115 @@
+"""Library at scale, the release build in headless Chromium with its real IndexedDB: a library
+of 50 articles and one of 3,000 (20,000 characters and 20 claims each; 60,000 claims), each
+loaded from one file into a fresh profile, in the same run. Prints for each: loading the file
+until every record is stored, starting up (reload until the library lists every article), and
+saving one edit (a keystroke in a note until its record is in IndexedDB, timed in the page),
+and the ratios. Asserts nothing.
+
+    library_scale.py [DIST] [ARTICLES ...]
+"""
+import functools
+import http.server
+import pathlib
+import shutil
+import socketserver
+import statistics
+import sys
+import tempfile
+import threading
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+from browser import Browser, wait_for  # noqa: E402
+from test_records import library_file, library_entries, note  # noqa: E402
+
+EDITS = 20
+
+# A keystroke in the open note, timed in the page until IndexedDB holds the new record.
+SAVE_ONE_EDIT = """
+const [key, text] = [arguments[0], arguments[1]], done = arguments[arguments.length - 1];
+const box = document.getElementById('claim-note');
+const t0 = performance.now();
+box.value = text;
+box.dispatchEvent(new Event('input', {bubbles: true}));
+const open = indexedDB.open('claimmark');
+open.onsuccess = () => {
+  const db = open.result;
+  const poll = () => {
+    const get = db.transaction('records').objectStore('records').get(key);
+    get.onsuccess = () => {
+      if (get.result && get.result.includes(text)) { db.close(); done(performance.now() - t0); }
+      else setTimeout(poll, 0);
+    };
+  };
+  poll();
+};"""
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm"}
+
+    def log_message(self, *args):
+        pass
+
+
+def run(url, home, articles):
+    path = library_file(home / f"library-{articles}.json", articles=articles, chars=20_000, claims=20)
+    b = Browser(url, home / f"profile-{articles}")
+    try:
+        b.open_app()
+        base = library_entries(b)
+        t = time.perf_counter()
+        b.upload("Load annotations", path)
+        wait_for("every record stored", lambda: len(b.records() or {}) >= articles * 21 + 1,
+                 timeout=1800, interval=0.5)
+        load_s = time.perf_counter() - t
+        starts = []
+        for _ in range(3):
+            t = time.perf_counter()
+            b.driver.refresh()
+            wait_for("the library listed", lambda: library_entries(b) == base + articles,
+                     timeout=600, interval=0.01)
+            starts.append(time.perf_counter() - t)
+        b.click("button", f"Big article {articles - 1}", exact=False)
+        wait_for("its claims", lambda: b.all_by_role("button", "UNSOURCED", exact=False), timeout=60)
+        b.all_by_role("button", "UNSOURCED", exact=False)[0].click()
+        wait_for("the editor", lambda: note(b) is not None)
+        key = next(k for k, v in b.records().items() if k.startswith("a:") and f"article {articles - 1}." in v
+                   and '"unsourced"' in v)
+        saves = []
+        for i in range(EDITS):
+            # The note of the first claim of the article (whose record is `key`).
+            saves.append(b.driver.execute_async_script(SAVE_ONE_EDIT, key, f"edit {i}"))
+        return {"file_mb": path.stat().st_size / 1e6, "load_s": load_s, "start_s": min(starts),
+                "save_ms": statistics.median(saves)}
+    finally:
+        b.quit()
+
+
+def main():
+    args = sys.argv[1:]
+    dist = pathlib.Path(args[0] if args else "dist")
+    sizes = [int(a) for a in args[1:]] or [50, 3_000]
+    site = pathlib.Path(tempfile.mkdtemp(prefix="claimmark-lbench-"))
+    shutil.copytree(dist, site / "app")
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_address[1]}/app/"
+    figures = {}
+    try:
+        for n in sizes:
+            f = figures[n] = run(url, site, n)
+            print(f"{n:>5} articles ({n * 20:,} claims, a {f['file_mb']:.1f} MB file): loaded and stored in "
+                  f"{f['load_s']:.1f} s; start-up to the full library list {f['start_s'] * 1000:.0f} ms "
+                  f"(best of 3); saving one edit {f['save_ms']:.1f} ms (median of {EDITS})")
+        small, big = figures[sizes[0]], figures[sizes[-1]]
+        print(f"ratio {sizes[-1]:,} / {sizes[0]:,} articles: start-up {big['start_s'] / small['start_s']:.1f}x, "
+              f"saving one edit {big['save_ms'] / small['save_ms']:.2f}x")
+    finally:
+        server.shutdown()
+        shutil.rmtree(site, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
