@@ -29,6 +29,11 @@ use crate::domain::rating::Scale;
 
 /// The fact-checker's settings: organisation and rating scale.
 pub const SETTINGS_KEY: &str = "claimmark.settings";
+/// Changes since the whole library was last downloaded, for the reminder to keep a backup.
+pub const BACKUP_KEY: &str = "claimmark.backup";
+/// The reminder shows after this many changes not downloaded (and again after as many more,
+/// once put off).
+pub const REMIND_EVERY: u64 = 100;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum StoreError {
@@ -417,6 +422,45 @@ pub struct View {
     pub shown: Shown,
 }
 
+/// Changes of the library since the whole of it was last downloaded (`changes`), and the
+/// count at which the reminder was last put off (`put_off`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Backup {
+    #[serde(default)]
+    pub changes: u64,
+    #[serde(default)]
+    pub put_off: u64,
+}
+
+impl Backup {
+    /// The reminder to download a backup, when one is due.
+    pub fn reminder(&self) -> Option<String> {
+        (self.changes >= self.put_off + REMIND_EVERY).then(|| {
+            format!(
+                "{} changes since you last downloaded the whole library. Browser storage can be lost: “Download all” keeps a copy you can load again.",
+                self.changes
+            )
+        })
+    }
+}
+
+impl<S: KeyValueStore> Prefs<S> {
+    /// The backup count; missing or unreadable: none.
+    pub fn load_backup(&self) -> Backup {
+        let raw = self.store.get(BACKUP_KEY).ok().flatten();
+        raw.and_then(|r| serde_json::from_str(&r).ok())
+            .unwrap_or_default()
+    }
+
+    pub fn save_backup(&self, backup: &Backup) -> Result<(), StoreError> {
+        if !self.writable {
+            return Ok(());
+        }
+        self.store.set(BACKUP_KEY, &to_json(backup))
+    }
+}
+
 /// What the browser does with the library, in words: whether it is kept under pressure
 /// (`persist()`), and how much is stored of what the site may store (`estimate()`).
 pub fn storage_line(kept: Option<bool>, usage: Option<f64>, quota: Option<f64>) -> String {
@@ -580,6 +624,26 @@ pub(crate) mod tests {
         assert!(storage_line(Some(false), Some(900.0), Some(5e6)).contains("1 KB of 5.0 MB"));
         assert!(storage_line(Some(false), None, None).contains("may clear"));
         assert!(storage_line(None, None, None).contains("asked at the first change"));
+    }
+
+    #[test]
+    fn the_backup_reminder_comes_after_many_changes_and_again_once_put_off() {
+        let store = MemoryStore::default();
+        let p = Prefs::new(&store, true);
+        let mut b = p.load_backup();
+        assert_eq!(b, Backup::default());
+        b.changes = REMIND_EVERY - 1;
+        assert_eq!(b.reminder(), None);
+        b.changes += 1;
+        assert!(b.reminder().unwrap().starts_with("100 changes since"));
+        // Put off: quiet for as many changes again.
+        b.put_off = b.changes;
+        b.changes += REMIND_EVERY - 1;
+        assert_eq!(b.reminder(), None);
+        p.save_backup(&b).unwrap();
+        assert_eq!(p.load_backup(), b);
+        store.set(BACKUP_KEY, "{broken").unwrap();
+        assert_eq!(p.load_backup(), Backup::default());
     }
 
     #[test]

@@ -18,7 +18,7 @@ use crate::domain::document::{seed_stubs, SEED_DETAILS};
 use crate::domain::library::Library;
 use crate::domain::records::{open, read, Opened, Saver, Write};
 use crate::domain::storage::{
-    storage_line, KeyValueStore, LoadProblem, NoStore, Prefs, Settings, StoreError, View,
+    storage_line, Backup, KeyValueStore, LoadProblem, NoStore, Prefs, Settings, StoreError, View,
     LIBRARY_KEY,
 };
 
@@ -81,6 +81,8 @@ pub struct AppState {
     /// What the browser does with the library, in words (asked at the first save: whether it
     /// keeps it under pressure, and how much is stored).
     pub kept: RwSignal<Option<String>>,
+    /// Changes since the whole library was last downloaded, for the reminder to keep a backup.
+    pub backup: RwSignal<Backup>,
 }
 
 pub fn use_app() -> AppState {
@@ -382,6 +384,7 @@ pub fn start(boot: Boot) -> AppState {
         report: RwSignal::new(false),
         update_ready: RwSignal::new(false),
         kept: RwSignal::new(None),
+        backup: RwSignal::new(prefs.load_backup()),
         selected: RwSignal::new(None),
         pending: RwSignal::new(None),
         notice,
@@ -409,8 +412,13 @@ pub fn start(boot: Boot) -> AppState {
         // touched (and only those), in one transaction.
         Effect::new(move |_| {
             state.library.track();
-            let touched = state.library.try_update_untracked(Library::take_journal);
-            saving.saver.borrow_mut().note(touched.unwrap_or_default());
+            let touched =
+                (state.library.try_update_untracked(Library::take_journal)).unwrap_or_default();
+            if !touched.is_empty() {
+                let n = touched.len() as u64;
+                state.backup.update(|b| b.changes += n);
+            }
+            saving.saver.borrow_mut().note(touched);
             saving.pump();
         });
     } else {
@@ -424,6 +432,11 @@ pub fn start(boot: Boot) -> AppState {
     let p = Rc::clone(&prefs);
     Effect::new(move |_| {
         let _ = state.settings.with(|s| p.save_settings(s));
+    });
+
+    let p = Rc::clone(&prefs);
+    Effect::new(move |_| {
+        let _ = p.save_backup(&state.backup.get());
     });
 
     let p = Rc::clone(&prefs);

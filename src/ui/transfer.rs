@@ -92,6 +92,23 @@ pub fn Transfer() -> impl IntoView {
                     on:change=on_upload
                 />
             </label>
+            {move || {
+                app.backup.get().reminder().map(|text| {
+                    view! {
+                        <p class="backup-reminder" role="status">
+                            {text}
+                            " "
+                            <button
+                                type="button"
+                                class="quiet"
+                                on:click=move |_| app.backup.update(|b| b.put_off = b.changes)
+                            >
+                                "Not now"
+                            </button>
+                        </p>
+                    }
+                })
+            }}
         </div>
     }
 }
@@ -100,6 +117,7 @@ pub fn Transfer() -> impl IntoView {
 /// all) or only claim `claim`.
 pub fn download_file(app: AppState, format: Format, doc: Option<String>, claim: Option<String>) {
     let now = browser::now_ms();
+    let doc_is_all = doc.is_none() && claim.is_none();
     let (stored, name) = app.library.with_untracked(|l| {
         let what = match (&doc, &claim) {
             (None, _) => "all".to_owned(),
@@ -126,7 +144,13 @@ pub fn download_file(app: AppState, format: Format, doc: Option<String>, claim: 
     });
     worker::export(stored, format, &request, move |made| match made {
         Ok(file) => match files::download(&name, &file, format.media_type()) {
-            Ok(()) => app.info(format!("Downloaded {name}.")),
+            Ok(()) => {
+                // A whole library as W3C annotations loads again: that is a backup.
+                if doc_is_all && format == Format::W3c {
+                    app.backup.set(Default::default());
+                }
+                app.info(format!("Downloaded {name}."))
+            }
             Err(e) => app.error(format!("The download failed: {e}.")),
         },
         Err(e) => app.error(format!("{name} could not be made: {e}.")),

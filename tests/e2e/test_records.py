@@ -170,3 +170,29 @@ def test_without_indexeddb_the_work_lives_in_the_tab_and_the_user_is_told(browse
     b.click("button", "Download article")
     _, doc = b.wait_download()
     assert doc["total"] == 1
+
+
+def test_many_changes_not_downloaded_bring_a_quiet_reminder(browser):
+    b = browser
+    tag_a_claim(b)
+    reminder = "changes since you last downloaded the whole library"
+    assert reminder not in b.status_text()
+    # A long note: a change a keystroke.
+    b.type_into("Note", "x" * 110)
+    wait_for("the reminder", lambda: reminder in b.status_text())
+    # Put off: it goes, and stays gone after a reload.
+    b.click("button", "Not now")
+    wait_for("the reminder put off", lambda: reminder not in b.status_text())
+    b.reload()
+    assert reminder not in b.status_text()
+    # Past as many changes again it comes back; downloading the whole library ends it.
+    open_seed(b)
+    b.click("button", "UNSOURCED", exact=False)
+    b.type_into("Note", "y" * 110)
+    wait_for("the reminder again", lambda: reminder in b.status_text())
+    b.click("button", "Download all")
+    b.wait_download()
+    wait_for("the reminder gone with the download", lambda: reminder not in b.status_text())
+    b.reload()
+    assert reminder not in b.status_text()
+    assert json.loads(b.js("return localStorage.getItem('claimmark.backup')"))["changes"] == 0
