@@ -19,8 +19,8 @@ pub trait RecordStore {
     fn write(&self, writes: Vec<Write>, done: Box<dyn FnOnce(Result<(), StoreError>)>);
 }
 
-/// Records in memory: where the browser has no IndexedDB, and in tests, where it fails on
-/// demand (a quota in bytes, like a browser's, or a failure of the next write).
+/// Records in memory, for tests and benchmarks: it fails on demand (a quota in bytes, like a
+/// browser's, or a failure of the next write).
 #[derive(Debug, Default)]
 pub struct MemoryRecords {
     /// Sorted by key.

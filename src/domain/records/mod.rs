@@ -9,7 +9,8 @@
 //! - [`open`]: what start-up finds, including a library of the old single-value store
 //!   (`localStorage`, schema 1 to 3) to move over once;
 //! - [`RecordStore`] and [`MemoryRecords`]: the store's interface, and a store in memory that
-//!   fails on demand, for tests and where the browser has no IndexedDB.
+//!   fails on demand, for tests (where the browser has no IndexedDB, the page keeps the library
+//!   in memory only and writes nothing).
 
 use serde::{Deserialize, Serialize};
 
