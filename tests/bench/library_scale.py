@@ -7,21 +7,18 @@ and the ratios. Asserts nothing.
 
     library_scale.py [DIST] [ARTICLES ...]
 """
-import functools
-import http.server
 import pathlib
-import shutil
-import socketserver
 import statistics
 import sys
-import tempfile
-import threading
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 from browser import Browser, wait_for  # noqa: E402
 from test_records import library_file, library_entries, note  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
+from served import served  # noqa: E402
 
 EDITS = 20
 
@@ -44,13 +41,6 @@ open.onsuccess = () => {
   };
   poll();
 };"""
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm"}
-
-    def log_message(self, *args):
-        pass
 
 
 def run(url, home, articles):
@@ -91,13 +81,8 @@ def main():
     args = sys.argv[1:]
     dist = pathlib.Path(args[0] if args else "dist")
     sizes = [int(a) for a in args[1:]] or [50, 3_000]
-    site = pathlib.Path(tempfile.mkdtemp(prefix="claimmark-lbench-"))
-    shutil.copytree(dist, site / "app")
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/app/"
     figures = {}
-    try:
+    with served(dist, "lbench") as (url, site):
         for n in sizes:
             f = figures[n] = run(url, site, n)
             print(f"{n:>5} articles ({n * 20:,} claims, a {f['file_mb']:.1f} MB file): loaded and stored in "
@@ -106,9 +91,6 @@ def main():
         small, big = figures[sizes[0]], figures[sizes[-1]]
         print(f"ratio {sizes[-1]:,} / {sizes[0]:,} articles: start-up {big['start_s'] / small['start_s']:.1f}x, "
               f"saving one edit {big['save_ms'] / small['save_ms']:.2f}x")
-    finally:
-        server.shutdown()
-        shutil.rmtree(site, ignore_errors=True)
 
 
 if __name__ == "__main__":

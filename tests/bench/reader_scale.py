@@ -7,21 +7,17 @@ nothing.
 
     reader_scale.py [DIST] [CLAIMS ...]
 """
-import functools
 import pathlib
-import shutil
-import socketserver
 import statistics
 import sys
-import tempfile
-import threading
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
 from browser import Browser, wait_for  # noqa: E402
-from library_scale import SAVE_ONE_EDIT, Quiet  # noqa: E402
+from library_scale import SAVE_ONE_EDIT  # noqa: E402
+from served import served  # noqa: E402
 from test_records import library_file  # noqa: E402
 
 RUNS = 5
@@ -92,13 +88,8 @@ def main():
     args = sys.argv[1:]
     dist = pathlib.Path(args[0] if args else "dist")
     sizes = [int(a) for a in args[1:]] or [50, 5_000]
-    site = pathlib.Path(tempfile.mkdtemp(prefix="claimmark-rbench-"))
-    shutil.copytree(dist, site / "app")
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_address[1]}/app/"
     figures = {}
-    try:
+    with served(dist, "rbench") as (url, site):
         for n in sizes:
             f = figures[n] = run(url, site, n)
             print(f"1,000,000 characters, {n:,} claims (medians of {RUNS}): open {f['open']:.0f} ms; "
@@ -107,9 +98,6 @@ def main():
         a, z = figures[sizes[0]], figures[sizes[-1]]
         print(f"ratio {sizes[-1]:,} / {sizes[0]:,} claims: " + ", ".join(
             f"{k} {z[k] / a[k]:.1f}x" for k in ("open", "tag", "key", "reload")))
-    finally:
-        server.shutdown()
-        shutil.rmtree(site, ignore_errors=True)
 
 
 if __name__ == "__main__":

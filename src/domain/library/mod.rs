@@ -92,6 +92,15 @@ pub struct Counts {
     pub unsourced: usize,
 }
 
+impl Counts {
+    fn add(&mut self, verdict: Verdict) {
+        match verdict {
+            Verdict::Sourced => self.sourced += 1,
+            Verdict::Unsourced => self.unsourced += 1,
+        }
+    }
+}
+
 /// An annotation and where it currently sits in its document's text (`None`: its quote is no
 /// longer in the text, an orphan, shown in the list but not highlighted).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -399,8 +408,11 @@ impl Library {
     }
 
     pub fn counts(&self, doc_id: &str) -> Counts {
-        let i = self.docs.iter().position(|d| d.id == doc_id);
-        i.map_or_else(Counts::default, |i| self.all_counts()[i])
+        let mut c = Counts::default();
+        for a in self.annotations.iter().filter(|a| a.doc == doc_id) {
+            c.add(a.verdict);
+        }
+        c
     }
 
     /// Every document's counts, in the order of [`Library::documents`]: one pass over the
@@ -409,11 +421,8 @@ impl Library {
         let at = super::order::Lookup::new(self.docs.iter().map(|d| d.id.as_str()));
         let mut all = vec![Counts::default(); self.docs.len()];
         for a in &self.annotations {
-            if let Some(c) = at.get(&a.doc).map(|i| &mut all[i]) {
-                match a.verdict {
-                    Verdict::Sourced => c.sourced += 1,
-                    Verdict::Unsourced => c.unsourced += 1,
-                }
+            if let Some(i) = at.get(&a.doc) {
+                all[i].add(a.verdict);
             }
         }
         all
