@@ -5,7 +5,7 @@
 use claimmark::browser::offsets::{range_offsets, select_offsets, selection_offsets};
 use claimmark::domain::annotation::Verdict;
 use claimmark::domain::document::{document_from_text, Origin};
-use claimmark::domain::layout::layout;
+use claimmark::domain::layout::{claims, covers, layout, Page};
 use claimmark::domain::library::Library;
 use claimmark::ui::reader::{ArticleText, MarkSignals};
 use leptos::prelude::*;
@@ -24,13 +24,17 @@ struct Mounted {
 
 /// Renders TEXT with the given claims, as the reader does, into a fresh element.
 fn mount(claims: &[(usize, usize, Verdict)]) -> Mounted {
+    mount_text(TEXT, claims)
+}
+
+fn mount_text(text: &str, marked: &[(usize, usize, Verdict)]) -> Mounted {
     let mut lib = Library::new(vec![]);
-    lib.add_document(document_from_text("t".into(), TEXT, None, Origin::User, 1));
-    for (i, &(s, e, v)) in claims.iter().enumerate() {
+    lib.add_document(document_from_text("t".into(), text, None, Origin::User, 1));
+    for (i, &(s, e, v)) in marked.iter().enumerate() {
         lib.annotate("t", (s, e), v, format!("c{i}"), 1).unwrap();
     }
-    let doc = lib.document("t").unwrap().clone();
-    let laid_out = layout(&doc, &lib, &[]);
+    let page = std::sync::Arc::new(Page::new(lib.document("t").unwrap()));
+    let laid_out = layout(&page, &covers(&claims(&page, &lib)), &[]);
     let document = document();
     let host = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
@@ -38,12 +42,18 @@ fn mount(claims: &[(usize, usize, Verdict)]) -> Mounted {
         selected: RwSignal::new(None),
         flash: RwSignal::new(None),
         chosen: RwSignal::new(None),
-        suggestions: Signal::derive(Vec::new),
     };
     let node_ref = NodeRef::<leptos::html::Div>::new();
     let handle = leptos::mount::mount_to(host.clone().unchecked_into(), move || {
-        let laid_out = laid_out.clone();
-        view! { <ArticleText layout=Signal::derive(move || laid_out.clone()) node_ref=node_ref marks=marks/> }
+        let (page, laid_out) = (page.clone(), laid_out.clone());
+        view! {
+            <ArticleText
+                page=Signal::derive(move || Some(page.clone()))
+                layout=Signal::derive(move || laid_out.clone())
+                node_ref=node_ref
+                marks=marks
+            />
+        }
     });
     handle.forget();
     Mounted {
@@ -197,29 +207,7 @@ fn clicking_a_highlight_selects_its_innermost_claim() {
 
 #[wasm_bindgen_test]
 fn article_text_is_never_parsed_as_html() {
-    let mut lib = Library::new(vec![]);
-    lib.add_document(document_from_text(
-        "x".into(),
-        "<img src=x onerror=alert(1)> & <b>bold</b>",
-        None,
-        Origin::User,
-        1,
-    ));
-    let doc = lib.document("x").unwrap().clone();
-    let laid_out = layout(&doc, &lib, &[]);
-    let host = document().create_element("div").unwrap();
-    document().body().unwrap().append_child(&host).unwrap();
-    let marks = MarkSignals {
-        selected: RwSignal::new(None),
-        flash: RwSignal::new(None),
-        chosen: RwSignal::new(None),
-        suggestions: Signal::derive(Vec::new),
-    };
-    leptos::mount::mount_to(host.clone().unchecked_into(), move || {
-        let laid_out = laid_out.clone();
-        view! { <ArticleText layout=Signal::derive(move || laid_out.clone()) node_ref=NodeRef::new() marks=marks/> }
-    })
-    .forget();
+    let host = mount_text("<img src=x onerror=alert(1)> & <b>bold</b>", &[]).root;
     assert!(host.query_selector("img, b").unwrap().is_none());
     assert_eq!(
         host.text_content().unwrap(),

@@ -2,6 +2,7 @@
 //! `localStorage` and IndexedDB, files in and out. No business rules live here.
 
 pub mod capture;
+pub mod classes;
 pub mod crash;
 pub mod files;
 mod js;

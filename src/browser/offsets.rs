@@ -187,9 +187,15 @@ pub fn selection_anchor_point() -> Option<(f64, f64)> {
     Some((rect.left() + sx, rect.bottom() + sy))
 }
 
-/// Indexes (`data-suggestion`) of the suggestion highlights inside `root` that are at least
-/// partly in the window's view.
-pub fn visible_suggestions(root: &Element) -> Vec<usize> {
+/// The suggestion a mark stands for: its span, from the mark's `data-suggested` ("start end").
+pub fn suggested_span(mark: &Element) -> Option<(usize, usize)> {
+    let value = mark.get_attribute("data-suggested")?;
+    let (start, end) = value.split_once(' ')?;
+    Some((start.parse().ok()?, end.parse().ok()?))
+}
+
+/// The suggestions with a mark at least partly in the window, by their spans, in text order.
+pub fn visible_suggestions(root: &Element) -> Vec<(usize, usize)> {
     let Some(window) = web_sys::window() else {
         return Vec::new();
     };
@@ -198,19 +204,19 @@ pub fn visible_suggestions(root: &Element) -> Vec<usize> {
         .ok()
         .and_then(|h| h.as_f64())
         .unwrap_or(0.0);
-    let Ok(marks) = root.query_selector_all("mark[data-suggestion]") else {
+    let Ok(marks) = root.query_selector_all("mark[data-suggested]") else {
         return Vec::new();
     };
-    let mut out: Vec<usize> = Vec::new();
+    let mut out: Vec<(usize, usize)> = Vec::new();
     for i in 0..marks.length() {
         let Some(el) = marks.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
         };
         let rect = el.get_bounding_client_rect();
         if rect.bottom() > 0.0 && rect.top() < height {
-            if let Some(k) = attr(&el, "data-suggestion") {
-                if !out.contains(&k) {
-                    out.push(k);
+            if let Some(span) = suggested_span(&el) {
+                if !out.contains(&span) {
+                    out.push(span);
                 }
             }
         }

@@ -1,14 +1,91 @@
-//! What the reader shows: an article's paragraphs, each cut into segments with the claims that
-//! cover them. Plain data for the view to map to elements, one element per segment.
+//! What the reader shows: the open article's text cut into paragraphs ([`Page`], worked out once
+//! per text), its claims where they sit now ([`claims`], once per change of the library), and
+//! the paragraphs cut into segments with the claims and suggestions that cover them
+//! ([`layout`], once per change of where a claim sits or what it says). Plain data for the view
+//! to map to elements, one element per segment; the view keys each element by its [`Piece`], so
+//! a change redraws only the pieces it changed.
 
 use super::annotation::{Status, Verdict};
+use super::assistant::suggest::Suggestion;
 use super::document::Document;
 use super::library::Library;
-use super::segment::segments;
+use super::segment::cut;
 use super::text::{paragraphs, IndexedText};
 
-/// A claim covering a segment.
+/// An article's text as the reader needs it: indexed by code point and cut into paragraphs.
+#[derive(Debug)]
+pub struct Page {
+    pub doc: String,
+    revised: i64,
+    bytes: usize,
+    pub text: IndexedText,
+    pub paragraphs: Vec<(usize, usize)>,
+}
+
+impl Page {
+    pub fn new(doc: &Document) -> Page {
+        let text = IndexedText::new(doc.text.as_str());
+        Page {
+            doc: doc.id.clone(),
+            revised: doc.revised,
+            bytes: doc.text.len(),
+            paragraphs: paragraphs(&text),
+            text,
+        }
+    }
+
+    /// Whether this is still `doc`'s text. A text changes only as a new revision (or as a
+    /// sample's text arriving, when its length changes from nothing), so no change of the
+    /// library compares or copies the text itself.
+    pub fn is_of(&self, doc: &Document) -> bool {
+        self.doc == doc.id && self.revised == doc.revised && self.bytes == doc.text.len()
+    }
+}
+
+/// Pages are the same when they are of the same text (see [`Page::is_of`]).
+impl PartialEq for Page {
+    fn eq(&self, other: &Self) -> bool {
+        (&self.doc, self.revised, self.bytes) == (&other.doc, other.revised, other.bytes)
+    }
+}
+
+/// A claim as the open article shows it, in text order.
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Claim {
+    pub id: String,
+    /// Where its quote sits in the text now; `None` for an orphan.
+    pub span: Option<(usize, usize)>,
+    pub verdict: Verdict,
+    /// [`Status::Orphan`] whenever the quote cannot be placed, whatever is stored.
+    pub status: Status,
+    pub exact: String,
+    pub note: String,
+}
+
+/// The claims of the article on `page`, each placed in its text now, in text order.
+pub fn claims(page: &Page, library: &Library) -> Vec<Claim> {
+    let Some(doc) = library.document(&page.doc) else {
+        return Vec::new();
+    };
+    library
+        .placed(doc, &page.text)
+        .into_iter()
+        .map(|p| Claim {
+            id: p.annotation.id.clone(),
+            span: p.span,
+            verdict: p.annotation.verdict,
+            status: match p.span {
+                None => Status::Orphan,
+                Some(_) => p.annotation.status,
+            },
+            exact: p.annotation.exact.clone(),
+            note: p.annotation.note.clone(),
+        })
+        .collect()
+}
+
+/// A claim covering a segment.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Cover {
     pub id: String,
     pub verdict: Verdict,
@@ -16,17 +93,55 @@ pub struct Cover {
     pub moved: bool,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Where the placed claims sit and how they look: what the layout depends on (a note does not
+/// change it).
+pub fn covers(claims: &[Claim]) -> Vec<(usize, usize, Cover)> {
+    claims
+        .iter()
+        .filter_map(|c| {
+            let (s, e) = c.span?;
+            Some((
+                s,
+                e,
+                Cover {
+                    id: c.id.clone(),
+                    verdict: c.verdict,
+                    moved: c.status == Status::Moved,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// A suggestion as the reader marks it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Hint {
+    /// The whole suggestion (a piece may be part of it, where it runs over paragraphs).
+    pub span: (usize, usize),
+    pub verdict: Verdict,
+    pub source: Option<String>,
+}
+
+impl Hint {
+    pub fn of(s: &Suggestion) -> Hint {
+        Hint {
+            span: (s.start, s.end),
+            verdict: s.verdict,
+            source: s.source.clone(),
+        }
+    }
+}
+
+/// A segment of the text and what covers it. Its text is `page.text.slice(start, end)`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Piece {
     /// Code-point offsets into the document text.
     pub start: usize,
     pub end: usize,
-    pub text: String,
     /// Outermost first: the last is the innermost claim, the one a click means first.
     pub covers: Vec<Cover>,
-    /// The suggestion covering this piece (index into the suggestions laid out), if any.
-    /// Suggestions never overlap the user's claims.
-    pub suggestion: Option<usize>,
+    /// The suggestion covering this piece, if any. Suggestions never overlap the user's claims.
+    pub suggestion: Option<Hint>,
 }
 
 impl Piece {
@@ -42,49 +157,27 @@ pub struct Layout {
     pub paragraphs: Vec<Vec<Piece>>,
 }
 
-/// Lays out `doc` with its claims as they are placed in its text now, and `suggestions`
-/// (code-point spans) as a layer of their own.
-pub fn layout(doc: &Document, library: &Library, suggestions: &[(usize, usize)]) -> Layout {
-    let text = IndexedText::new(doc.text.as_str());
-    let placed: Vec<(usize, usize, Cover)> = library
-        .placed(doc, &text)
-        .into_iter()
-        .filter_map(|p| {
-            let (s, e) = p.span?;
-            Some((
-                s,
-                e,
-                Cover {
-                    id: p.annotation.id.clone(),
-                    verdict: p.annotation.verdict,
-                    moved: p.annotation.status == Status::Moved,
-                },
-            ))
-        })
+/// Cuts the paragraphs of `page` at the claims placed in it (`covers`) and the suggestions
+/// (`hints`, a layer of their own), in one sweep: O((pieces + claims) log claims).
+pub fn layout(page: &Page, covers: &[(usize, usize, Cover)], hints: &[Hint]) -> Layout {
+    let claims = covers.len();
+    let spans: Vec<(usize, usize)> = (covers.iter().map(|(s, e, _)| (*s, *e)))
+        .chain(hints.iter().map(|h| h.span))
         .collect();
-    let mut spans: Vec<(usize, usize)> = placed.iter().map(|(s, e, _)| (*s, *e)).collect();
-    let claims = spans.len();
-    spans.extend_from_slice(suggestions);
-    let paragraphs = paragraphs(&text)
+    let paragraphs = cut(&page.paragraphs, &spans)
         .into_iter()
-        .map(|range| {
-            segments(range, &spans)
-                .into_iter()
+        .map(|segs| {
+            segs.into_iter()
                 .map(|seg| Piece {
                     start: seg.start,
                     end: seg.end,
-                    text: text.slice(seg.start, seg.end).to_owned(),
-                    covers: seg
-                        .covering
-                        .iter()
+                    covers: (seg.covering.iter())
                         .filter(|&&i| i < claims)
-                        .map(|&i| placed[i].2.clone())
+                        .map(|&i| covers[i].2.clone())
                         .collect(),
-                    suggestion: seg
-                        .covering
-                        .iter()
+                    suggestion: (seg.covering.iter())
                         .find(|&&i| i >= claims)
-                        .map(|&i| i - claims),
+                        .map(|&i| hints[i - claims].clone()),
                 })
                 .collect()
         })
@@ -112,12 +205,12 @@ mod tests {
             .unwrap();
         lib.annotate("u", (22, 26), Verdict::Sourced, "inner".into(), 2)
             .unwrap();
-        let doc = lib.document("u").unwrap().clone();
-        let l = layout(&doc, &lib, &[]);
+        let page = Page::new(lib.document("u").unwrap());
+        let l = layout(&page, &covers(&claims(&page, &lib)), &[]);
         let texts: Vec<Vec<&str>> = l
             .paragraphs
             .iter()
-            .map(|p| p.iter().map(|x| x.text.as_str()).collect())
+            .map(|p| p.iter().map(|x| page.text.slice(x.start, x.end)).collect())
             .collect();
         assert_eq!(
             texts,
@@ -139,5 +232,100 @@ mod tests {
         assert_eq!(p1[2].covers[0].id, "inner");
         assert_eq!((p1[2].start, p1[2].end), (22, 26));
         assert_eq!(l.paragraphs[0][1].verdicts(), (false, true));
+    }
+
+    /// A long one-paragraph article with `n` claims, one a sentence.
+    fn big(n: usize) -> Library {
+        let text: String = (0..n + 20)
+            .map(|i| format!("Sentence {i} says a thing. "))
+            .collect();
+        let mut lib = Library::new(Vec::new());
+        lib.add_document(document_from_text(
+            "big".into(),
+            &text,
+            None,
+            Origin::User,
+            1,
+        ));
+        let mut at = 0;
+        for i in 0..n {
+            let len = format!("Sentence {i} says a thing.").chars().count();
+            let v = [Verdict::Sourced, Verdict::Unsourced][i % 2];
+            lib.annotate("big", (at, at + len), v, format!("c{i}"), 1)
+                .unwrap();
+            at += len + 1;
+        }
+        lib
+    }
+
+    #[test]
+    fn a_note_leaves_the_layout_as_it_was_and_a_tag_changes_only_its_own_pieces() {
+        let mut lib = big(200);
+        let page = Page::new(lib.document("big").unwrap());
+        let before = claims(&page, &lib);
+        let laid = layout(&page, &covers(&before), &[]);
+        assert_eq!(
+            laid.paragraphs[0].len(),
+            200 * 2,
+            "claims, the 199 spaces between, the rest"
+        );
+
+        lib.set_note("c7", "checked", 2);
+        assert!(page.is_of(lib.document("big").unwrap()), "the same text");
+        let after = claims(&page, &lib);
+        assert_ne!(after, before, "the claims list shows the note");
+        assert_eq!(
+            covers(&after),
+            covers(&before),
+            "nothing for the reader to redraw"
+        );
+
+        // A new claim inside the plain rest of the text: one piece becomes three.
+        let rest = laid.paragraphs[0].last().unwrap().clone();
+        lib.annotate(
+            "big",
+            (rest.start + 1, rest.start + 9),
+            Verdict::Sourced,
+            "new".into(),
+            3,
+        )
+        .unwrap();
+        let relaid = layout(&page, &covers(&claims(&page, &lib)), &[]);
+        let old: std::collections::HashSet<&Piece> = laid.paragraphs[0].iter().collect();
+        let changed: Vec<&Piece> = relaid.paragraphs[0]
+            .iter()
+            .filter(|p| !old.contains(p))
+            .collect();
+        assert_eq!(changed.len(), 3, "{changed:?}");
+        assert_eq!(changed[1].covers[0].id, "new");
+    }
+
+    #[test]
+    fn orphans_are_listed_but_not_laid_out_and_suggestions_mark_their_own_pieces() {
+        let mut lib = Library::new(Vec::new());
+        lib.add_document(document_from_text(
+            "u".into(),
+            "One two three.\n\nFour five six.",
+            None,
+            Origin::User,
+            1,
+        ));
+        lib.annotate("u", (4, 7), Verdict::Sourced, "two".into(), 1)
+            .unwrap();
+        lib.replace_text("u", "One zwei three.\n\nFour five six.", 2)
+            .unwrap();
+        let page = Page::new(lib.document("u").unwrap());
+        assert!(!page.is_of(&document_from_text("u".into(), "x", None, Origin::User, 1)));
+        let c = claims(&page, &lib);
+        assert_eq!((c[0].span, c[0].status), (None, Status::Orphan));
+        let hint = Hint {
+            span: (17, 31),
+            verdict: Verdict::Unsourced,
+            source: None,
+        };
+        let l = layout(&page, &covers(&c), std::slice::from_ref(&hint));
+        assert_eq!(l.paragraphs[0].len(), 1, "the orphan marks nothing");
+        assert_eq!(l.paragraphs[1][0].suggestion.as_ref(), Some(&hint));
+        assert!(l.paragraphs[1][0].covers.is_empty());
     }
 }

@@ -36,9 +36,9 @@ pub fn AssistantBar(root: NodeRef<leptos::html::Div>) -> impl IntoView {
             .map(|r| offsets::visible_suggestions(&r))
             .unwrap_or_default();
         let picked: Vec<(Suggestion, Verdict)> = app.suggestions.with_untracked(|v| {
-            in_view
-                .iter()
-                .filter_map(|&i| v.get(i).cloned())
+            v.iter()
+                .filter(|s| in_view.contains(&(s.start, s.end)))
+                .cloned()
                 .map(|s| {
                     let verdict = s.verdict;
                     (s, verdict)

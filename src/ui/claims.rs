@@ -5,11 +5,11 @@ use leptos::prelude::*;
 use super::reader::scroll_to_claim;
 use super::state::{use_app, AppState, Notice, Undo};
 use crate::browser;
+use crate::browser::classes::{self, Flag};
 use crate::domain::annotation::{evidence_problem, safe_link, Status, Verdict};
 use crate::domain::assistant::suggest::AlsoInCache;
 use crate::domain::document::truncate_words;
 use crate::domain::library::Library;
-use crate::domain::text::IndexedText;
 
 /// One row of the list.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -36,34 +36,47 @@ pub(super) fn show_claim(app: AppState, id: String) {
 #[component]
 pub fn ClaimsPanel() -> impl IntoView {
     let app = use_app();
+    // From the open article's claims (placed once per change, for every panel), each row only
+    // what it shows: the list redraws just the rows that changed.
     let rows = Memo::new(move |_| {
-        let Some(open) = app.open.get() else {
-            return Vec::new();
-        };
-        app.library.with(|l| {
-            let Some(doc) = l.document(&open) else {
-                return Vec::new();
-            };
-            let text = IndexedText::new(doc.text.as_str());
-            l.placed(doc, &text)
-                .into_iter()
-                .map(|p| Row {
-                    id: p.annotation.id.clone(),
-                    verdict: p.annotation.verdict,
-                    quote: truncate_words(&p.annotation.exact, 160),
-                    note: truncate_words(&p.annotation.note, 120),
-                    // A claim whose quote cannot be placed is an orphan, whatever it says.
-                    status: if p.span.is_none() {
-                        Status::Orphan
-                    } else {
-                        p.annotation.status
-                    },
+        app.claims.with(|claims| {
+            claims
+                .iter()
+                .map(|c| Row {
+                    id: c.id.clone(),
+                    verdict: c.verdict,
+                    quote: truncate_words(&c.exact, 160),
+                    note: truncate_words(&c.note, 120),
+                    status: c.status,
                 })
                 .collect::<Vec<_>>()
         })
     });
+    let placed = Memo::new(move |_| {
+        rows.with(|r| {
+            r.iter()
+                .filter(|r| r.status != Status::Orphan)
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+    // The entry of the claim being edited (`aria-current`): set on the two entries concerned,
+    // not asked by each.
+    let root = NodeRef::<leptos::html::Aside>::new();
+    let element = move || root.get_untracked().map(Into::into);
+    super::flag_follows(
+        element,
+        Flag::Attr("aria-current"),
+        Box::new(move || {
+            let id = app.selected.get()?;
+            Some(format!(
+                ".claim-entry[data-claim={}]",
+                classes::css_string(&id)
+            ))
+        }),
+    );
     view! {
-        <aside class="panel claims" aria-labelledby="claims-heading">
+        <aside class="panel claims" aria-labelledby="claims-heading" node_ref=root>
             {move || app.chosen.get().map(|span| view! { <SuggestionPanel span=span/> })}
             {move || app.selected.get().map(|id| view! { <Editor id=id/> })}
             <h2 id="claims-heading">{move || format!("Claims ({})", rows.with(Vec::len))}</h2>
@@ -79,12 +92,7 @@ pub fn ClaimsPanel() -> impl IntoView {
             }}
             <ol class="claim-list">
                 <For
-                    each=move || {
-                        rows.get()
-                            .into_iter()
-                            .filter(|r| r.status != Status::Orphan)
-                            .collect::<Vec<_>>()
-                    }
+                    each=move || placed.get()
                     key=|r| r.clone()
                     children=move |row| claim_entry(app, row)
                 />
@@ -106,7 +114,10 @@ pub fn ClaimsPanel() -> impl IntoView {
                                     "Their words are no longer in the article. Open one to attach it to new text, or delete it."
                                 </p>
                                 <ol class="claim-list">
-                                    {orphans.into_iter().map(|r| claim_entry(app, r)).collect_view()}
+                                    {orphans
+                                        .into_iter()
+                                        .map(|r| claim_entry(app, r))
+                                        .collect_view()}
                                 </ol>
                             </section>
                         }
@@ -116,12 +127,11 @@ pub fn ClaimsPanel() -> impl IntoView {
     }
 }
 
+/// One entry of the list (current from the start if its claim is being edited; later changes
+/// are set by the panel).
 fn claim_entry(app: AppState, row: Row) -> impl IntoView {
     let id = row.id.clone();
-    let current = {
-        let id = id.clone();
-        move || app.selected.get().as_deref() == Some(id.as_str())
-    };
+    let current = app.selected.with_untracked(|s| s.as_ref() == Some(&id));
     let status_badge = match row.status {
         Status::Anchored => None,
         Status::Moved => Some(("badge badge-moved", "moved: please confirm")),
@@ -132,7 +142,8 @@ fn claim_entry(app: AppState, row: Row) -> impl IntoView {
             <button
                 type="button"
                 class="claim-entry"
-                class:current=current
+                aria-current=current.then_some("true")
+                data-claim=id.clone()
                 on:click=move |_| show_claim(app, id.clone())
             >
                 <span class=format!("badge badge-{}", row.verdict.as_str())>{row.verdict.label()}</span>
@@ -202,13 +213,16 @@ fn Editor(id: String) -> impl IntoView {
     let others = {
         let id = id.clone();
         Memo::new(move |_| {
-            let Some(a) = ann.get() else {
-                return Vec::new();
-            };
-            app.library.with(|l| {
-                l.annotations_of(&a.doc)
-                    .into_iter()
-                    .filter(|o| o.id != id && o.start < a.end && a.start < o.end)
+            // Where it sits now, among the open article's claims placed (as the reader shows
+            // them); an orphan overlaps nothing.
+            app.claims.with(|claims| {
+                let Some((start, end)) = claims.iter().find(|c| c.id == id).and_then(|c| c.span)
+                else {
+                    return Vec::new();
+                };
+                claims
+                    .iter()
+                    .filter(|o| o.id != id && o.span.is_some_and(|(s, e)| s < end && start < e))
                     .map(|o| (o.id.clone(), o.verdict, truncate_words(&o.exact, 40)))
                     .collect::<Vec<_>>()
             })

@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use super::incoming;
 use super::state::use_app;
+use crate::browser::classes::{css_string, Flag};
 use crate::domain::extract::Meta;
 use crate::domain::provenance::Details;
 
@@ -26,27 +27,35 @@ pub fn LibraryPanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The open article's entry (`aria-current`): set on the two entries concerned, not asked by
+    // each of thousands.
+    let list = NodeRef::<leptos::html::Ul>::new();
+    super::flag_follows(
+        move || list.get_untracked().map(Into::into),
+        Flag::Attr("aria-current"),
+        Box::new(move || {
+            let id = app.open.get()?;
+            Some(format!(".doc-entry[data-doc={}]", css_string(&id)))
+        }),
+    );
     view! {
         <nav class="panel library" aria-labelledby="library-heading">
             <super::search::SearchPanel/>
             <h2 id="library-heading">"Library"</h2>
-            <ul class="doc-list">
+            <ul class="doc-list" node_ref=list>
                 <For
                     each=move || entries.get()
                     key=|e| e.clone()
                     children=move |(id, title, (site, date), sourced, unsourced)| {
-                        let current = {
-                            let id = id.clone();
-                            move || app.open.get().as_deref() == Some(id.as_str())
-                        };
+                        let current = app.open.with_untracked(|o| o.as_ref() == Some(&id));
                         let open_id = id.clone();
                         view! {
                             <li>
                                 <button
                                     type="button"
                                     class="doc-entry"
-                                    class:current=current.clone()
-                                    aria-current=move || current().then_some("true")
+                                    aria-current=current.then_some("true")
+                                    data-doc=id.clone()
                                     on:click=move |_| app.open_document(open_id.clone())
                                 >
                                     <span class="doc-title">{title}</span>

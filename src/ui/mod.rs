@@ -7,9 +7,11 @@ mod claims;
 mod incoming;
 mod library;
 mod notice;
+mod open;
 mod rating;
 pub mod reader;
 mod report;
+mod saving;
 mod search;
 mod settings;
 mod state;
@@ -17,7 +19,26 @@ mod transfer;
 
 use leptos::prelude::*;
 
+use crate::browser::classes::Flag;
+
 pub use state::{use_app, AppState, Notice, Undo};
+
+/// Keeps `flag` on exactly the elements under `root` that `which` selects (a CSS selector, or
+/// none), as what it reads changes: a class on the one claim being edited, say, without a
+/// closure on every claim's element reading the same signal.
+fn flag_follows(
+    root: impl Fn() -> Option<web_sys::Element> + 'static,
+    flag: Flag,
+    which: Box<dyn Fn() -> Option<String>>,
+) {
+    let root: Box<dyn Fn() -> Option<web_sys::Element>> = Box::new(root);
+    Effect::new(move |_| {
+        let which = which();
+        if let Some(root) = root() {
+            crate::browser::classes::only(&root, flag, which);
+        }
+    });
+}
 
 /// Starts the app in `<body>`.
 pub fn mount() {

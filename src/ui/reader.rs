@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 
 use super::state::use_app;
+use crate::browser::classes::{self, Flag};
 use crate::browser::offsets;
 use crate::domain::annotation::Verdict;
 use crate::domain::assistant::sentences::sentences;
-use crate::domain::assistant::suggest::Suggestion;
-use crate::domain::layout::{layout, Layout, Piece};
+use crate::domain::layout::{covers, layout, Hint, Layout, Page, Piece};
 use crate::domain::select::{step, Step};
+use std::sync::Arc;
 
 /// CSS classes of a highlighted segment: its verdict (or `mixed`), and how many claims cover it.
 fn mark_class(piece: &Piece) -> String {
@@ -41,107 +42,181 @@ fn mark_title(piece: &Piece) -> String {
     format!("{} claim{moved} — click to edit", labels.join(" + "))
 }
 
-/// One segment: plain text, or a `<mark>` for the claims covering it. Text is always a text
-/// node, never HTML.
-fn piece_view(piece: Piece, marks: MarkSignals) -> AnyView {
-    if let (true, Some(i)) = (piece.covers.is_empty(), piece.suggestion) {
-        let Some(s) = marks.suggestions.with_untracked(|v| v.get(i).cloned()) else {
-            return view! { <span data-start=piece.start data-end=piece.end>{piece.text}</span> }
-                .into_any();
-        };
-        let span = (s.start, s.end);
+/// One segment: plain text, or a `<mark>` for the claims or the suggestion covering it. Text is
+/// always a text node, never HTML. Clicks are heard by the article as a whole, and which mark
+/// is selected, flashing or chosen is set by [`ArticleText`] on the marks concerned; a mark
+/// made later starts as they are (`now`).
+fn piece_view(page: &Page, piece: Piece, now: &Now) -> AnyView {
+    let text = page.text.slice(piece.start, piece.end).to_owned();
+    if let (true, Some(hint)) = (piece.covers.is_empty(), piece.suggestion.as_ref()) {
         let title = format!(
             "Suggested claim: {}{} — click to review",
-            s.verdict.label(),
-            s.source
+            hint.verdict.label(),
+            hint.source
                 .as_deref()
                 .map(|x| format!(" ({x})"))
                 .unwrap_or_default()
         );
+        let chosen = if now.chosen == Some(hint.span) {
+            " chosen"
+        } else {
+            ""
+        };
         return view! {
             <mark
-                class=format!("sg sg-{}", s.verdict.as_str())
-                class:chosen=move || marks.chosen.get() == Some(span)
+                class=format!("sg sg-{}{chosen}", hint.verdict.as_str())
                 data-start=piece.start
                 data-end=piece.end
-                data-suggestion=i
+                data-suggested=format!("{} {}", hint.span.0, hint.span.1)
                 title=title
-                on:click=move |_| {
-                    if !offsets::has_selection() {
-                        marks.selected.set(None);
-                        marks.chosen.set(Some(span));
-                    }
-                }
             >
-                {piece.text}
+                {text}
             </mark>
         }
         .into_any();
     }
-    if piece.covers.is_empty() {
+    let Some(innermost) = piece.covers.last().map(|c| c.id.clone()) else {
         return view! {
-            <span data-start=piece.start data-end=piece.end>{piece.text}</span>
+            <span data-start=piece.start data-end=piece.end>{text}</span>
         }
         .into_any();
+    };
+    let is = |id: &Option<String>| {
+        id.as_ref()
+            .is_some_and(|id| piece.covers.iter().any(|c| c.id == *id))
+    };
+    let mut class = mark_class(&piece);
+    if now.selected.as_deref() == Some(innermost.as_str()) {
+        class.push_str(" selected");
     }
-    let ids: Vec<String> = piece.covers.iter().map(|c| c.id.clone()).collect();
-    let innermost = ids.last().cloned().unwrap_or_default();
-    let flash_ids = ids.clone();
-    let (class, title) = (mark_class(&piece), mark_title(&piece));
+    if is(&now.flash) {
+        class.push_str(" flash");
+    }
+    let ids = (piece.covers.iter().map(|c| c.id.as_str()))
+        .collect::<Vec<_>>()
+        .join(" ");
     view! {
         <mark
             class=class
-            class:flash=move || marks.flash.get().is_some_and(|f| flash_ids.contains(&f))
-            class:selected=move || marks.selected.get().as_deref() == Some(innermost.as_str())
             data-start=piece.start
             data-end=piece.end
-            data-ids=ids.join(" ")
-            title=title
-            on:click={
-                let innermost = piece.covers.last().map(|c| c.id.clone()).unwrap_or_default();
-                move |_| {
-                    // A click that ends a drag-selection is selecting, not opening.
-                    if !offsets::has_selection() {
-                        marks.selected.set(Some(innermost.clone()));
-                    }
-                }
-            }
+            data-ids=ids
+            data-claim=innermost
+            title=mark_title(&piece)
         >
-            {piece.text}
+            {text}
         </mark>
     }
     .into_any()
 }
 
-/// What highlights read and write: the claim being edited, the claim flashing.
+/// The claim being edited, the claim flashing, the suggestion under review, when a mark is made.
+struct Now {
+    selected: Option<String>,
+    flash: Option<String>,
+    chosen: Option<(usize, usize)>,
+}
+
+/// What the marks of the article text read and write: the claim being edited, the claim
+/// flashing, the suggestion under review.
 #[derive(Clone, Copy)]
 pub struct MarkSignals {
     pub selected: RwSignal<Option<String>>,
     pub flash: RwSignal<Option<String>>,
-    /// The suggestion under review.
     pub chosen: RwSignal<Option<(usize, usize)>>,
-    /// The suggestions laid out (pieces refer to them by index).
-    pub suggestions: Signal<Vec<Suggestion>>,
 }
 
-/// The article text. Its elements carry the code-point offsets that selections map back to.
+/// The article text: one `<p>` a paragraph of `page`, one element a piece of `layout`, each
+/// keyed by its piece, so a change redraws only the pieces it changed. Its elements carry the
+/// code-point offsets that selections map back to.
 #[component]
 pub fn ArticleText(
+    page: Signal<Option<Arc<Page>>>,
     layout: Signal<Layout>,
     node_ref: NodeRef<leptos::html::Div>,
     marks: MarkSignals,
 ) -> impl IntoView {
+    let MarkSignals {
+        selected,
+        flash,
+        chosen,
+    } = marks;
+    // Which marks are selected, flashing or chosen: set on the marks concerned only.
+    let root = move || node_ref.get_untracked().map(Into::into);
+    super::flag_follows(
+        root,
+        Flag::Class("selected"),
+        Box::new(move || {
+            let id = selected.get()?;
+            Some(format!("mark[data-claim={}]", classes::css_string(&id)))
+        }),
+    );
+    super::flag_follows(
+        root,
+        Flag::Class("flash"),
+        Box::new(move || {
+            let id = flash.get()?;
+            Some(format!("mark[data-ids~={}]", classes::css_string(&id)))
+        }),
+    );
+    super::flag_follows(
+        root,
+        Flag::Class("chosen"),
+        Box::new(move || {
+            let (s, e) = chosen.get()?;
+            Some(format!("mark[data-suggested=\"{s} {e}\"]"))
+        }),
+    );
+    // One listener for every mark.
+    let click = move |ev: leptos::ev::MouseEvent| {
+        use wasm_bindgen::JsCast;
+        // A click that ends a drag-selection is selecting, not opening.
+        if offsets::has_selection() {
+            return;
+        }
+        let Some(mark) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("mark").ok().flatten())
+        else {
+            return;
+        };
+        if let Some(innermost) = mark.get_attribute("data-claim") {
+            selected.set(Some(innermost));
+        } else if let Some(span) = offsets::suggested_span(&mark) {
+            selected.set(None);
+            chosen.set(Some(span));
+        }
+    };
     view! {
-        <div class="article-text" node_ref=node_ref>
+        <div class="article-text" node_ref=node_ref on:click=click>
             {move || {
-                layout
-                    .get()
-                    .paragraphs
-                    .into_iter()
-                    .map(|p| {
-                        view! { <p>{p.into_iter().map(|x| piece_view(x, marks)).collect_view()}</p> }
-                    })
-                    .collect_view()
+                let page = page.get()?;
+                Some(
+                    (0..page.paragraphs.len())
+                        .map(|i| {
+                            let page = Arc::clone(&page);
+                            view! {
+                                <p>
+                                    <For
+                                        each=move || {
+                                            layout.with(|l| l.paragraphs.get(i).cloned().unwrap_or_default())
+                                        }
+                                        key=|piece| piece.clone()
+                                        children=move |piece| {
+                                            let now = Now {
+                                                selected: selected.get_untracked(),
+                                                flash: flash.get_untracked(),
+                                                chosen: chosen.get_untracked(),
+                                            };
+                                            piece_view(&page, piece, &now)
+                                        }
+                                    />
+                                </p>
+                            }
+                        })
+                        .collect_view(),
+                )
             }}
         </div>
     }
@@ -177,27 +252,13 @@ pub fn Reader() -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     let toolbar_at = RwSignal::new(None::<(f64, f64)>);
 
-    // Recomputed on every change of the library, but the article re-renders only when its
-    // layout (text, spans, verdicts) changes: editing a note does not touch it.
-    let article = Memo::new(move |_| {
-        let id = app.open.get();
-        app.library.with(|l| {
-            let spans: Vec<(usize, usize)> = app
-                .suggestions
-                .with(|v| v.iter().map(|s| (s.start, s.end)).collect());
-            id.and_then(|id| l.document(&id).map(|d| layout(d, l, &spans)))
-                .unwrap_or_default()
-        })
-    });
-
     // The open article's sentences, for selecting by sentence from the keyboard. Read only on a
     // key press, so only worked out then (memos are lazy).
     let sentence_spans = Memo::new(move |_| {
-        let id = app.open.get();
-        app.library.with(|l| {
-            id.and_then(|id| l.document(&id))
-                .map(|d| {
-                    sentences(&d.text)
+        app.page.with(|p| {
+            p.as_ref()
+                .map(|p| {
+                    sentences(p.text.as_str())
                         .iter()
                         .map(|s| (s.start, s.end))
                         .collect::<Vec<_>>()
@@ -208,6 +269,16 @@ pub fn Reader() -> impl IntoView {
     // Where keyboard steps go on from: the latest selection in this article, kept after it is
     // tagged (tagging clears the selection).
     let cursor = StoredValue::new(None::<(String, (usize, usize))>);
+    // Where the claims sit: unchanged by a note, so a keystroke lays nothing out again.
+    let covers = Memo::new(move |_| app.claims.with(|c| covers(c)));
+    let laid = Memo::new(move |_| {
+        let hints: Vec<Hint> = app.suggestions.with(|v| v.iter().map(Hint::of).collect());
+        app.page.with(|p| {
+            p.as_ref()
+                .map(|p| covers.with(|c| layout(p, c, &hints)))
+                .unwrap_or_default()
+        })
+    });
 
     // Track the selection: whatever makes it (mouse, keyboard, touch), it ends up here.
     let document = leptos::prelude::document();
@@ -327,13 +398,13 @@ pub fn Reader() -> impl IntoView {
                 " extend the selection. Click a highlight to edit it."
             </p>
             <ArticleText
-                layout=article.into()
+                page=app.page.into()
+                layout=laid.into()
                 node_ref=root
                 marks=MarkSignals {
                     selected: app.selected,
                     flash: app.flash,
                     chosen: app.chosen,
-                    suggestions: app.suggestions.into(),
                 }
             />
             <SelectionToolbar at=toolbar_at/>

@@ -1,25 +1,22 @@
-//! The app's state: one signal of the domain's [`Library`], the UI's own signals, and the one
-//! effect that persists.
+//! The app's state: one signal of the domain's [`Library`], the UI's own signals, and what
+//! start-up reads.
 
-use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::browser::records::{Channel, Records};
+use crate::browser::records::Records;
 use crate::browser::worker;
 use crate::browser::{self, storage::local_store};
 use crate::domain::annotation::{Annotation, Verdict};
-use crate::domain::assistant::classify::Reading;
-use crate::domain::assistant::suggest::{
-    most_check_worthy, next_by_worth, suggestions_from, Shown, Suggestion,
-};
+use crate::domain::assistant::suggest::{next_by_worth, Shown, Suggestion};
 use crate::domain::document::{seed_stubs, SEED_DETAILS};
+use crate::domain::layout::{Claim, Page};
 use crate::domain::library::Library;
-use crate::domain::records::{open, read, Opened, Saver, Write};
+use crate::domain::records::{open, Opened};
 use crate::domain::storage::{
-    storage_line, Backup, KeyValueStore, LoadProblem, NoStore, Prefs, Settings, StoreError, View,
-    LIBRARY_KEY,
+    Backup, KeyValueStore, LoadProblem, NoStore, Prefs, Settings, StoreError, View,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -52,6 +49,10 @@ pub struct AppState {
     pub library: RwSignal<Library>,
     /// The open document's id.
     pub open: RwSignal<Option<String>>,
+    /// The open article's text, indexed and cut into paragraphs.
+    pub page: Memo<Option<Arc<Page>>>,
+    /// The open article's claims, placed in its text, in text order.
+    pub claims: Memo<Vec<Claim>>,
     /// The claim being edited.
     pub selected: RwSignal<Option<String>>,
     /// The text selected in the article right now, as code-point offsets.
@@ -324,7 +325,7 @@ pub fn start(boot: Boot) -> AppState {
     });
     // The assistant reads in the worker (loaded the first time it is switched on); the
     // readings are kept with the (document, revision) they are of.
-    let readings = RwSignal::new((None::<(String, i64)>, Vec::<Reading>::new()));
+    let readings: RwSignal<super::open::Readings> = RwSignal::new((None, Vec::new()));
     Effect::new(move |_| {
         if !suggest.get() {
             return;
@@ -356,25 +357,14 @@ pub fn start(boot: Boot) -> AppState {
             }
         });
     });
-    let suggestions = Memo::new(move |_| {
-        let id = open.get();
-        if !suggest.get() {
-            return Vec::new();
-        }
-        readings.with(|(of, r)| {
-            if r.is_empty() || of.as_ref().map(|(d, _)| d) != id.as_ref() {
-                return Vec::new();
-            }
-            let all = library.with(|l| {
-                id.and_then(|id| l.document(&id).map(|d| suggestions_from(r, d, l)))
-                    .unwrap_or_default()
-            });
-            most_check_worthy(all, shown.get())
-        })
-    });
+    let page = super::open::page(library, open);
+    let claims = super::open::claims_of(library, page);
+    let suggestions = super::open::suggestions(library, page, claims, readings, suggest, shown);
     let state = AppState {
         library,
         open,
+        page,
+        claims,
         suggest,
         shown,
         suggestions,
@@ -391,43 +381,14 @@ pub fn start(boot: Boot) -> AppState {
         storage_problem: RwSignal::new(problem.as_ref().map(LoadProblem::message)),
         flash: RwSignal::new(None),
     };
-    let load_problem = problem.is_some();
-    let saving = Saving {
+    super::saving::persist(
         state,
-        records: records.clone(),
-        saver: Rc::default(),
-        channel: Rc::new(None),
-        load_problem,
-        first: Rc::new(RefCell::new(opened.writes)),
-        old: opened.remove_old.then(|| old.clone()),
-    };
-    if records.is_some() && writable {
-        let heard = saving.clone();
-        let channel = Channel::open(move |keys| heard.hear(keys));
-        let saving = Saving {
-            channel: Rc::new(channel),
-            ..saving
-        };
-        // The one effect that persists: each change of the library writes the records it
-        // touched (and only those), in one transaction.
-        Effect::new(move |_| {
-            state.library.track();
-            let touched =
-                (state.library.try_update_untracked(Library::take_journal)).unwrap_or_default();
-            if !touched.is_empty() {
-                let n = touched.len() as u64;
-                state.backup.update(|b| b.changes += n);
-            }
-            saving.saver.borrow_mut().note(touched);
-            saving.pump();
-        });
-    } else {
-        // Nothing is written: the journal is only emptied.
-        Effect::new(move |_| {
-            state.library.track();
-            state.library.try_update_untracked(Library::take_journal);
-        });
-    }
+        records,
+        writable,
+        problem.is_some(),
+        opened.writes,
+        opened.remove_old.then(|| old.clone()),
+    );
 
     let p = Rc::clone(&prefs);
     Effect::new(move |_| {
@@ -450,79 +411,4 @@ pub fn start(boot: Boot) -> AppState {
     });
 
     state
-}
-
-/// Writing the library's records, one transaction at a time, and hearing other tabs' writes.
-#[derive(Clone)]
-struct Saving {
-    state: AppState,
-    records: Option<Rc<Records>>,
-    saver: Rc<RefCell<Saver>>,
-    channel: Rc<Option<Channel>>,
-    load_problem: bool,
-    /// What start-up must write before any change: a library moved over from the old store,
-    /// records set aside.
-    first: Rc<RefCell<Vec<Write>>>,
-    /// The old store, to remove the library moved over from it once it is written.
-    old: Option<Rc<dyn KeyValueStore>>,
-}
-
-impl Saving {
-    /// Starts the next write, if records wait and none is under way.
-    fn pump(&self) {
-        let Some(records) = self.records.clone() else {
-            return;
-        };
-        let first = std::mem::take(&mut *self.first.borrow_mut());
-        let changes = first.is_empty();
-        let writes = match changes {
-            false => first,
-            true => match (self.state.library).with_untracked(|l| self.saver.borrow_mut().start(l))
-            {
-                Some(w) => w,
-                None => return,
-            },
-        };
-        let me = self.clone();
-        wasm_bindgen_futures::spawn_local(async move {
-            let result = records.write(&writes).await;
-            if changes {
-                me.saver.borrow_mut().finish(result.is_ok());
-            }
-            let state = me.state;
-            match result {
-                Ok(()) => {
-                    if let (false, Some(old)) = (changes, &me.old) {
-                        let _ = old.remove(LIBRARY_KEY);
-                    }
-                    if !me.load_problem {
-                        state.storage_problem.set(None);
-                    }
-                    // At the first save, ask the browser not to clear the library under
-                    // pressure.
-                    if state.kept.get_untracked().is_none() {
-                        state.kept.set(Some(storage_line(None, None, None)));
-                        browser::offline::keep_storage(move |kept, usage, quota| {
-                            state.kept.set(Some(storage_line(kept, usage, quota)));
-                        });
-                    }
-                    if let (true, Some(c)) = (changes, me.channel.as_ref()) {
-                        c.tell(&writes);
-                    }
-                    me.pump();
-                }
-                Err(e) => state.storage_problem.set(Some(format!(
-                    "Your latest changes could not be saved: {e}. Nothing is lost while this tab stays open; download your work to keep it."
-                ))),
-            }
-        });
-    }
-
-    /// Another tab wrote these records: merge them in by the usual rules.
-    fn hear(&self, records: Vec<(String, String)>) {
-        let contents = read(records).contents;
-        self.state.library.update(|l| {
-            l.merge(contents);
-        });
-    }
 }

@@ -26,9 +26,8 @@ EDITS = 20
 SAVE_ONE_EDIT = """
 const [key, text] = [arguments[0], arguments[1]], done = arguments[arguments.length - 1];
 const box = document.getElementById('claim-note');
-const t0 = performance.now();
-box.value = text;
-box.dispatchEvent(new Event('input', {bubbles: true}));
+// The benchmark's own connection, opened before the clock starts: what is timed is the app's
+// work, from the keystroke until the record is in IndexedDB.
 const open = indexedDB.open('claimmark');
 open.onsuccess = () => {
   const db = open.result;
@@ -39,6 +38,9 @@ open.onsuccess = () => {
       else setTimeout(poll, 0);
     };
   };
+  const t0 = performance.now();
+  box.value = text;
+  box.dispatchEvent(new Event('input', {bubbles: true}));
   poll();
 };"""
 

@@ -7,7 +7,7 @@ use claimmark::domain::assistant::classify::analyse;
 use claimmark::domain::assistant::sentences::sentences;
 use claimmark::domain::assistant::suggest::{also_in, suggestions};
 use claimmark::domain::document::{document_from_text, seed_documents, Origin};
-use claimmark::domain::layout::layout;
+use claimmark::domain::layout::{claims, covers, layout, Hint, Page};
 use claimmark::domain::library::Library;
 use claimmark::domain::records::{self, MemoryRecords};
 use claimmark::domain::select::{step, Step};
@@ -268,11 +268,9 @@ fn check_library(lib: &Library) -> Option<String> {
                 }
             }
         }
-        let sugg: Vec<(usize, usize)> = suggestions(doc, lib)
-            .iter()
-            .map(|s| (s.start, s.end))
-            .collect();
-        let l = layout(doc, lib, &sugg);
+        let hints: Vec<Hint> = suggestions(doc, lib).iter().map(Hint::of).collect();
+        let page = Page::new(doc);
+        let l = layout(&page, &covers(&claims(&page, lib)), &hints);
         let covered: usize = l.paragraphs.iter().flatten().map(|p| p.end - p.start).sum();
         if covered > text.len() {
             return Some(format!(

@@ -84,10 +84,35 @@ pub fn suggestions_from(
         .into_iter()
         .filter_map(|p| p.span)
         .collect();
+    suggestions_among(readings, &text, &doc.id, &marked, library)
+}
+
+/// [`suggestions_from`] with the text indexed and the claims placed already (`marked`: their
+/// spans, in order of start, as [`Library::placed`] gives them): the readings not overlapping a
+/// claim and not dismissed. Each reading is checked in O(log claims).
+pub fn suggestions_among(
+    readings: &[Reading],
+    text: &IndexedText,
+    doc: &str,
+    marked: &[(usize, usize)],
+    library: &Library,
+) -> Vec<Suggestion> {
+    // The furthest end among the claims starting up to each one: a reading overlaps a claim
+    // iff some claim starting before the reading's end reaches past its start.
+    let reach: Vec<usize> = marked
+        .iter()
+        .scan(0, |far, &(_, e)| {
+            *far = e.max(*far);
+            Some(*far)
+        })
+        .collect();
+    let overlaps = |r: &Reading| {
+        let before = marked.partition_point(|&(s, _)| s < r.end);
+        before > 0 && reach[before - 1] > r.start
+    };
     readings
         .iter()
-        .filter(|r| r.kind == Kind::Claim)
-        .filter(|r| !marked.iter().any(|&(s, e)| s < r.end && r.start < e))
+        .filter(|r| r.kind == Kind::Claim && !overlaps(r))
         .map(|r| Suggestion {
             start: r.start,
             end: r.end,
@@ -98,7 +123,7 @@ pub fn suggestions_from(
             carried: r.carried,
             score: r.score,
         })
-        .filter(|s| !library.is_dismissed(&doc.id, &s.exact))
+        .filter(|s| !library.is_dismissed(doc, &s.exact))
         .collect()
 }
 
@@ -245,6 +270,40 @@ mod tests {
         assert!(now
             .iter()
             .all(|s| s.exact != first.exact && s.exact != all[1].exact));
+    }
+
+    #[test]
+    fn a_reading_is_left_out_when_any_claim_reaches_into_it_however_they_nest() {
+        let text = IndexedText::new("x".repeat(300));
+        let reading = |start, end| Reading {
+            start,
+            end,
+            kind: Kind::Claim,
+            verdict: Verdict::Unsourced,
+            source: None,
+            vague: false,
+            carried: false,
+            score: 50,
+        };
+        let readings: Vec<Reading> = [
+            (0, 5),
+            (30, 40),
+            (95, 105),
+            (150, 160),
+            (210, 220),
+            (250, 260),
+        ]
+        .into_iter()
+        .map(|(s, e)| reading(s, e))
+        .collect();
+        // A long claim with a short one inside it, then one ending where a reading starts.
+        let marked = [(10, 100), (20, 25), (200, 210), (255, 256)];
+        let lib = Library::new(Vec::new());
+        let left: Vec<(usize, usize)> = suggestions_among(&readings, &text, "d", &marked, &lib)
+            .iter()
+            .map(|s| (s.start, s.end))
+            .collect();
+        assert_eq!(left, vec![(0, 5), (150, 160), (210, 220)]);
     }
 
     #[test]

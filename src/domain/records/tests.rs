@@ -378,7 +378,9 @@ fn a_stale_position_that_wins_a_merge_does_not_stop_the_start() {
         Some((7, 37)),
         "found by its quote"
     );
-    crate::domain::layout::layout(doc, &lib, &[]);
+    let page = crate::domain::layout::Page::new(doc);
+    let claims = crate::domain::layout::claims(&page, &lib);
+    crate::domain::layout::layout(&page, &crate::domain::layout::covers(&claims), &[]);
 }
 
 #[test]

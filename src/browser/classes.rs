@@ -1,0 +1,64 @@
+//! A flag (a class, or an attribute such as `aria-current`) on the elements that stand for one
+//! thing (the claim being edited, the claim flashing, the article open): taken off the others
+//! and put on those by two queries, however many elements there are. One signal read by a
+//! closure on each of thousands of elements would wake them all at every change, and dropping
+//! them costs the square of their number.
+
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// What marks the elements.
+#[derive(Clone, Copy)]
+pub enum Flag {
+    Class(&'static str),
+    /// The attribute, set to `true`.
+    Attr(&'static str),
+}
+
+/// Puts `flag` on exactly the elements under `root` that match `which` (none when `None`).
+pub fn only(root: &Element, flag: Flag, which: Option<String>) {
+    let set = |selector: &str, on: bool| {
+        let Ok(list) = root.query_selector_all(selector) else {
+            return;
+        };
+        for i in 0..list.length() {
+            if let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
+                let _ = match (flag, on) {
+                    (Flag::Class(c), on) => el.class_list().toggle_with_force(c, on).map(|_| ()),
+                    (Flag::Attr(a), true) => el.set_attribute(a, "true"),
+                    (Flag::Attr(a), false) => el.remove_attribute(a),
+                };
+            }
+        }
+    };
+    set(
+        &match flag {
+            Flag::Class(c) => format!(".{c}"),
+            Flag::Attr(a) => format!("[{a}]"),
+        },
+        false,
+    );
+    if let Some(which) = which {
+        set(&which, true);
+    }
+}
+
+/// `value` as a CSS string, for an attribute selector: `[data-claim="…"]` matches it exactly,
+/// whatever it holds.
+pub fn css_string(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for c in value.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Line breaks and other controls cannot stand in a CSS string: as escapes.
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
