@@ -48,8 +48,8 @@ fn mount_text(text: &str, marked: &[(usize, usize, Verdict)]) -> Mounted {
         let (page, laid_out) = (page.clone(), laid_out.clone());
         view! {
             <ArticleText
-                page=Signal::derive(move || Some(page.clone()))
-                layout=Signal::derive(move || laid_out.clone())
+                page=Memo::new(move |_| Some(page.clone()))
+                layout=Memo::new(move |_| laid_out.clone())
                 node_ref=node_ref
                 marks=marks
             />

@@ -131,8 +131,8 @@ pub struct MarkSignals {
 /// code-point offsets that selections map back to.
 #[component]
 pub fn ArticleText(
-    page: Signal<Option<Arc<Page>>>,
-    layout: Signal<Layout>,
+    page: Memo<Option<Arc<Page>>>,
+    layout: Memo<Layout>,
     node_ref: NodeRef<leptos::html::Div>,
     marks: MarkSignals,
 ) -> impl IntoView {
@@ -398,8 +398,8 @@ pub fn Reader() -> impl IntoView {
                 " extend the selection. Click a highlight to edit it."
             </p>
             <ArticleText
-                page=app.page.into()
-                layout=laid.into()
+                page=app.page
+                layout=laid
                 node_ref=root
                 marks=MarkSignals {
                     selected: app.selected,
