@@ -54,8 +54,10 @@ pub fn css_string(value: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            // Line breaks and other controls cannot stand in a CSS string: as escapes.
-            c if c.is_control() => out.push_str(&format!("\\{:x} ", c as u32)),
+            // Line breaks cannot stand in a CSS string: as escapes.
+            '\n' => out.push_str("\\a "),
+            '\r' => out.push_str("\\d "),
+            '\u{c}' => out.push_str("\\c "),
             c => out.push(c),
         }
     }

@@ -45,7 +45,10 @@ fn boundary(node: &Node, offset: u32, is_end: bool) -> Option<usize> {
         let seg = text.parent_element()?;
         let start = attr(&seg, START_ATTR)?;
         let round = if is_end { Round::Up } else { Round::Down };
-        return Some(start + utf16_to_cp(&text.data(), offset as usize, round));
+        // Only the text before the point (and the unit after it, to see a surrogate pair it
+        // splits): a segment may hold a whole long paragraph.
+        let before = text.substring_data(0, offset.saturating_add(1)).ok()?;
+        return Some(start + utf16_to_cp(&before, offset as usize, round));
     }
     let el = node.dyn_ref::<Element>()?;
     if let Some(start) = attr(el, START_ATTR) {
@@ -120,24 +123,37 @@ pub fn selection_offsets(root: &Element) -> Option<(usize, usize)> {
 }
 
 /// The DOM boundary point of code-point offset `cp` inside `root`: in the text of the segment
-/// that contains it (for an end, the segment it closes).
+/// that contains it (for an end, the segment it closes). Segments are in text order: found by
+/// halves.
 fn point(root: &Element, cp: usize, is_end: bool) -> Option<(Text, u32)> {
     let all = root.query_selector_all(SEGMENT_SELECTOR).ok()?;
-    (0..all.length()).find_map(|i| {
-        let el = all.item(i)?.dyn_into::<Element>().ok()?;
-        let (start, end) = (attr(&el, START_ATTR)?, attr(&el, END_ATTR)?);
-        let inside = if is_end {
-            start < cp && cp <= end
+    let at = |i: u32| all.item(i)?.dyn_into::<Element>().ok();
+    // The first segment that ends after `cp` (for an end: at or after it).
+    let (mut lo, mut hi) = (0, all.length());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let end = attr(&at(mid)?, END_ATTR)?;
+        if end > cp || (is_end && end == cp) {
+            hi = mid;
         } else {
-            start <= cp && cp < end
-        };
-        if !inside {
-            return None;
+            lo = mid + 1;
         }
-        let text = el.first_child()?.dyn_into::<Text>().ok()?;
-        let units = cp_to_utf16(&text.data(), cp - start);
-        Some((text, units as u32))
-    })
+    }
+    let el = at(lo)?;
+    let (start, end) = (attr(&el, START_ATTR)?, attr(&el, END_ATTR)?);
+    let inside = if is_end {
+        start < cp && cp <= end
+    } else {
+        start <= cp && cp < end
+    };
+    if !inside {
+        return None;
+    }
+    let text = el.first_child()?.dyn_into::<Text>().ok()?;
+    // At most two UTF-16 units a code point: only the text before the point is read.
+    let before = (cp - start).saturating_mul(2).min(u32::MAX as usize) as u32;
+    let units = cp_to_utf16(&text.substring_data(0, before).ok()?, cp - start);
+    Some((text, units as u32))
 }
 
 /// Makes the window's selection the code-point span `[start, end)` of the text inside `root`,

@@ -192,31 +192,25 @@ pub fn ArticleText(
         <div class="article-text" node_ref=node_ref on:click=click>
             {move || {
                 let page = page.get()?;
-                Some(
-                    (0..page.paragraphs.len())
-                        .map(|i| {
-                            let page = Arc::clone(&page);
-                            view! {
-                                <p>
-                                    <For
-                                        each=move || {
-                                            layout.with(|l| l.paragraphs.get(i).cloned().unwrap_or_default())
-                                        }
-                                        key=|piece| piece.clone()
-                                        children=move |piece| {
-                                            let now = Now {
-                                                selected: selected.get_untracked(),
-                                                flash: flash.get_untracked(),
-                                                chosen: chosen.get_untracked(),
-                                            };
-                                            piece_view(&page, piece, &now)
-                                        }
-                                    />
-                                </p>
-                            }
-                        })
-                        .collect_view(),
-                )
+                // Keyed by paragraph and pieces: a change redraws the paragraphs whose pieces
+                // it changed, and only those.
+                Some(view! {
+                    <For
+                        each=move || {
+                            layout.with(|l| l.paragraphs.iter().cloned().enumerate().collect::<Vec<_>>())
+                        }
+                        key=|paragraph| paragraph.clone()
+                        children=move |(_, pieces)| {
+                            let now = Now {
+                                selected: selected.get_untracked(),
+                                flash: flash.get_untracked(),
+                                chosen: chosen.get_untracked(),
+                            };
+                            let pieces = pieces.into_iter().map(|p| piece_view(&page, p, &now));
+                            view! { <p>{pieces.collect_view()}</p> }
+                        }
+                    />
+                })
             }}
         </div>
     }

@@ -18,19 +18,22 @@ V1 = ('{"schemaVersion":1,"documents":[{"id":"user-1","title":"My pasted text.",
 SENTENCE = "The minister said prices fell number {n} of article {d}."
 
 
-def library_file(path, articles, chars, claims):
+def library_file(path, articles, chars, claims, paragraph=0):
     """A W3C annotation collection as claimmark downloads it: `articles` user articles of
-    about `chars` characters, `claims` claims each."""
+    about `chars` characters, `claims` claims each; with `paragraph`, a paragraph break after
+    every that many sentences (else each article is one paragraph)."""
     docs, items = [], []
     for d in range(articles):
         sentences = [SENTENCE.format(n=n, d=d) for n in range(claims)]
-        filler = f"Article {d} goes on about nothing in particular. "
-        text = " ".join(sentences) + " " + filler * max(1, (chars - sum(map(len, sentences))) // len(filler))
+        filler = f"Article {d} goes on about nothing in particular."
+        sentences += [filler] * max(1, (chars - sum(map(len, sentences))) // (len(filler) + 1))
+        text = "".join(x + ("\n\n" if paragraph and (i + 1) % paragraph == 0 else " ")
+                       for i, x in enumerate(sentences))
         doc_id = f"big-{d}"
         docs.append({"id": f"urn:claimmark:doc:{doc_id}", "type": "Text", "label": f"Big article {d}",
                      "claimmark:origin": "user", "claimmark:text": text,
                      "claimmark:added": f"2026-01-01T00:{d // 60:02d}:{d % 60:02d}Z"})
-        for n, s in enumerate(sentences):
+        for n, s in enumerate(sentences[:claims]):
             start = text.index(s)
             items.append({
                 "id": f"urn:uuid:00000000-0000-4000-8000-{d:06d}{n:06d}", "type": "Annotation",
