@@ -209,6 +209,8 @@ fn Editor(id: String) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| app.library.with(|l| l.annotation(&id).cloned()))
     };
+    let quote =
+        Memo::new(move |_| ann.with(|a| a.as_ref().map(|a| (a.doc.clone(), a.exact.clone()))));
     // Other claims at the same place, to switch to when highlights overlap.
     let others = {
         let id = id.clone();
@@ -246,9 +248,9 @@ fn Editor(id: String) -> impl IntoView {
     view! {
         <section class="editor" aria-labelledby="editor-heading">
             {panel_head("editor-heading", "Selected claim", move || app.selected.set(None))}
-            {move || match ann.get() {
+            {move || match quote.get() {
                 None => view! { <p>"This claim was deleted."</p> }.into_any(),
-                Some(a) => view! { <blockquote class="editor-quote" tabindex="0">{a.exact}</blockquote> }.into_any(),
+                Some((_, exact)) => view! { <blockquote class="editor-quote" tabindex="0">{exact}</blockquote> }.into_any(),
             }}
             {move || {
                 let a = ann.get()?;
@@ -424,13 +426,8 @@ fn Editor(id: String) -> impl IntoView {
                         }
                     })
             }}
-            {move || {
-                ann.get()
-                    .map(|a| {
-                        let (doc, exact) = (a.doc.clone(), a.exact.clone());
-                        view! { <AlsoIn doc=doc exact=exact/> }
-                    })
-            }}
+            // Made again only when the claim's words change, not at each keystroke in its note.
+            {move || quote.get().map(|(doc, exact)| view! { <AlsoIn doc=doc exact=exact/> })}
             <button
                 type="button"
                 class="danger"
