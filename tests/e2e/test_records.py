@@ -142,17 +142,12 @@ def test_two_tabs_editing_the_same_claim_keep_the_newer(browser):
     b.type_into("Note", "older note")
     wait_for("tab 2's note stored", lambda: "older note" in (b.storage() or ""))
     b.driver.switch_to.window(first)
-    # The editor open here shows the note as it was when opened: closed and opened again.
-    b.click("button", "Close")
-    b.click("button", "UNSOURCED", exact=False)
-    wait_for("tab 1 holds tab 2's note", lambda: note(b) == "older note")
+    # The editor open here since the claim was tagged shows the other tab's note.
+    wait_for("tab 1's open editor shows tab 2's note", lambda: note(b) == "older note")
     b.type_into("Note", "newer note")
     wait_for("the newer note stored", lambda: "newer note" in (b.storage() or ""))
     b.driver.switch_to.window(second)
-    b.click("button", "Close")
-    b.click("button", "UNSOURCED", exact=False)
-    wait_for("tab 2 holds the newer note",
-             lambda: note(b) == "newer note")
+    wait_for("tab 2's open editor shows the newer note", lambda: note(b) == "newer note")
     b.reload()
     b.click("button", "UNSOURCED", exact=False)
     assert note(b) == "newer note"
