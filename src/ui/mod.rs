@@ -2,8 +2,10 @@
 //! lives in `crate::domain`.
 
 mod article_head;
+mod article_text;
 mod assistant_bar;
 mod claims;
+mod editor;
 mod incoming;
 mod library;
 mod notice;
