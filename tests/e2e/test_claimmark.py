@@ -427,9 +427,20 @@ def test_claim_assistant_suggests_accepts_dismisses_and_finds_the_claim_elsewher
     click_suggestion(b, "PMF sympathizers orchestrated the protests")
     b.click("button", "Dismiss")
     wait_for("the dismissal again", lambda: not any("PMF sympathizers" in t for t in suggestion_marks(b)))
+    # Stored before the reload. Once, under a full test run's load, the count after the reload
+    # was wrong (which suggestions showed was not recorded); a reload before the write had
+    # finished is the suspected cause.
+    wait_for("the dismissal stored", lambda: any(
+        k.startswith("x:") and "PMF sympathizers" in k and '"undone":true' not in v.replace(" ", "")
+        for k, v in (b.records() or {}).items()))
     b.reload()
     # The switch stays on across a reload.
-    wait_for("suggestions again", lambda: len(suggestion_marks(b)) == before - 2)
+    try:
+        wait_for("suggestions again", lambda: len(suggestion_marks(b)) == before - 2)
+    except AssertionError:
+        shown = suggestion_marks(b)
+        raise AssertionError(f"after the reload {len(shown)} suggestion marks, not {before - 2}; "
+                             f"the dismissed one shown: {any('PMF sympathizers' in t for t in shown)}")
     assert b.js("return document.querySelector('[role=switch]').checked") is True
     assert not any("PMF sympathizers" in t for t in suggestion_marks(b))
 
