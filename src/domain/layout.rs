@@ -34,6 +34,11 @@ impl Page {
         }
     }
 
+    /// The revision of the document's text this page is of (0: never replaced).
+    pub fn revised(&self) -> i64 {
+        self.revised
+    }
+
     /// Whether this is still `doc`'s text. A text changes only as a new revision (or as a
     /// sample's text arriving, when its length changes from nothing), so no change of the
     /// library compares or copies the text itself.

@@ -283,17 +283,18 @@ pub fn start(boot: Boot) -> AppState {
     let notice = RwSignal::new(None);
     let reading = RwSignal::new(false);
     let shown = RwSignal::new(view.shown);
-    // The assistant reads an article again only when its text changes; which suggestions
-    // remain (not marked, not dismissed) is worked out on every change.
-    // A text changes only as another document or a new revision: that pair is the key, so
-    // no change of the library copies or compares the text itself.
-    // A sample article's text arrives after it is first opened: until then there is nothing
-    // to read.
+    // The open article's page: its text, worked out once per text and shared by every panel.
+    let page = super::open::page(library, open);
+    // The assistant reads an article again only when its text changes (the page's document and
+    // revision); which suggestions remain (not marked, not dismissed) is worked out on every
+    // change. A sample article's text arrives after it is first opened: until then there is
+    // nothing to read.
     let open_revision = Memo::new(move |_| {
-        let id = open.get()?;
-        let revised = library
-            .with(|l| (l.document(&id)).and_then(|d| (!d.text.is_empty()).then_some(d.revised)))?;
-        Some((id, revised))
+        page.with(|p| {
+            p.as_ref()
+                .filter(|p| !p.text.is_empty())
+                .map(|p| (p.doc.clone(), p.revised()))
+        })
     });
     // The sample articles' texts: the open one first (part of the first load), then the others
     // (after start, as the service worker's copies are).
@@ -357,7 +358,6 @@ pub fn start(boot: Boot) -> AppState {
             }
         });
     });
-    let page = super::open::page(library, open);
     let claims = super::open::claims_of(library, page);
     let suggestions = super::open::suggestions(library, page, claims, readings, suggest, shown);
     let state = AppState {

@@ -18,7 +18,7 @@ from browser import Browser, wait_for  # noqa: E402
 from test_records import library_file, library_entries, note  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
-from served import served  # noqa: E402
+from served import compare  # noqa: E402
 
 EDITS = 20
 
@@ -80,19 +80,13 @@ def run(url, home, articles):
 
 
 def main():
-    args = sys.argv[1:]
-    dist = pathlib.Path(args[0] if args else "dist")
-    sizes = [int(a) for a in args[1:]] or [50, 3_000]
-    figures = {}
-    with served(dist, "lbench") as (url, site):
-        for n in sizes:
-            f = figures[n] = run(url, site, n)
-            print(f"{n:>5} articles ({n * 20:,} claims, a {f['file_mb']:.1f} MB file): loaded and stored in "
-                  f"{f['load_s']:.1f} s; start-up to the full library list {f['start_s'] * 1000:.0f} ms "
-                  f"(best of 3); saving one edit {f['save_ms']:.1f} ms (median of {EDITS})")
-        small, big = figures[sizes[0]], figures[sizes[-1]]
-        print(f"ratio {sizes[-1]:,} / {sizes[0]:,} articles: start-up {big['start_s'] / small['start_s']:.1f}x, "
-              f"saving one edit {big['save_ms'] / small['save_ms']:.2f}x")
+    sizes, figures = compare("lbench", [50, 3_000], run, lambda n, f: (
+        f"{n:>5} articles ({n * 20:,} claims, a {f['file_mb']:.1f} MB file): loaded and stored in "
+        f"{f['load_s']:.1f} s; start-up to the full library list {f['start_s'] * 1000:.0f} ms "
+        f"(best of 3); saving one edit {f['save_ms']:.1f} ms (median of {EDITS})"))
+    small, big = figures[sizes[0]], figures[sizes[-1]]
+    print(f"ratio {sizes[-1]:,} / {sizes[0]:,} articles: start-up {big['start_s'] / small['start_s']:.1f}x, "
+          f"saving one edit {big['save_ms'] / small['save_ms']:.2f}x")
 
 
 if __name__ == "__main__":

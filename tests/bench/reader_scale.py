@@ -17,7 +17,7 @@ sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
 from browser import Browser, wait_for  # noqa: E402
 from library_scale import SAVE_ONE_EDIT  # noqa: E402
-from served import served  # noqa: E402
+from served import compare  # noqa: E402
 from test_records import library_file  # noqa: E402
 
 RUNS = 5
@@ -92,19 +92,13 @@ def run(url, home, claims):
 
 
 def main():
-    args = sys.argv[1:]
-    dist = pathlib.Path(args[0] if args else "dist")
-    sizes = [int(a) for a in args[1:]] or [50, 5_000]
-    figures = {}
-    with served(dist, "rbench") as (url, site):
-        for n in sizes:
-            f = figures[n] = run(url, site, n)
-            print(f"1,000,000 characters, {n:,} claims (medians of {RUNS}): open {f['open']:.0f} ms; "
-                  f"tag a claim {f['tag']:.1f} ms; a keystroke in a note {f['key']:.1f} ms; "
-                  f"reload {f['reload']:.0f} ms")
-        a, z = figures[sizes[0]], figures[sizes[-1]]
-        print(f"ratio {sizes[-1]:,} / {sizes[0]:,} claims: " + ", ".join(
-            f"{k} {z[k] / a[k]:.1f}x" for k in ("open", "tag", "key", "reload")))
+    sizes, figures = compare("rbench", [50, 5_000], run, lambda n, f: (
+        f"1,000,000 characters, {n:,} claims (medians of {RUNS}): open {f['open']:.0f} ms; "
+        f"tag a claim {f['tag']:.1f} ms; a keystroke in a note {f['key']:.1f} ms; "
+        f"reload {f['reload']:.0f} ms"))
+    a, z = figures[sizes[0]], figures[sizes[-1]]
+    print(f"ratio {sizes[-1]:,} / {sizes[0]:,} claims: " + ", ".join(
+        f"{k} {z[k] / a[k]:.1f}x" for k in ("open", "tag", "key", "reload")))
 
 
 if __name__ == "__main__":

@@ -94,6 +94,14 @@ class Browser:
         self.driver.get(self.url)
         self.wait_ready()
 
+    def open_in_new_tab(self):
+        """Opens the app in a second tab of the same browser (same storage) and switches to it;
+        returns the window handles of the tab that was current and of the new one."""
+        first = self.driver.current_window_handle
+        self.driver.switch_to.new_window("tab")
+        self.open_app()
+        return first, self.driver.current_window_handle
+
     def reload(self):
         self.driver.refresh()
         self.wait_ready()

@@ -224,11 +224,8 @@ def test_corrupted_storage_is_kept_aside_and_reported(browser):
 def test_two_tabs_lose_nothing(browser):
     b = browser
     open_seed(b)
-    first_tab = b.driver.current_window_handle
-    b.driver.switch_to.new_window("tab")
-    b.open_app()
+    first_tab, second_tab = b.open_in_new_tab()
     open_seed(b)
-    second_tab = b.driver.current_window_handle
     b.select_by_dragging("Secretary of State Mike Pompeo released a video")
     b.click("button", "Sourced")
     wait_for("the claim in tab 2", lambda: claim_count(b) == 1)

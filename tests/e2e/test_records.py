@@ -132,11 +132,8 @@ def test_a_damaged_record_is_set_aside_and_the_rest_loads(browser):
 def test_two_tabs_editing_the_same_claim_keep_the_newer(browser):
     b = browser
     tag_a_claim(b)
-    first = b.driver.current_window_handle
-    b.driver.switch_to.new_window("tab")
-    b.open_app()
+    first, second = b.open_in_new_tab()
     open_seed(b)
-    second = b.driver.current_window_handle
     wait_for("the claim in tab 2", lambda: claim_count(b) == 1)
     b.click("button", "UNSOURCED", exact=False)
     b.type_into("Note", "older note")
