@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::js::{call, describe, get, set};
-use crate::domain::records::Write;
+use crate::domain::records::{text_key, Write, TEXT_PREFIX};
 use crate::domain::storage::StoreError;
 
 const DATABASE: &str = "claimmark";
@@ -88,12 +88,36 @@ impl Records {
         Ok((tx, store))
     }
 
-    pub async fn read_all(&self) -> Result<Vec<(String, String)>, StoreError> {
+    /// The records in `range` (an `IDBKeyRange`), in one pass.
+    async fn read_range(&self, range: JsValue) -> Result<Vec<(String, String)>, StoreError> {
         let (_, store) = self.store("readonly")?;
-        let keys = call(&store, "getAllKeys", &[]).map_err(StoreError::Failed)?;
-        let values = call(&store, "getAll", &[]).map_err(StoreError::Failed)?;
+        let keys = call(&store, "getAllKeys", std::slice::from_ref(&range));
+        let values = call(&store, "getAll", &[range]);
+        let (keys, values) = (
+            keys.map_err(StoreError::Failed)?,
+            values.map_err(StoreError::Failed)?,
+        );
         let (keys, values) = (request(&keys).await?, request(&values).await?);
         Ok(pairs(keys.into(), values.into()))
+    }
+
+    /// What start-up reads: every record but the articles' texts (their keys sort last).
+    pub async fn read_all(&self) -> Result<Vec<(String, String)>, StoreError> {
+        self.read_range(key_range("upperBound", &[TEXT_PREFIX.into(), true.into()])?)
+            .await
+    }
+
+    /// Every article's text, as records.
+    pub async fn read_texts(&self) -> Result<Vec<(String, String)>, StoreError> {
+        self.read_range(key_range("lowerBound", &[TEXT_PREFIX.into()])?)
+            .await
+    }
+
+    /// One article's text, as a record (none if it is not stored).
+    pub async fn read_text(&self, doc: &str) -> Result<Vec<(String, String)>, StoreError> {
+        let key = text_key(doc);
+        self.read_range(key_range("only", &[key.as_str().into()])?)
+            .await
     }
 
     pub async fn write(&self, writes: &[Write]) -> Result<(), StoreError> {
@@ -118,6 +142,11 @@ impl Records {
             .await
             .map(|_| ())
     }
+}
+
+/// `IDBKeyRange[how](...args)`.
+fn key_range(how: &str, args: &[JsValue]) -> Result<JsValue, StoreError> {
+    call(&get(&js_sys::global(), "IDBKeyRange"), how, args).map_err(StoreError::Failed)
 }
 
 /// Keys and values of two parallel arrays, where both are strings.

@@ -23,8 +23,15 @@ pub struct Document {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// The article text, with the date marker removed and line breaks normalised. Every offset
-    /// of every annotation counts code points into this string.
+    /// of every annotation counts code points into this string. Empty while it is not here
+    /// yet: a sample article's before it is fetched, a stored article's before it is read
+    /// (browser storage keeps each text in a record of its own, read when it is opened).
+    #[serde(default)]
     pub text: String,
+    /// Of a stored article read without its text: the text's [`text_hash`], by which the same
+    /// text added again is known. Never in a file: the records alone carry it.
+    #[serde(default, rename = "textHash", skip_serializing)]
+    pub text_hash: String,
     pub origin: Origin,
     /// When it joined the library (ms since the epoch; 0 for seeds).
     #[serde(default)]
@@ -54,10 +61,27 @@ fn is_zero(n: &i64) -> bool {
 }
 
 impl Document {
+    /// Whether it is this text, even while its own text is not read (by [`text_hash`]).
+    pub fn has_text(&self, text: &str) -> bool {
+        match self.text.is_empty() && !self.text_hash.is_empty() {
+            true => self.text_hash == text_hash(text),
+            false => self.text == text,
+        }
+    }
+
     /// Its address if it is a web address (a damaged stored value may hold anything).
     pub fn web_address(&self) -> Option<&str> {
         self.url.as_deref().and_then(super::annotation::safe_link)
     }
+}
+
+/// A text's length in bytes and its 64-bit FNV-1a hash: what names a text whose words are not
+/// read (two different texts of one library sharing both is not to be expected).
+pub fn text_hash(text: &str) -> String {
+    let h = (text.bytes()).fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3)
+    });
+    format!("{}:{h:016x}", text.len())
 }
 
 /// The IRI that annotation targets use for a document.
@@ -185,6 +209,7 @@ pub fn document_from_text(
         title,
         date,
         text: body.to_owned(),
+        text_hash: String::new(),
         origin,
         added,
         revised: 0,

@@ -67,9 +67,11 @@ pub struct Claim {
     pub note: String,
 }
 
-/// The claims of the article on `page`, each placed in its text now, in text order.
+/// The claims of the article on `page`, each placed in its text now, in text order. None while
+/// its text is not here yet (a sample's not fetched, a stored article's not read): every claim
+/// would seem lost from it, and be drawn twice.
 pub fn claims(page: &Page, library: &Library) -> Vec<Claim> {
-    let Some(doc) = library.document(&page.doc) else {
+    let Some(doc) = library.document(&page.doc).filter(|_| page.bytes > 0) else {
         return Vec::new();
     };
     library
@@ -332,5 +334,22 @@ mod tests {
         assert_eq!(l.paragraphs[0].len(), 1, "the orphan marks nothing");
         assert_eq!(l.paragraphs[1][0].suggestion.as_ref(), Some(&hint));
         assert!(l.paragraphs[1][0].covers.is_empty());
+    }
+
+    #[test]
+    fn an_article_whose_text_is_not_here_yet_shows_no_claims_rather_than_lost_ones() {
+        let mut lib = Library::new(crate::domain::document::seed_stubs());
+        let (id, raw) = crate::domain::document::SEEDS[0];
+        let mut with_text = lib.clone();
+        with_text.fill_seed(id, raw);
+        with_text
+            .annotate(id, (0, 9), Verdict::Sourced, "c".into(), 1)
+            .unwrap();
+        lib.merge(with_text.contents());
+        let page = Page::new(lib.document(id).unwrap());
+        assert!(claims(&page, &lib).is_empty(), "not one claim an orphan");
+        lib.fill_seed(id, raw);
+        let page = Page::new(lib.document(id).unwrap());
+        assert_eq!(claims(&page, &lib)[0].span, Some((0, 9)));
     }
 }

@@ -238,6 +238,14 @@ pub fn decode(raw: &str) -> Result<Contents, DecodeError> {
         tombstones: v1.tombstones,
         dismissed: v1.dismissed,
     };
+    // Files and the old store always carry the texts; only records are read without them.
+    let textless = |d: &&Document| d.text.is_empty() && d.text_hash.is_empty();
+    if let Some(d) = contents.documents.iter().find(textless) {
+        return Err(DecodeError::Invalid(format!(
+            "article “{}” has no text",
+            d.id
+        )));
+    }
     name_the_nameless(&mut contents);
     Ok(contents)
 }

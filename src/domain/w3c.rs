@@ -422,6 +422,7 @@ fn documents_of(
                         .unwrap_or_else(|| super::document::derive_title(text)),
                     date: opt("claimmark:date")?,
                     text: text.to_owned(),
+                    text_hash: String::new(),
                     origin: Origin::User,
                     added: time_at(d, "claimmark:added", &at)?.unwrap_or(0),
                     revised: time_at(d, "claimmark:revised", &at)?.unwrap_or(0),

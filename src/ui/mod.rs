@@ -17,6 +17,7 @@ mod saving;
 mod search;
 mod settings;
 mod state;
+mod texts;
 mod transfer;
 
 use leptos::prelude::*;

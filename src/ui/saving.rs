@@ -10,7 +10,7 @@ use super::state::AppState;
 use crate::browser;
 use crate::browser::records::{Channel, Records};
 use crate::domain::library::Library;
-use crate::domain::records::{read, Saver, Write};
+use crate::domain::records::{fill_texts, read, Saver, Write};
 use crate::domain::storage::{storage_line, KeyValueStore, LIBRARY_KEY};
 
 /// Sets up the one effect that persists, and the channel on which other tabs' writes arrive.
@@ -131,9 +131,11 @@ impl Saving {
 
     /// Another tab wrote these records: merge them in by the usual rules.
     fn hear(&self, records: Vec<(String, String)>) {
-        let contents = read(records).contents;
+        let contents = read(records.clone()).contents;
         self.state.library.update(|l| {
             l.merge(contents);
+            // An article added or replaced there comes with its text.
+            fill_texts(l, records);
         });
     }
 }

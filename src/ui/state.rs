@@ -285,6 +285,8 @@ pub fn start(boot: Boot) -> AppState {
     let shown = RwSignal::new(view.shown);
     // The open article's page: its text, worked out once per text and shared by every panel.
     let page = super::open::page(library, open);
+    let failed = move |e| notice.set(Some(Notice::Error(e)));
+    super::texts::read_open(library, open, records.clone(), failed);
     // The assistant reads an article again only when its text changes (the page's document and
     // revision); which suggestions remain (not marked, not dismissed) is worked out on every
     // change. A sample article's text arrives after it is first opened: until then there is

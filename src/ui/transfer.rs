@@ -34,29 +34,8 @@ pub fn Transfer() -> impl IntoView {
                     return;
                 }
             };
-            let stored = app.library.with_untracked(|l| encode(&l.contents()));
-            worker::import(stored, &text, browser::now_ms(), move |read| {
-                let contents = read.and_then(|(contents, note)| {
-                    decode(&contents)
-                        .map(|c| (c, note))
-                        .map_err(|e| e.to_string())
-                });
-                match contents {
-                    Err(e) => {
-                        app.error(format!("{name} was not loaded. {e}. Nothing was changed."))
-                    }
-                    Ok((contents, note)) => {
-                        let mut report = Default::default();
-                        app.library.update(|l| report = l.merge(contents));
-                        let mut summary = report.summary(&name);
-                        if let Some(note) = note {
-                            summary.push(' ');
-                            summary.push_str(&note);
-                        }
-                        app.info(summary);
-                    }
-                }
-            });
+            // Loading a file anchors its claims in the articles' texts, and merges by them.
+            super::texts::with_all(app, Box::new(move || import(app, name, text)));
         });
     };
 
@@ -116,6 +95,10 @@ pub fn Transfer() -> impl IntoView {
 /// Downloads a file of the library made in the worker: `format`, for article `doc` (`None`:
 /// all) or only claim `claim`.
 pub fn download_file(app: AppState, format: Format, doc: Option<String>, claim: Option<String>) {
+    super::texts::with_all(app, Box::new(move || make_file(app, format, doc, claim)));
+}
+
+fn make_file(app: AppState, format: Format, doc: Option<String>, claim: Option<String>) {
     let now = browser::now_ms();
     let doc_is_all = doc.is_none() && claim.is_none();
     let (stored, name) = app.library.with_untracked(|l| {
@@ -154,5 +137,31 @@ pub fn download_file(app: AppState, format: Format, doc: Option<String>, claim: 
             Err(e) => app.error(format!("The download failed: {e}.")),
         },
         Err(e) => app.error(format!("{name} could not be made: {e}.")),
+    });
+}
+
+/// Merges in the file `name` (its contents `text`), read in the worker against the library as
+/// stored.
+fn import(app: AppState, name: String, text: String) {
+    let stored = app.library.with_untracked(|l| encode(&l.contents()));
+    worker::import(stored, &text, browser::now_ms(), move |read| {
+        let contents = read.and_then(|(contents, note)| {
+            decode(&contents)
+                .map(|c| (c, note))
+                .map_err(|e| e.to_string())
+        });
+        match contents {
+            Err(e) => app.error(format!("{name} was not loaded. {e}. Nothing was changed.")),
+            Ok((contents, note)) => {
+                let mut report = Default::default();
+                app.library.update(|l| report = l.merge(contents));
+                let mut summary = report.summary(&name);
+                if let Some(note) = note {
+                    summary.push(' ');
+                    summary.push_str(&note);
+                }
+                app.info(summary);
+            }
+        }
     });
 }

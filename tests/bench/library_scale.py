@@ -2,8 +2,8 @@
 of 50 articles and one of 3,000 (20,000 characters and 20 claims each; 60,000 claims), each
 loaded from one file into a fresh profile, in the same run. Prints for each: loading the file
 until every record is stored, starting up (reload until the library lists every article), and
-saving one edit (a keystroke in a note until its record is in IndexedDB, timed in the page),
-and the ratios. Asserts nothing.
+saving one edit (a keystroke in a note until its record is in IndexedDB, timed in the page
+once it has settled; the first keystroke after opening the article apart), and the ratios. Asserts nothing.
 
     library_scale.py [DIST] [ARTICLES ...]
 """
@@ -53,7 +53,7 @@ def run(url, home, articles):
         base = library_entries(b)
         t = time.perf_counter()
         b.upload("Load annotations", path)
-        wait_for("every record stored", lambda: len(b.records() or {}) >= articles * 21 + 1,
+        wait_for("every record stored", lambda: len(b.records() or {}) >= articles * 22 + 1,
                  timeout=1800, interval=0.5)
         load_s = time.perf_counter() - t
         starts = []
@@ -69,12 +69,17 @@ def run(url, home, articles):
         wait_for("the editor", lambda: note(b) is not None)
         key = next(k for k, v in b.records().items() if k.startswith("a:") and f"article {articles - 1}." in v
                    and '"unsourced"' in v)
+        # Timed once the page has settled: right after start-up keystrokes are slower for a
+        # moment (not measured why; the browser collecting what reading the library left
+        # behind is suspected). The first one is printed apart.
+        first = b.driver.execute_async_script(SAVE_ONE_EDIT, key, "edit before settling")
+        time.sleep(1.5)
         saves = []
         for i in range(EDITS):
             # The note of the first claim of the article (whose record is `key`).
             saves.append(b.driver.execute_async_script(SAVE_ONE_EDIT, key, f"edit {i}"))
         return {"file_mb": path.stat().st_size / 1e6, "load_s": load_s, "start_s": min(starts),
-                "save_ms": statistics.median(saves)}
+                "save_ms": statistics.median(saves), "first_ms": first}
     finally:
         b.quit()
 
@@ -83,7 +88,8 @@ def main():
     sizes, figures = compare("lbench", [50, 3_000], run, lambda n, f: (
         f"{n:>5} articles ({n * 20:,} claims, a {f['file_mb']:.1f} MB file): loaded and stored in "
         f"{f['load_s']:.1f} s; start-up to the full library list {f['start_s'] * 1000:.0f} ms "
-        f"(best of 3); saving one edit {f['save_ms']:.1f} ms (median of {EDITS})"))
+        f"(best of 3); saving one edit {f['save_ms']:.1f} ms (median of {EDITS}; the first keystroke "
+        f"after opening the article {f['first_ms']:.1f} ms)"))
     small, big = figures[sizes[0]], figures[sizes[-1]]
     print(f"ratio {sizes[-1]:,} / {sizes[0]:,} articles: start-up {big['start_s'] / small['start_s']:.1f}x, "
           f"saving one edit {big['save_ms'] / small['save_ms']:.2f}x")

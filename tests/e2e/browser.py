@@ -290,7 +290,8 @@ class Browser:
             };""")
 
     def storage(self):
-        """The stored library as one JSON value, built from its records the way a download of
+        """The stored library as one JSON value, built from its records (each article's details
+        and text joined) the way a download of
         the whole library is laid out: user articles by when they were added, claims, deletion
         records and dismissals by id. None while nothing is stored."""
         records = self.records()
@@ -301,8 +302,12 @@ class Browser:
             kind = key.split(":", 1)[0]
             if kind in parts:
                 parts[kind].append(json.loads(value))
+        # Each article's text is a record of its own; the details carry the text's hash.
+        for doc in parts["d"]:
+            doc.pop("textHash", None)
+            doc["text"] = records.get(f"~text:{doc['id']}")
         whole = {
-            "schemaVersion": json.loads(records.get("meta", '{"schemaVersion":3}'))["schemaVersion"],
+            "schemaVersion": json.loads(records.get("meta", "{\"schemaVersion\":4}"))["schemaVersion"],
             "documents": sorted(parts["d"], key=lambda d: (d.get("added", 0), d["id"])),
             "annotations": sorted(parts["a"], key=lambda a: a["id"]),
             "tombstones": sorted(parts["t"], key=lambda t: t["id"]),

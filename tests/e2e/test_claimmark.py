@@ -134,7 +134,7 @@ def test_mark_reload_download_upload_in_a_fresh_browser(browser_factory, tmp_pat
     wait_for("the second import message", lambda: "2 already here" in c.status_text())
     assert claim_count(c) == 2
     stored = json.loads(c.storage())
-    assert stored["schemaVersion"] == 3 and len(stored["annotations"]) == 2
+    assert stored["schemaVersion"] == 4 and len(stored["annotations"]) == 2
 
     # A broken file: a clear message, and nothing changes.
     before = c.storage()

@@ -80,13 +80,25 @@ def test_a_library_past_five_megabytes_loads_from_one_file_and_stays(browser, tm
     wait_for("the import message", lambda: "6000 new" in b.status_text().replace(",", ""), timeout=120)
     wait_for("all 300 stored", lambda: len(b.records()) >= 300 + 6000, timeout=120)
     assert not b.alert_text(), b.alert_text()
+    records = b.records()
+    assert all("\"text\"" not in records[k] and "article" in records[f"~text:{k[2:]}"]
+               for k in records if k.startswith("d:")), "each text in a record of its own"
     b.reload()
     wait_for("all 300 after a reload", lambda: library_entries(b) == before + 300, timeout=60)
     stored = json.loads(b.storage())
     assert len(stored["documents"]) == 300 and len(stored["annotations"]) == 6000
+    # Start-up read no text: opening an article reads its own.
     b.click("button", "Big article 299", exact=False)
     wait_for("its text", lambda: "article 299" in b.article_text())
     assert claim_count(b) == 20
+    # A download of the whole library first reads every text.
+    downloaded = b.downloaded_names()
+    b.click("button", "Download all")
+    got = json.loads(b.wait_download_file(downloaded).read_text(encoding="utf-8"))
+    texts = {d["id"]: d["claimmark:text"] for d in got["claimmark:documents"]}
+    assert len(texts) == 300 and all(f"of article {i}." in texts[f"urn:claimmark:doc:big-{i}"]
+                                     for i in range(300)), "every article with its text"
+    assert len(got["first"]["items"]) == 6000 and not b.alert_text(), b.alert_text()
 
 
 def test_a_library_of_the_old_store_moves_over_once(browser):
@@ -102,7 +114,7 @@ def test_a_library_of_the_old_store_moves_over_once(browser):
     assert [d["id"] for d in stored["documents"]] == ["user-1"]
     assert stored["annotations"][0]["note"] == "a note"
     assert [t["id"] for t in stored["tombstones"]] == ["urn:uuid:a"]
-    assert json.loads(b.records()["meta"]) == {"schemaVersion": 3}
+    assert json.loads(b.records()["meta"]) == {"schemaVersion": 4}
     b.reload()
     b.click("button", "My pasted text.", exact=False)
     wait_for("still there", lambda: "The minister said prices fell" in b.article_text())
@@ -149,6 +161,31 @@ def test_two_tabs_editing_the_same_claim_keep_the_newer(browser):
     b.click("button", "UNSOURCED", exact=False)
     assert note(b) == "newer note"
     assert len(json.loads(b.storage())["annotations"]) == 1
+
+
+def test_an_article_added_and_replaced_in_one_tab_opens_with_its_text_in_the_other(browser):
+    b = browser
+    first, second = b.open_in_new_tab()
+    b.driver.switch_to.window(first)
+    b.click("DisclosureTriangle", "Add an article")
+    b.type_into("Title", "Shared story")
+    b.type_into("Article text", "The first version said prices fell.")
+    b.click("button", "Add article")
+    wait_for("the new article", lambda: "first version" in b.article_text())
+    b.driver.switch_to.window(second)
+    wait_for("tab 2 lists it", lambda: b.all_by_role("button", "Shared story", exact=False))
+    b.click("button", "Shared story", exact=False)
+    wait_for("tab 2 shows its text", lambda: "first version" in b.article_text())
+    b.driver.switch_to.window(first)
+    b.click("DisclosureTriangle", "Replace this article", exact=False)
+    b.type_into("Corrected text", "The second version said prices rose.")
+    b.click("button", "Replace text")
+    b.driver.switch_to.window(second)
+    wait_for("tab 2 shows the new text", lambda: "second version" in b.article_text())
+    b.reload()
+    b.click("button", "Shared story", exact=False)
+    wait_for("read from storage after a reload", lambda: "second version" in b.article_text())
+    assert not b.alert_text(), b.alert_text()
 
 
 def test_without_indexeddb_the_work_lives_in_the_tab_and_the_user_is_told(browser):

@@ -320,7 +320,9 @@ fn run_stored(input: &str, _: &Corpus) -> Outcome {
         if let Err(e) = db.apply(&opened.writes) {
             return Outcome::Wrong(format!("moving the library over failed: {e}"));
         }
-        let back = Library::with_contents(seed_documents(), records::read(db.all()).contents);
+        // As the app reads them: every record, then each article's text.
+        let mut back = Library::with_contents(seed_documents(), records::read(db.all()).contents);
+        records::fill_texts(&mut back, db.all());
         if back.contents() != lib.contents() {
             return Outcome::Wrong("the records do not read back as the library".into());
         }

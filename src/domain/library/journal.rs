@@ -16,10 +16,14 @@ pub enum Touched {
     Dismissal(String, String),
 }
 
-/// The records changed since the journal was last taken. Not part of what a library is: two
-/// libraries with the same records are equal whatever their journals say.
+/// The records changed since the journal was last taken, and how many changes touched what the
+/// library list shows. Not part of what a library is: two libraries with the same records are
+/// equal whatever their journals say.
 #[derive(Clone, Debug, Default)]
-pub struct Journal(Vec<Touched>);
+pub struct Journal {
+    touched: Vec<Touched>,
+    listed: u64,
+}
 
 impl PartialEq for Journal {
     fn eq(&self, _: &Self) -> bool {
@@ -30,17 +34,34 @@ impl PartialEq for Journal {
 impl Eq for Journal {}
 
 impl Library {
+    /// Notes a changed record. Every change but a dismissal may change what the library list
+    /// shows, unless the caller knows better ([`Library::touch_unlisted`]).
     pub(super) fn touch(&mut self, t: Touched) {
-        self.journal.0.push(t);
+        if !matches!(t, Touched::Dismissal(..)) {
+            self.journal.listed += 1;
+        }
+        self.journal.touched.push(t);
+    }
+
+    /// Notes a claim changed in what the library list does not show (its note, not its verdict).
+    pub(super) fn touch_unlisted(&mut self, id: &str) {
+        (self.journal.touched).push(Touched::Annotation(id.to_owned()));
     }
 
     pub(super) fn touch_annotation(&mut self, id: &str) {
         self.touch(Touched::Annotation(id.to_owned()));
     }
 
+    /// Grows with each change that may change what the library list shows (its articles, their
+    /// details, their claims' counts by verdict): a keystroke in a note leaves it as it was, so
+    /// the list of 3,000 articles is not looked at again.
+    pub fn listed(&self) -> u64 {
+        self.journal.listed
+    }
+
     /// The records changed since the last call, each once, in order.
     pub fn take_journal(&mut self) -> Vec<Touched> {
-        let mut all = std::mem::take(&mut self.journal.0);
+        let mut all = std::mem::take(&mut self.journal.touched);
         crate::domain::order::sort_by(&mut all, &|a, b| a.cmp(b));
         all.dedup();
         all

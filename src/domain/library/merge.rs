@@ -171,6 +171,7 @@ impl Library {
                 report.kept_local += 1;
             }
         }
+        self.reindex();
         for t in touched {
             self.touch(t);
         }

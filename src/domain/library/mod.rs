@@ -9,7 +9,6 @@
 //! - `dismiss`: suggestions the user dismissed.
 
 use super::anchor::quote_at;
-use super::anchor::Anchorer;
 use super::annotation::{Annotation, Dismissal, Status, Tombstone, Verdict};
 use super::document::{Document, Origin};
 use super::order;
@@ -25,6 +24,7 @@ pub struct Library {
     dismissed: Vec<Dismissal>,
     /// The records changed since saving last took them.
     journal: Journal,
+    index: Index,
 }
 
 /// The parts of a library that are stored and merged: everything but the seed texts.
@@ -110,12 +110,15 @@ pub struct Placed<'a> {
 }
 
 mod dismiss;
+mod index;
 mod journal;
 mod merge;
+mod read;
 mod revise;
 #[cfg(test)]
 mod tests;
 
+use index::Index;
 use journal::Journal;
 pub use journal::{Record, Touched};
 pub use merge::MergeReport;
@@ -150,6 +153,29 @@ impl Library {
         }
     }
 
+    /// Gives a stored article read without its text (`Document::text_hash`) the text read for
+    /// it. `false` when it is no such article, has its text already, or `text` is not the
+    /// text it was stored with (another tab replaced it since: its new details are on the way).
+    pub fn fill_text(&mut self, id: &str, text: String) -> bool {
+        let doc = self.docs.iter_mut().find(|d| d.id == id);
+        match doc {
+            Some(d) if d.origin == Origin::User && d.text.is_empty() && d.has_text(&text) => {
+                d.text = text;
+                d.text_hash.clear();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The stored articles whose texts are not read yet.
+    pub fn unread(&self) -> Vec<String> {
+        (self.docs.iter())
+            .filter(|d| d.origin == Origin::User && d.text.is_empty())
+            .map(|d| d.id.clone())
+            .collect()
+    }
+
     pub fn documents(&self) -> &[Document] {
         &self.docs
     }
@@ -159,7 +185,7 @@ impl Library {
     }
 
     pub fn annotation(&self, id: &str) -> Option<&Annotation> {
-        self.annotations.iter().find(|a| a.id == id)
+        self.position(id).map(|i| &self.annotations[i])
     }
 
     pub fn all_annotations(&self) -> &[Annotation] {
@@ -227,7 +253,7 @@ impl Library {
     /// Adds a user document, unless one with the same text, or from the same address, is
     /// already there.
     pub fn add_document(&mut self, doc: Document) -> AddOutcome {
-        if let Some(existing) = self.docs.iter().find(|d| d.text == doc.text) {
+        if let Some(existing) = self.docs.iter().find(|d| d.has_text(&doc.text)) {
             return AddOutcome::AlreadyPresent(existing.id.clone());
         }
         if let Some(url) = doc.url.as_deref() {
@@ -242,7 +268,7 @@ impl Library {
     /// Adds a user document even if another comes from the same address (a person chose to
     /// keep both versions); still not one with the very same text.
     pub fn add_as_new(&mut self, doc: Document) -> AddOutcome {
-        if let Some(existing) = self.docs.iter().find(|d| d.text == doc.text) {
+        if let Some(existing) = self.docs.iter().find(|d| d.has_text(&doc.text)) {
             return AddOutcome::AlreadyPresent(existing.id.clone());
         }
         let id = doc.id.clone();
@@ -294,7 +320,7 @@ impl Library {
         let (start, end) = trim_range(&text, start, end).ok_or(AnnotateError::Empty)?;
         let q = quote_at(&text, start, end);
         self.touch_annotation(&id);
-        self.annotations.push(Annotation {
+        self.push_claim(Annotation {
             id,
             doc: doc_id.to_owned(),
             start,
@@ -320,16 +346,20 @@ impl Library {
     /// Changes an annotation and stamps it modified; `false` if there is no such annotation or
     /// the change changes nothing.
     fn update(&mut self, id: &str, now: i64, change: impl FnOnce(&mut Annotation)) -> bool {
-        let Some(a) = self.annotations.iter_mut().find(|a| a.id == id) else {
+        let Some(i) = self.position(id) else {
             return false;
         };
+        let a = &mut self.annotations[i];
         let before = a.clone();
         change(a);
         if *a == before {
             return false;
         }
         a.modified = now.max(before.modified.saturating_add(1));
-        self.touch_annotation(id);
+        match a.verdict == before.verdict {
+            true => self.touch_unlisted(id),
+            false => self.touch_annotation(id),
+        }
         true
     }
 
@@ -356,10 +386,10 @@ impl Library {
     }
 
     pub fn delete(&mut self, id: &str, now: i64) -> bool {
-        let Some(i) = self.annotations.iter().position(|a| a.id == id) else {
+        let Some(i) = self.position(id) else {
             return false;
         };
-        let gone = self.annotations.remove(i);
+        let gone = self.remove_claim(i);
         self.tombstones.retain(|t| t.id != id);
         self.tombstones.push(Tombstone {
             id: id.to_owned(),
@@ -386,86 +416,10 @@ impl Library {
         let modified = now.max(annotation.modified).max(deleted.saturating_add(1));
         self.touch_annotation(&annotation.id);
         self.touch(Touched::Tombstone(annotation.id.clone()));
-        self.annotations.push(Annotation {
+        self.push_claim(Annotation {
             modified,
             ..annotation
         });
         true
-    }
-
-    /// A document's annotations in text order (by start, longer first on ties).
-    pub fn annotations_of(&self, doc_id: &str) -> Vec<&Annotation> {
-        let mut v: Vec<&Annotation> = self
-            .annotations
-            .iter()
-            .filter(|a| a.doc == doc_id)
-            .collect();
-        let key = |a: &Annotation| (a.start, std::cmp::Reverse(a.end), a.created);
-        order::sort_by(&mut v, &|a, b| {
-            key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
-        });
-        v
-    }
-
-    pub fn counts(&self, doc_id: &str) -> Counts {
-        let mut c = Counts::default();
-        for a in self.annotations.iter().filter(|a| a.doc == doc_id) {
-            c.add(a.verdict);
-        }
-        c
-    }
-
-    /// Every document's counts, in the order of [`Library::documents`]: one pass over the
-    /// claims, however many articles (the library list shows them all on every change).
-    pub fn all_counts(&self) -> Vec<Counts> {
-        let at = super::order::Lookup::new(self.docs.iter().map(|d| d.id.as_str()));
-        let mut all = vec![Counts::default(); self.docs.len()];
-        for a in &self.annotations {
-            if let Some(i) = at.get(&a.doc) {
-                all[i].add(a.verdict);
-            }
-        }
-        all
-    }
-
-    /// A document's annotations in text order, each with where its quote sits in the text now.
-    pub fn placed<'a>(&'a self, doc: &Document, text: &IndexedText) -> Vec<Placed<'a>> {
-        // Called on every change of the library: the usual case (the stored position still
-        // holds the quote) costs a slice comparison; the text is indexed for search at most
-        // once, and only if some claim needs it.
-        let anchorer: std::cell::OnceCell<Anchorer> = std::cell::OnceCell::new();
-        let mut out: Vec<Placed<'a>> = self
-            .annotations_of(&doc.id)
-            .into_iter()
-            .map(|a| {
-                let span = if a.status == Status::Orphan {
-                    None
-                } else if a.start < a.end
-                    && a.end <= text.len()
-                    && text.slice(a.start, a.end) == a.exact
-                {
-                    Some((a.start, a.end))
-                } else {
-                    anchorer
-                        .get_or_init(|| Anchorer::new(text.as_str()))
-                        .anchor(&a.quote(), Some((a.start, a.end)))
-                        .map(|found| (found.start, found.end))
-                };
-                Placed {
-                    annotation: a,
-                    span,
-                }
-            })
-            .collect();
-        let key = |p: &Placed| {
-            let (s, e) = p.span.unwrap_or((usize::MAX, usize::MAX));
-            (s, std::cmp::Reverse(e), p.annotation.created)
-        };
-        order::sort_by(&mut out, &|a, b| {
-            key(a)
-                .cmp(&key(b))
-                .then_with(|| a.annotation.id.cmp(&b.annotation.id))
-        });
-        out
     }
 }

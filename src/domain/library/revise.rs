@@ -85,6 +85,7 @@ impl Library {
             return Err(ReplaceError::Empty);
         }
         doc.text = text;
+        doc.text_hash.clear();
         doc.revised = now.max(doc.revised.saturating_add(1));
         let indexed = IndexedText::new(doc.text.as_str());
         let anchorer = Anchorer::new(indexed.as_str());

@@ -502,3 +502,87 @@ fn a_sample_article_started_without_its_text_is_filled_once() {
         "sample articles are never stored"
     );
 }
+
+#[test]
+fn the_library_list_is_told_of_changes_to_what_it_shows_and_only_those() {
+    let mut l = lib();
+    let mut seen = l.listed();
+    let mut changed = |l: &Library| {
+        let now = l.listed();
+        std::mem::replace(&mut seen, now) != now
+    };
+    l.annotate(SEED, (0, 20), Verdict::Unsourced, "c".into(), 1)
+        .unwrap();
+    assert!(changed(&l), "a new claim changes its article's counts");
+    assert!(l.set_note("c", "a note", 2) && l.set_evidence("c", "https://x.org", 3));
+    assert!(l.set_source("c", "AFP", 4) && l.set_rating("c", "False", 5));
+    assert!(
+        !changed(&l),
+        "the list shows no notes, links, sources or ratings"
+    );
+    assert_eq!(l.take_journal(), vec![Touched::Annotation("c".into())]);
+    l.dismiss(SEED, "Some words", 6);
+    assert!(!changed(&l), "nor dismissed suggestions");
+    assert!(l.set_verdict("c", Verdict::Sourced, 7));
+    assert!(changed(&l), "a verdict changes the counts");
+    assert_eq!(l.all_counts()[0].sourced, 1);
+    let kept = l.annotation("c").unwrap().clone();
+    assert!(l.delete("c", 8));
+    assert!(changed(&l));
+    assert!(l.restore(kept, 9));
+    assert!(changed(&l));
+    let doc = document_from_text("u".into(), "Text.", None, Origin::User, 1);
+    l.add_document(doc);
+    assert!(changed(&l), "a new article");
+    let mut details = Details::of(l.document("u").unwrap());
+    details.title = "A better title".into();
+    assert_eq!(l.set_details("u", &details, 10), Ok(true));
+    assert!(changed(&l), "an article's details");
+}
+
+#[test]
+fn claims_are_found_by_id_and_by_article_after_every_kind_of_change() {
+    // Each lookup by the index agrees with a pass over every claim.
+    fn agrees(l: &Library) {
+        for a in l.all_annotations() {
+            assert_eq!(l.annotation(&a.id), Some(a), "{}", a.id);
+        }
+        assert_eq!(l.annotation("no-such-claim"), None);
+        for d in l.documents() {
+            let mut of: Vec<&Annotation> = l
+                .all_annotations()
+                .iter()
+                .filter(|a| a.doc == d.id)
+                .collect();
+            of.sort_by(|a, b| a.id.cmp(&b.id));
+            let mut found = l.annotations_of(&d.id);
+            found.sort_by(|a, b| a.id.cmp(&b.id));
+            assert_eq!(found, of, "{}", d.id);
+        }
+    }
+    let mut l = lib();
+    let user = document_from_text("u".into(), "One. Two. Three.", None, Origin::User, 1);
+    l.add_document(user);
+    for (i, doc) in [SEED, "u", SEED, "u", SEED].iter().enumerate() {
+        l.annotate(doc, (i, i + 3), Verdict::Sourced, format!("c{i}"), 2)
+            .unwrap();
+        agrees(&l);
+    }
+    assert!(l.set_note("c3", "edited", 3));
+    agrees(&l);
+    let gone = l.annotation("c1").unwrap().clone();
+    assert!(l.delete("c1", 4) && l.delete("c4", 4));
+    agrees(&l);
+    assert!(l.restore(gone, 5));
+    agrees(&l);
+    let mut other = l.clone();
+    other
+        .annotate("u", (5, 8), Verdict::Unsourced, "from-elsewhere".into(), 6)
+        .unwrap();
+    other.delete("c0", 7);
+    l.merge(other.contents());
+    agrees(&l);
+    assert!(l.annotation("from-elsewhere").is_some() && l.annotation("c0").is_none());
+    l.replace_text("u", "Three. Two. One.", 8).unwrap();
+    agrees(&l);
+}

@@ -14,7 +14,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::document::Document;
+use super::document::{text_hash, Document};
 use super::library::{Contents, Library, Record, Touched};
 use super::storage::{
     decode, keep_aside, DecodeError, KeyValueStore, LoadProblem, LIBRARY_KEY, SCHEMA_VERSION,
@@ -28,6 +28,13 @@ pub use memory::{MemoryRecords, OnRead, RecordStore};
 
 /// The record holding the schema version of all the others.
 pub const META_KEY: &str = "meta";
+/// The records' schema: 4 keeps each article's text in a record of its own (under
+/// [`TEXT_PREFIX`]), apart from its details, so that start-up reads no text. A claimmark that
+/// reads up to 3 would find articles without texts: it must neither show nor write them.
+pub const RECORDS_VERSION: u64 = 4;
+/// Each article's text, the whole value, under this prefix and its id. It sorts after every
+/// other key, so start-up reads everything before it ([`TEXT_PREFIX`]) and no text.
+pub const TEXT_PREFIX: &str = "~text:";
 /// Records that could not be read are moved under this prefix, unchanged.
 pub const ASIDE_PREFIX: &str = "aside:";
 
@@ -36,6 +43,11 @@ pub const ASIDE_PREFIX: &str = "aside:";
 pub enum Write {
     Put(String, String),
     Delete(String),
+}
+
+/// The key of an article's text.
+pub fn text_key(doc: &str) -> String {
+    format!("{TEXT_PREFIX}{doc}")
 }
 
 /// The store's key of a record.
@@ -60,39 +72,67 @@ fn to_json<T: Serialize + ?Sized>(v: &T) -> String {
 
 fn meta() -> Write {
     let version = Meta {
-        schema_version: SCHEMA_VERSION,
+        schema_version: RECORDS_VERSION,
     };
     Write::Put(META_KEY.into(), to_json(&version))
 }
 
-fn value_of(r: Record<'_>) -> String {
-    match r {
-        Record::Document(d) => to_json(d),
-        Record::Annotation(a) => to_json(a),
-        Record::Tombstone(t) => to_json(t),
-        Record::Dismissal(d) => to_json(d),
+/// An article's details without its text, and its text's hash.
+fn document_value(d: &Document) -> String {
+    let hash = match d.text.is_empty() {
+        true => d.text_hash.clone(),
+        false => text_hash(&d.text),
+    };
+    let details = Document {
+        text: String::new(),
+        text_hash: String::new(),
+        ..d.clone()
+    };
+    // The empty text's field becomes the hash's (strings inside the value are escaped, so the
+    // first such run of characters is the field itself). serde_json's `Value` did it with
+    // 6.6 KB more of the first load.
+    to_json(&details).replacen(r#","text":"""#, &format!(r#","textHash":"{hash}""#), 1)
+}
+
+/// The writes that store record `t` as it is now (`None`: gone). An article is two records,
+/// its details and its text; a text not read is not written (it is stored as it was).
+fn store(writes: &mut Vec<Write>, t: &Touched, now: Option<Record<'_>>) {
+    let key = key_of(t);
+    match (t, now) {
+        (Touched::Document(id), None) => {
+            writes.push(Write::Delete(key));
+            writes.push(Write::Delete(text_key(id)));
+        }
+        (_, None) => writes.push(Write::Delete(key)),
+        (_, Some(Record::Document(d))) => {
+            writes.push(Write::Put(key, document_value(d)));
+            if !d.text.is_empty() {
+                writes.push(Write::Put(text_key(&d.id), d.text.clone()));
+            }
+        }
+        (_, Some(Record::Annotation(a))) => writes.push(Write::Put(key, to_json(a))),
+        (_, Some(Record::Tombstone(x))) => writes.push(Write::Put(key, to_json(x))),
+        (_, Some(Record::Dismissal(x))) => writes.push(Write::Put(key, to_json(x))),
     }
 }
 
 /// The writes that store `touched` (sorted, each once) as `library` has them now: a record that
 /// is gone is deleted. The schema version goes with every write.
 pub fn writes_for(library: &Library, touched: &[Touched]) -> Vec<Write> {
-    let now = library.records_of(touched);
-    let mut writes: Vec<Write> = (touched.iter().zip(now))
-        .map(|(t, r)| match r {
-            Some(r) => Write::Put(key_of(t), value_of(r)),
-            None => Write::Delete(key_of(t)),
-        })
-        .collect();
+    let mut writes = Vec::with_capacity(touched.len() + 1);
+    for (t, r) in touched.iter().zip(library.records_of(touched)) {
+        store(&mut writes, t, r);
+    }
     writes.push(meta());
     writes
 }
 
 /// Every record of `library`, to store it whole (moving a library over from the old store).
 pub fn all_writes(library: &Library) -> Vec<Write> {
-    let mut writes: Vec<Write> = (library.records().into_iter())
-        .map(|(t, r)| Write::Put(key_of(&t), value_of(r)))
-        .collect();
+    let mut writes = Vec::new();
+    for (t, r) in library.records() {
+        store(&mut writes, &t, Some(r));
+    }
     writes.push(meta());
     writes
 }
@@ -173,6 +213,18 @@ pub fn read(records: Vec<(String, String)>) -> Read {
     out
 }
 
+/// Gives stored articles read without their texts the texts among `records` (the
+/// [`TEXT_PREFIX`] ones; others are skipped). Returns how many it gave.
+pub fn fill_texts(library: &mut Library, records: Vec<(String, String)>) -> usize {
+    let mut filled = 0;
+    for (key, text) in records {
+        if let Some(id) = key.strip_prefix(TEXT_PREFIX) {
+            filled += usize::from(library.fill_text(id, text));
+        }
+    }
+    filled
+}
+
 /// What start-up found, and what it must write before the user's first change.
 #[derive(Debug)]
 pub struct Opened {
@@ -207,10 +259,27 @@ pub fn open<S: KeyValueStore>(
         writable: false,
         problem: Some(LoadProblem::TooNew { version }),
     };
-    if let Some(v) = found.version.filter(|&v| v > SCHEMA_VERSION) {
+    if let Some(v) = found.version.filter(|&v| v > RECORDS_VERSION) {
         return too_new(v);
     }
     let mut writes = Vec::new();
+    // Articles stored with their texts (schema 3) are stored again as details and text apart,
+    // in the same first write: until it lands they stay as they were, and are read again so.
+    for d in found
+        .contents
+        .documents
+        .iter()
+        .filter(|d| !d.text.is_empty())
+    {
+        store(
+            &mut writes,
+            &Touched::Document(d.id.clone()),
+            Some(Record::Document(d)),
+        );
+    }
+    if !writes.is_empty() {
+        writes.push(meta());
+    }
     let mut problem = None;
     for (key, value, _) in &found.unreadable {
         writes.push(Write::Put(format!("{ASIDE_PREFIX}{key}"), value.clone()));

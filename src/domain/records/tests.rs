@@ -23,9 +23,17 @@ struct Tab<'a> {
 }
 
 impl<'a> Tab<'a> {
+    /// Starts as the page does (reading no text), and reads the texts, as opening each
+    /// article does.
     fn open(store: &'a MemoryRecords) -> Self {
-        let opened = open(seed_documents(), store.all(), &MemoryStore::default(), 1);
-        let lib = opened.library;
+        let opened = open(
+            seed_documents(),
+            before_texts(store),
+            &MemoryStore::default(),
+            1,
+        );
+        let mut lib = opened.library;
+        fill_texts(&mut lib, store.all());
         Tab {
             lib,
             saver: Saver::default(),
@@ -55,10 +63,23 @@ impl<'a> Tab<'a> {
     }
 }
 
-fn stored_contents(store: &MemoryRecords) -> Contents {
-    let mut lib = Library::with_contents(seed_documents(), read(store.all()).contents);
+/// What start-up reads: every record before the texts.
+fn before_texts(store: &MemoryRecords) -> Vec<(String, String)> {
+    (store.all().into_iter())
+        .filter(|(k, _)| k.as_str() < TEXT_PREFIX)
+        .collect()
+}
+
+/// The library in `store`, with every text read.
+fn stored_library(store: &MemoryRecords) -> Library {
+    let mut lib = Library::with_contents(seed_documents(), read(before_texts(store)).contents);
+    fill_texts(&mut lib, store.all());
     lib.take_journal();
-    lib.contents()
+    lib
+}
+
+fn stored_contents(store: &MemoryRecords) -> Contents {
+    stored_library(store).contents()
 }
 
 #[test]
@@ -75,9 +96,11 @@ fn each_change_writes_only_its_records() {
             "d:user-1",
             "meta",
             "t:urn:uuid:a",
-            r#"x:["000_698b5d7c01ae0af2","Some words."]"#
+            r#"x:["000_698b5d7c01ae0af2","Some words."]"#,
+            "~text:user-1",
         ],
-        "one record each; the sample article and the deleted claim are not stored"
+        "one record each, an article's text apart; the sample article and the deleted claim \
+         are not stored"
     );
     assert_eq!(stored_contents(&store), tab.lib.contents());
     // A note: one claim record (and the schema version) written, nothing else.
@@ -240,15 +263,17 @@ fn an_old_single_value_library_moves_over_once() {
     assert_eq!(stored_contents(&store), opened.library.contents());
     assert_eq!(
         store.get(META_KEY).as_deref(),
-        Some(r#"{"schemaVersion":3}"#)
+        Some(r#"{"schemaVersion":4}"#)
     );
     // The old value stays until the records are confirmed; then it goes, and the next start
     // finds only records.
     assert!(old.get(LIBRARY_KEY).unwrap().is_some());
     old.remove(LIBRARY_KEY).unwrap();
-    let again = open(seed_documents(), store.all(), &old, 21);
+    let again = open(seed_documents(), before_texts(&store), &old, 21);
     assert!(again.writes.is_empty() && !again.remove_old);
-    assert_eq!(again.library.contents(), opened.library.contents());
+    let mut again = again.library;
+    assert_eq!(fill_texts(&mut again, store.all()), 1);
+    assert_eq!(again.contents(), opened.library.contents());
 }
 
 #[test]
@@ -303,7 +328,8 @@ fn unreadable_records_are_moved_aside_and_the_rest_loads() {
     store
         .apply(&[Write::Put("a:broken".into(), "{\"id\":".into())])
         .unwrap();
-    let opened = open(seed_documents(), store.all(), &MemoryStore::default(), 1);
+    let mut opened = open(seed_documents(), store.all(), &MemoryStore::default(), 1);
+    fill_texts(&mut opened.library, store.all());
     let Some(LoadProblem::RecordsAside { count: 1, first }) = &opened.problem else {
         panic!("expected RecordsAside, got {:?}", opened.problem);
     };
@@ -363,7 +389,7 @@ fn a_stale_position_that_wins_a_merge_does_not_stop_the_start() {
     a.save().unwrap();
     b.lib.set_note("m", "checked", 6);
     b.save().unwrap();
-    let lib = Library::with_contents(seed_documents(), read(store.all()).contents);
+    let lib = stored_library(&store);
     let m = lib.annotation("m").unwrap();
     assert_eq!(
         (m.note.as_str(), m.start),
@@ -400,4 +426,130 @@ fn saving_one_edit_does_not_grow_with_the_library() {
         })
         .sum();
     assert!(bytes < 1_000, "{bytes} bytes written for one note");
+}
+
+#[test]
+fn start_up_reads_no_text_and_an_article_gets_its_own_when_read() {
+    let store = MemoryRecords::default();
+    let mut tab = Tab::open(&store);
+    tab.lib = sample();
+    tab.save().unwrap();
+    let details = store.get("d:user-1").unwrap();
+    assert!(!details.contains("\"text\""), "{details}");
+    assert_eq!(
+        store.get("~text:user-1").as_deref(),
+        Some("My pasted 😀 text.")
+    );
+    let mut lib = open(
+        seed_documents(),
+        before_texts(&store),
+        &MemoryStore::default(),
+        1,
+    )
+    .library;
+    assert_eq!(lib.unread(), ["user-1"]);
+    let doc = lib.document("user-1").unwrap();
+    assert_eq!(
+        (doc.text.as_str(), doc.title.as_str()),
+        ("", "My pasted 😀 text.")
+    );
+    assert_eq!(lib.counts("user-1").sourced, 1, "its claims are all there");
+    // The same text added again is still known, unread.
+    let again = document_from_text("u2".into(), "My pasted 😀 text.", None, Origin::User, 30);
+    assert_eq!(
+        lib.add_document(again),
+        crate::domain::library::AddOutcome::AlreadyPresent("user-1".into())
+    );
+    // A text that is not the one stored (another tab replaced it since) is not taken.
+    assert!(!lib.fill_text("user-1", "Another text.".into()));
+    assert_eq!(fill_texts(&mut lib, store.all()), 1);
+    assert!(lib.unread().is_empty());
+    assert_eq!(lib.contents(), tab.lib.contents());
+    assert!(
+        !lib.fill_text("user-1", "My pasted 😀 text.".into()),
+        "once"
+    );
+}
+
+#[test]
+fn an_article_whose_text_is_not_read_keeps_its_stored_text() {
+    let store = MemoryRecords::default();
+    let mut tab = Tab::open(&store);
+    tab.lib = sample();
+    tab.save().unwrap();
+    let mut lib = open(
+        seed_documents(),
+        before_texts(&store),
+        &MemoryStore::default(),
+        1,
+    )
+    .library;
+    let details = crate::domain::provenance::Details {
+        title: "Renamed".into(),
+        ..crate::domain::provenance::Details::of(lib.document("user-1").unwrap())
+    };
+    assert_eq!(lib.set_details("user-1", &details, 40), Ok(true));
+    let touched = lib.take_journal();
+    let writes = writes_for(&lib, &touched);
+    let keys: Vec<&str> = (writes.iter())
+        .map(|w| match w {
+            Write::Put(k, _) | Write::Delete(k) => k.as_str(),
+        })
+        .collect();
+    assert_eq!(keys, ["d:user-1", "meta"], "no text written");
+    store.apply(&writes).unwrap();
+    let read_again = stored_library(&store);
+    let doc = read_again.document("user-1").unwrap();
+    assert_eq!(
+        (doc.title.as_str(), doc.text.as_str()),
+        ("Renamed", "My pasted 😀 text.")
+    );
+    // A file or another tab's message never carries an article without its text.
+    let mut unread = lib.contents();
+    unread.documents[0].text_hash.clear();
+    let e = crate::domain::storage::decode(&encode(&unread)).unwrap_err();
+    assert!(
+        e.to_string().contains("article “user-1” has no text"),
+        "{e}"
+    );
+}
+
+#[test]
+fn articles_stored_with_their_texts_are_stored_apart_at_the_next_start() {
+    // Schema 3 kept each article's text in its details' record.
+    let doc = document_from_text("u".into(), "Old text.", None, Origin::User, 1);
+    let store = MemoryRecords::default();
+    (store.apply(&[
+        Write::Put("d:u".into(), serde_json::to_string(&doc).unwrap()),
+        Write::Put(META_KEY.into(), r#"{"schemaVersion":3}"#.into()),
+    ]))
+    .unwrap();
+    let opened = open(
+        seed_documents(),
+        before_texts(&store),
+        &MemoryStore::default(),
+        1,
+    );
+    assert_eq!(
+        opened.library.document("u").unwrap().text,
+        "Old text.",
+        "read as it was"
+    );
+    assert!(opened.library.unread().is_empty());
+    store.apply(&opened.writes).unwrap();
+    assert_eq!(store.get("~text:u").as_deref(), Some("Old text."));
+    assert!(!store.get("d:u").unwrap().contains("\"text\""));
+    assert_eq!(
+        store.get(META_KEY).as_deref(),
+        Some(r#"{"schemaVersion":4}"#)
+    );
+    let again = open(
+        seed_documents(),
+        before_texts(&store),
+        &MemoryStore::default(),
+        2,
+    );
+    assert!(again.writes.is_empty(), "moved once");
+    assert_eq!(again.library.unread(), ["u"]);
+    assert_eq!(stored_contents(&store), opened.library.contents());
 }

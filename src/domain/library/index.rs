@@ -1,0 +1,91 @@
+//! Finding claims among tens of thousands: by id, and by article.
+
+use super::Library;
+use crate::domain::annotation::Annotation;
+use crate::domain::order::sort_by;
+
+/// Positions in the library's claims, sorted by id and by article: finding one of 60,000
+/// claims, or an article's claims, is a binary search and not a pass over them all. Kept up to
+/// date as claims are added or removed one at a time (a few bytes moved per claim), and worked
+/// out again after a merge.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Index {
+    by_id: Vec<u32>,
+    by_doc: Vec<u32>,
+}
+
+/// Not part of what a library is: two libraries with the same claims are equal.
+impl PartialEq for Index {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Index {}
+
+fn id(a: &Annotation) -> &str {
+    &a.id
+}
+
+fn doc(a: &Annotation) -> &str {
+    &a.doc
+}
+
+/// Where in `sorted` (positions of `all` by `key`) a claim of key `k` goes.
+fn slot(all: &[Annotation], sorted: &[u32], key: fn(&Annotation) -> &str, k: &str) -> usize {
+    sorted.partition_point(|&p| key(&all[p as usize]) < k)
+}
+
+impl Library {
+    /// Works the positions out again, after claims came and went in bulk (a merge).
+    pub(super) fn reindex(&mut self) {
+        let all = &self.annotations;
+        let sorted = |key: fn(&Annotation) -> &str| {
+            let mut v: Vec<u32> = (0..all.len() as u32).collect();
+            sort_by(&mut v, &|&a, &b| {
+                key(&all[a as usize]).cmp(key(&all[b as usize]))
+            });
+            v
+        };
+        self.index = Index {
+            by_id: sorted(id),
+            by_doc: sorted(doc),
+        };
+    }
+
+    /// Adds a claim, and its place in the index.
+    pub(super) fn push_claim(&mut self, a: Annotation) {
+        let (all, ix) = (&self.annotations, &mut self.index);
+        let p = all.len() as u32;
+        let at = slot(all, &ix.by_id, id, &a.id);
+        ix.by_id.insert(at, p);
+        let at = slot(all, &ix.by_doc, doc, &a.doc);
+        ix.by_doc.insert(at, p);
+        self.annotations.push(a);
+    }
+
+    /// Removes the claim at `i`; the claims after it move up one place.
+    pub(super) fn remove_claim(&mut self, i: usize) -> Annotation {
+        let i = i as u32;
+        for v in [&mut self.index.by_id, &mut self.index.by_doc] {
+            v.retain(|&p| p != i);
+            v.iter_mut().filter(|p| **p > i).for_each(|p| *p -= 1);
+        }
+        self.annotations.remove(i as usize)
+    }
+
+    /// Where the claim `id` is in `annotations`.
+    pub(super) fn position(&self, id: &str) -> Option<usize> {
+        let (all, by_id) = (&self.annotations, &self.index.by_id);
+        let i = (by_id.binary_search_by(|&p| all[p as usize].id.as_str().cmp(id))).ok()?;
+        Some(by_id[i] as usize)
+    }
+
+    /// Where the claims of article `d` are in `annotations`, in no particular order.
+    pub(super) fn positions_of(&self, d: &str) -> &[u32] {
+        let (all, by_doc) = (&self.annotations, &self.index.by_doc);
+        let start = slot(all, by_doc, doc, d);
+        let len = by_doc[start..].partition_point(|&p| all[p as usize].doc == d);
+        &by_doc[start..start + len]
+    }
+}

@@ -1,0 +1,85 @@
+//! Reading the library: an article's claims in text order, where they sit in its text now,
+//! and the counts the library list shows.
+
+use super::{Counts, Library, Placed};
+use crate::domain::anchor::Anchorer;
+use crate::domain::annotation::{Annotation, Status};
+use crate::domain::document::Document;
+use crate::domain::order;
+use crate::domain::text::IndexedText;
+
+impl Library {
+    /// A document's annotations in text order (by start, longer first on ties).
+    pub fn annotations_of(&self, doc_id: &str) -> Vec<&Annotation> {
+        let mut v: Vec<&Annotation> = (self.positions_of(doc_id).iter())
+            .map(|&p| &self.annotations[p as usize])
+            .collect();
+        let key = |a: &Annotation| (a.start, std::cmp::Reverse(a.end), a.created);
+        order::sort_by(&mut v, &|a, b| {
+            key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+        });
+        v
+    }
+
+    pub fn counts(&self, doc_id: &str) -> Counts {
+        let mut c = Counts::default();
+        for &p in self.positions_of(doc_id) {
+            c.add(self.annotations[p as usize].verdict);
+        }
+        c
+    }
+
+    /// Every document's counts, in the order of [`Library::documents`]: one pass over the
+    /// claims, however many articles (the library list shows them all on every change).
+    pub fn all_counts(&self) -> Vec<Counts> {
+        let at = super::order::Lookup::new(self.docs.iter().map(|d| d.id.as_str()));
+        let mut all = vec![Counts::default(); self.docs.len()];
+        for a in &self.annotations {
+            if let Some(i) = at.get(&a.doc) {
+                all[i].add(a.verdict);
+            }
+        }
+        all
+    }
+
+    /// A document's annotations in text order, each with where its quote sits in the text now.
+    pub fn placed<'a>(&'a self, doc: &Document, text: &IndexedText) -> Vec<Placed<'a>> {
+        // Called on every change of the library: the usual case (the stored position still
+        // holds the quote) costs a slice comparison; the text is indexed for search at most
+        // once, and only if some claim needs it.
+        let anchorer: std::cell::OnceCell<Anchorer> = std::cell::OnceCell::new();
+        let mut out: Vec<Placed<'a>> = self
+            .annotations_of(&doc.id)
+            .into_iter()
+            .map(|a| {
+                let span = if a.status == Status::Orphan {
+                    None
+                } else if a.start < a.end
+                    && a.end <= text.len()
+                    && text.slice(a.start, a.end) == a.exact
+                {
+                    Some((a.start, a.end))
+                } else {
+                    anchorer
+                        .get_or_init(|| Anchorer::new(text.as_str()))
+                        .anchor(&a.quote(), Some((a.start, a.end)))
+                        .map(|found| (found.start, found.end))
+                };
+                Placed {
+                    annotation: a,
+                    span,
+                }
+            })
+            .collect();
+        let key = |p: &Placed| {
+            let (s, e) = p.span.unwrap_or((usize::MAX, usize::MAX));
+            (s, std::cmp::Reverse(e), p.annotation.created)
+        };
+        order::sort_by(&mut out, &|a, b| {
+            key(a)
+                .cmp(&key(b))
+                .then_with(|| a.annotation.id.cmp(&b.annotation.id))
+        });
+        out
+    }
+}
