@@ -14,7 +14,7 @@ use crate::domain::assistant::suggest::{next_by_worth, Shown, Suggestion};
 use crate::domain::document::{seed_stubs, SEED_DETAILS};
 use crate::domain::layout::{Claim, Page};
 use crate::domain::library::Library;
-use crate::domain::records::{open, Opened};
+use crate::domain::records::{fill_texts, open, Opened};
 use crate::domain::storage::{
     Backup, KeyValueStore, LoadProblem, NoStore, Prefs, Settings, StoreError, View,
 };
@@ -234,19 +234,27 @@ pub async fn boot() -> Boot {
         Err(_) => Rc::new(NoStore),
     };
     let mut unavailable = None;
-    async fn read() -> Result<(Records, Vec<(String, String)>), StoreError> {
+    // Every record but the articles' texts, and the text of the article to open.
+    type Found = (Records, Vec<(String, String)>, Vec<(String, String)>);
+    async fn read(open: Option<String>) -> Result<Found, StoreError> {
         let r = browser::records::open().await?;
         let found = r.read_all().await?;
-        Ok((r, found))
+        let text = match open {
+            Some(id) => r.read_text(&id).await?,
+            None => Vec::new(),
+        };
+        Ok((r, found, text))
     }
-    let (records, found) = match read().await {
-        Ok((r, found)) => (Some(Rc::new(r)), found),
+    let view = Prefs::new(old.clone(), false).load_view();
+    let (records, found, text) = match read(view.open).await {
+        Ok((r, found, text)) => (Some(Rc::new(r)), found, text),
         Err(e) => {
             unavailable = Some(e.to_string());
-            (None, Vec::new())
+            (None, Vec::new(), Vec::new())
         }
     };
-    let opened = open(seed_stubs(), found, &old, now);
+    let mut opened = open(seed_stubs(), found, &old, now);
+    fill_texts(&mut opened.library, text);
     Boot {
         opened,
         records,

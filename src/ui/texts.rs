@@ -71,7 +71,7 @@ fn missing(library: &RwSignal<Library>, id: &str) -> String {
 
 /// Runs `then` once every article's text is read; if some cannot be, says so and runs nothing.
 pub fn with_all(app: AppState, then: Box<dyn FnOnce()>) {
-    let unread = app.library.with_untracked(|l| !l.unread().is_empty());
+    let unread = app.library.with_untracked(|l| l.unread().is_some());
     let Some(records) = store().filter(|_| unread) else {
         return then();
     };
@@ -82,7 +82,7 @@ pub fn with_all(app: AppState, then: Box<dyn FnOnce()>) {
                 app.library.update(|l| {
                     fill_texts(l, found);
                 });
-                match app.library.with_untracked(|l| l.unread().first().cloned()) {
+                match app.library.with_untracked(|l| l.unread().map(str::to_owned)) {
                     None => then(),
                     Some(id) => app.error(missing(&app.library, &id) + " Nothing was changed."),
                 }

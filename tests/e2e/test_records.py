@@ -188,6 +188,37 @@ def test_an_article_added_and_replaced_in_one_tab_opens_with_its_text_in_the_oth
     assert not b.alert_text(), b.alert_text()
 
 
+def test_an_article_whose_text_record_is_lost_keeps_its_claims_and_says_so(browser):
+    b = browser
+    b.click("DisclosureTriangle", "Add an article")
+    b.type_into("Title", "Lost text")
+    b.type_into("Article text", "The minister said prices fell in May.")
+    b.click("button", "Add article")
+    wait_for("the new article", lambda: "prices fell" in b.article_text())
+    b.select_by_dragging("The minister said prices fell")
+    b.click("button", "Sourced")
+    key = wait_for("its text stored", lambda: next((k for k in b.records() if k.startswith("~text:")), None))
+    b.driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const open = indexedDB.open('claimmark');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('records', 'readwrite');
+          tx.objectStore('records').delete(arguments[0]);
+          tx.oncomplete = () => { open.result.close(); done(); };
+        };""", key)
+    b.driver.refresh()  # not b.reload(): the article it opens has no text to show
+    msg = wait_for("the message", lambda: b.alert_text())
+    assert "“Lost text” is missing from browser storage" in msg and "claims are kept" in msg, msg
+    assert claim_count(b) == 0, "nothing is shown as lost from an article whose text is not here"
+    before = b.downloaded_names()
+    b.click("button", "Download all")
+    msg = wait_for("the download refused", lambda: "Nothing was changed" in b.alert_text() and b.alert_text())
+    assert "Lost text" in msg, msg
+    assert b.downloaded_names() == before
+    records = b.records()
+    assert sum(k.startswith("a:") for k in records) == 1 and any(k.startswith("d:") for k in records)
+
+
 def test_without_indexeddb_the_work_lives_in_the_tab_and_the_user_is_told(browser):
     b = browser
     b.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {

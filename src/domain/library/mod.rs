@@ -143,23 +143,20 @@ impl Library {
     /// Gives a sample article started without its text (`seed_stubs`) the text fetched for
     /// it (raw, as in `seeds/`). `false` when it is no such article, or has its text already.
     pub fn fill_seed(&mut self, id: &str, raw: &str) -> bool {
-        let doc = self.docs.iter_mut().find(|d| d.id == id);
-        match doc {
-            Some(d) if d.origin == Origin::Seed && d.text.is_empty() => {
-                d.text = super::document::seed_text(raw);
-                true
-            }
-            _ => false,
-        }
+        self.fill_text(id, super::document::seed_text(raw))
     }
 
-    /// Gives a stored article read without its text (`Document::text_hash`) the text read for
-    /// it. `false` when it is no such article, has its text already, or `text` is not the
-    /// text it was stored with (another tab replaced it since: its new details are on the way).
+    /// Gives an article started without its text the text fetched or read for it: a sample
+    /// article's, or a stored article's (`Document::text_hash`). `false` when it is no such
+    /// article, has its text already, or `text` is not the text a stored article was stored
+    /// with (another tab replaced it since: its new details are on the way).
     pub fn fill_text(&mut self, id: &str, text: String) -> bool {
-        let doc = self.docs.iter_mut().find(|d| d.id == id);
+        let doc = self
+            .docs
+            .iter_mut()
+            .find(|d| d.id == id && d.text.is_empty());
         match doc {
-            Some(d) if d.origin == Origin::User && d.text.is_empty() && d.has_text(&text) => {
+            Some(d) if d.origin == Origin::Seed || d.has_text(&text) => {
                 d.text = text;
                 d.text_hash.clear();
                 true
@@ -168,12 +165,11 @@ impl Library {
         }
     }
 
-    /// The stored articles whose texts are not read yet.
-    pub fn unread(&self) -> Vec<String> {
+    /// The first stored article whose text is not read yet.
+    pub fn unread(&self) -> Option<&str> {
         (self.docs.iter())
-            .filter(|d| d.origin == Origin::User && d.text.is_empty())
-            .map(|d| d.id.clone())
-            .collect()
+            .find(|d| d.origin == Origin::User && d.text.is_empty())
+            .map(|d| d.id.as_str())
     }
 
     pub fn documents(&self) -> &[Document] {

@@ -447,7 +447,7 @@ fn start_up_reads_no_text_and_an_article_gets_its_own_when_read() {
         1,
     )
     .library;
-    assert_eq!(lib.unread(), ["user-1"]);
+    assert_eq!(lib.unread(), Some("user-1"));
     let doc = lib.document("user-1").unwrap();
     assert_eq!(
         (doc.text.as_str(), doc.title.as_str()),
@@ -463,7 +463,7 @@ fn start_up_reads_no_text_and_an_article_gets_its_own_when_read() {
     // A text that is not the one stored (another tab replaced it since) is not taken.
     assert!(!lib.fill_text("user-1", "Another text.".into()));
     assert_eq!(fill_texts(&mut lib, store.all()), 1);
-    assert!(lib.unread().is_empty());
+    assert_eq!(lib.unread(), None);
     assert_eq!(lib.contents(), tab.lib.contents());
     assert!(
         !lib.fill_text("user-1", "My pasted 😀 text.".into()),
@@ -535,7 +535,7 @@ fn articles_stored_with_their_texts_are_stored_apart_at_the_next_start() {
         "Old text.",
         "read as it was"
     );
-    assert!(opened.library.unread().is_empty());
+    assert_eq!(opened.library.unread(), None);
     store.apply(&opened.writes).unwrap();
     assert_eq!(store.get("~text:u").as_deref(), Some("Old text."));
     assert!(!store.get("d:u").unwrap().contains("\"text\""));
@@ -550,6 +550,6 @@ fn articles_stored_with_their_texts_are_stored_apart_at_the_next_start() {
         2,
     );
     assert!(again.writes.is_empty(), "moved once");
-    assert_eq!(again.library.unread(), ["u"]);
+    assert_eq!(again.library.unread(), Some("u"));
     assert_eq!(stored_contents(&store), opened.library.contents());
 }
