@@ -17,7 +17,8 @@ use serde::{Deserialize, Serialize};
 use super::document::{text_hash, Document};
 use super::library::{Contents, Library, Record, Touched};
 use super::storage::{
-    decode, keep_aside, DecodeError, KeyValueStore, LoadProblem, LIBRARY_KEY, SCHEMA_VERSION,
+    decode, json_error, keep_aside, DecodeError, KeyValueStore, LoadProblem, LIBRARY_KEY,
+    SCHEMA_VERSION,
 };
 
 mod memory;
@@ -180,7 +181,7 @@ pub fn read(records: Vec<(String, String)>) -> Read {
                 Ok(m) => out.version = Some(m.schema_version),
                 Err(e) => out
                     .unreadable
-                    .push((key.clone(), value.clone(), e.to_string())),
+                    .push((key.clone(), value.clone(), json_error(&e))),
             }
         } else if let Some(i) = KINDS.iter().position(|(p, _)| key.starts_with(p)) {
             parts[i].push(value);
