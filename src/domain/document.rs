@@ -61,6 +61,11 @@ fn is_zero(n: &i64) -> bool {
 }
 
 impl Document {
+    /// A stored article whose text is not read yet.
+    pub fn unread(&self) -> bool {
+        self.origin == Origin::User && self.text.is_empty()
+    }
+
     /// Whether it is this text, even while its own text is not read (by [`text_hash`]).
     pub fn has_text(&self, text: &str) -> bool {
         match self.text.is_empty() && !self.text_hash.is_empty() {

@@ -131,7 +131,7 @@ impl Saving {
 
     /// Another tab wrote these records: merge them in by the usual rules.
     fn hear(&self, records: Vec<(String, String)>) {
-        let contents = read(records.clone()).contents;
+        let contents = read(&records).contents;
         self.state.library.update(|l| {
             l.merge(contents);
             // An article added or replaced there comes with its text.

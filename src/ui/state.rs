@@ -220,6 +220,8 @@ pub struct Boot {
     records: Option<Rc<Records>>,
     /// `localStorage`: the view and settings, and where the old store kept the library.
     old: Rc<dyn KeyValueStore>,
+    /// The view kept from the last visit (read first: its article's text is read at start).
+    view: View,
     unavailable: Option<String>,
 }
 
@@ -246,7 +248,7 @@ pub async fn boot() -> Boot {
         Ok((r, found, text))
     }
     let view = Prefs::new(old.clone(), false).load_view();
-    let (records, found, text) = match read(view.open).await {
+    let (records, found, text) = match read(view.open.clone()).await {
         Ok((r, found, text)) => (Some(Rc::new(r)), found, text),
         Err(e) => {
             unavailable = Some(e.to_string());
@@ -259,6 +261,7 @@ pub async fn boot() -> Boot {
         opened,
         records,
         old,
+        view,
         unavailable,
     }
 }
@@ -270,6 +273,7 @@ pub fn start(boot: Boot) -> AppState {
         opened,
         records,
         old,
+        view,
         unavailable,
     } = boot;
     let problem = match unavailable {
@@ -279,7 +283,6 @@ pub fn start(boot: Boot) -> AppState {
     let writable = opened.writable && records.is_some();
     let prefs = Rc::new(Prefs::new(old.clone(), writable));
     let library = opened.library;
-    let view = prefs.load_view();
     let settings = RwSignal::new(prefs.load_settings());
     let open = view
         .open

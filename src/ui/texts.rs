@@ -9,7 +9,6 @@ use leptos::prelude::*;
 
 use super::state::AppState;
 use crate::browser::records::Records;
-use crate::domain::document::Origin;
 use crate::domain::library::Library;
 use crate::domain::records::fill_texts;
 use crate::domain::storage::StoreError;
@@ -38,7 +37,7 @@ pub fn read_open(
         let id = open.get()?;
         library.with(|l| {
             (l.document(&id))
-                .filter(|d| d.origin == Origin::User && d.text.is_empty())
+                .filter(|d| d.unread())
                 .map(|d| (id, d.text_hash.clone()))
         })
     });

@@ -321,7 +321,7 @@ fn run_stored(input: &str, _: &Corpus) -> Outcome {
             return Outcome::Wrong(format!("moving the library over failed: {e}"));
         }
         // As the app reads them: every record, then each article's text.
-        let mut back = Library::with_contents(seed_documents(), records::read(db.all()).contents);
+        let mut back = Library::with_contents(seed_documents(), records::read(&db.all()).contents);
         records::fill_texts(&mut back, db.all());
         if back.contents() != lib.contents() {
             return Outcome::Wrong("the records do not read back as the library".into());

@@ -168,7 +168,7 @@ impl Library {
     /// The first stored article whose text is not read yet.
     pub fn unread(&self) -> Option<&str> {
         (self.docs.iter())
-            .find(|d| d.origin == Origin::User && d.text.is_empty())
+            .find(|d| d.unread())
             .map(|d| d.id.as_str())
     }
 

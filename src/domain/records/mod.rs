@@ -169,13 +169,13 @@ fn as_one_value(parts: &[Vec<&str>; 4]) -> String {
     out
 }
 
-/// Reads stored records (key, value), in any order. Keys of no known kind (records kept aside)
-/// are skipped.
-pub fn read(records: Vec<(String, String)>) -> Read {
+/// Reads stored records (key, value), in any order. Keys of no known kind (records kept aside,
+/// articles' texts) are skipped.
+pub fn read(records: &[(String, String)]) -> Read {
     let mut out = Read::default();
     let mut parts: [Vec<&str>; 4] = Default::default();
     let mut keys: [Vec<&str>; 4] = Default::default();
-    for (key, value) in &records {
+    for (key, value) in records {
         if key == META_KEY {
             match serde_json::from_str::<Meta>(value) {
                 Ok(m) => out.version = Some(m.schema_version),
@@ -252,7 +252,7 @@ pub fn open<S: KeyValueStore>(
     old: &S,
     now: i64,
 ) -> Opened {
-    let found = read(records);
+    let found = read(&records);
     let too_new = |version| Opened {
         library: Library::new(seeds.clone()),
         writes: Vec::new(),

@@ -59,7 +59,7 @@ impl<'a> Tab<'a> {
         let keys = written.iter().map(key_of).collect();
         self.store
             .read(keys, Box::new(move |r| *into.borrow_mut() = r.unwrap()));
-        self.lib.merge(read(found.take()).contents);
+        self.lib.merge(read(&found.take()).contents);
     }
 }
 
@@ -72,7 +72,7 @@ fn before_texts(store: &MemoryRecords) -> Vec<(String, String)> {
 
 /// The library in `store`, with every text read.
 fn stored_library(store: &MemoryRecords) -> Library {
-    let mut lib = Library::with_contents(seed_documents(), read(before_texts(store)).contents);
+    let mut lib = Library::with_contents(seed_documents(), read(&before_texts(store)).contents);
     fill_texts(&mut lib, store.all());
     lib.take_journal();
     lib
@@ -183,7 +183,7 @@ fn a_failed_write_changes_nothing_and_its_records_wait_for_the_next() {
     // The next change writes both.
     tab.lib.set_verdict("urn:uuid:b", Verdict::Unsourced, 21);
     tab.save().unwrap();
-    let stored = read(store.all()).contents;
+    let stored = read(&store.all()).contents;
     assert_eq!(stored.annotations[0].note, "lost?");
     assert_eq!(tab.saver.unsaved(), 0);
 }
