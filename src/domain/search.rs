@@ -175,6 +175,7 @@ mod tests {
             .unwrap();
         l.set_evidence("b", "https://example.org", 5);
         l.accept(
+            None,
             &d4,
             (0, 30),
             Verdict::Sourced,

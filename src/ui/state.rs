@@ -108,9 +108,11 @@ impl AppState {
         };
         let id = browser::new_id();
         let mut result = Ok(());
+        let page = self.page.get_untracked();
+        let indexed = page.as_ref().map(|p| &p.text);
         self.library.update(|l| {
             result = l
-                .annotate(&doc, span, verdict, id.clone(), browser::now_ms())
+                .annotate_in(indexed, &doc, span, verdict, id.clone(), browser::now_ms())
                 .map(|_| ());
             if browser::crash::injected("tag") {
                 panic!("injected by a test, half-way through tagging a claim");
@@ -139,10 +141,12 @@ impl AppState {
             return;
         };
         let mut n = 0;
+        let page = self.page.get_untracked();
         self.library.update(|l| {
             for (s, v) in accepted {
                 let id = browser::new_id();
                 if l.accept(
+                    page.as_ref().map(|p| &p.text),
                     &doc,
                     (s.start, s.end),
                     *v,

@@ -122,6 +122,7 @@ impl Corpus {
         );
         let pompeo = cp_range(&seed_text, "Iraqis — Iraqis — dancing in the street");
         let _ = full.accept(
+            None,
             seed,
             pompeo,
             Verdict::Sourced,
@@ -553,8 +554,11 @@ fn run_assistant(input: &str, _: &Corpus) -> Outcome {
     let mut lib = Library::new(vec![]);
     lib.add_document(document_from_text("d".into(), input, None, Origin::User, 1));
     if let Some(doc) = lib.document("d").cloned() {
+        // The text indexed once, as the reader does.
+        let indexed = IndexedText::new(doc.text.as_str());
         for s in suggestions(&doc, &lib).into_iter().take(3) {
             let _ = lib.accept(
+                Some(&indexed),
                 "d",
                 (s.start, s.end),
                 s.verdict,

@@ -36,6 +36,33 @@ fn annotating_trims_white_space_and_records_the_quote() {
 }
 
 #[test]
+fn an_index_of_the_text_is_used_only_when_it_is_of_this_text() {
+    let mut a = lib();
+    let mut b = lib();
+    let text = a.document(SEED).unwrap().text.clone();
+    let same = IndexedText::new(text.as_str());
+    // An index of another text (a text replaced since, say) is not used: the quote is the
+    // document's.
+    let other = IndexedText::new(format!("Other words. {text}"));
+    for (l, indexed) in [(&mut a, &same), (&mut b, &other)] {
+        let c = l
+            .annotate_in(
+                Some(indexed),
+                SEED,
+                (0, 40),
+                Verdict::Sourced,
+                "x".into(),
+                1,
+            )
+            .unwrap()
+            .clone();
+        assert_eq!(c.exact, text.chars().take(40).collect::<String>().trim());
+        assert_eq!(c.start, 0);
+    }
+    assert_eq!(a.annotations_of(SEED), b.annotations_of(SEED));
+}
+
+#[test]
 fn blank_or_unknown_selections_are_refused() {
     let mut l = lib();
     assert_eq!(

@@ -140,8 +140,16 @@ fn every_kind_of_change_is_journaled() {
         .unwrap();
     l.annotate("u", (10, 12), Verdict::Unsourced, "c2".into(), 2)
         .unwrap();
-    l.accept(SEED, (0, 9), Verdict::Sourced, Some("AFP"), "c3".into(), 3)
-        .unwrap();
+    l.accept(
+        None,
+        SEED,
+        (0, 9),
+        Verdict::Sourced,
+        Some("AFP"),
+        "c3".into(),
+        3,
+    )
+    .unwrap();
     l.set_verdict("c1", Verdict::Unsourced, 4);
     l.set_evidence("c1", "https://example.org", 4);
     l.set_source("c3", "Reuters", 4);
