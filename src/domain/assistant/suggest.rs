@@ -31,13 +31,21 @@ pub enum Shown {
     All,
 }
 
+/// Order of review: the most check-worthy first, ties in text order (suggestions do not overlap,
+/// so this is a total order and the domain's one sort, not a stable one, serves).
+fn worth(s: &Suggestion) -> (std::cmp::Reverse<u8>, usize, usize) {
+    (std::cmp::Reverse(s.score), s.start, s.end)
+}
+
 /// The suggestions to show: the `shown` most check-worthy (ties in text order), kept in text
 /// order.
 pub fn most_check_worthy(mut all: Vec<Suggestion>, shown: Shown) -> Vec<Suggestion> {
     if let Shown::Top(n) = shown {
         if n < all.len() {
             let mut by_worth: Vec<usize> = (0..all.len()).collect();
-            by_worth.sort_by_key(|&i| (std::cmp::Reverse(all[i].score), all[i].start));
+            crate::domain::order::sort_by(&mut by_worth, &|&i, &j| {
+                worth(&all[i]).cmp(&worth(&all[j]))
+            });
             let mut keep = vec![false; all.len()];
             for &i in &by_worth[..n] {
                 keep[i] = true;
@@ -56,7 +64,7 @@ pub fn next_by_worth(
     current: Option<(usize, usize)>,
 ) -> Option<(usize, usize)> {
     let mut order: Vec<&Suggestion> = suggestions.iter().collect();
-    order.sort_by_key(|s| (std::cmp::Reverse(s.score), s.start));
+    crate::domain::order::sort_by(&mut order, &|a, b| worth(a).cmp(&worth(b)));
     let at = current.and_then(|span| order.iter().position(|s| (s.start, s.end) == span));
     let next = match at {
         Some(i) => order.get(i + 1).or_else(|| order.first()),
