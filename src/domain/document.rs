@@ -149,22 +149,32 @@ pub fn derive_title(text: &str) -> String {
 
 /// Cuts `s` to at most `max` characters at a word boundary, marking the cut with an ellipsis.
 pub fn truncate_words(s: &str, max: usize) -> String {
-    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    if s.chars().count() <= max {
-        return s;
-    }
-    let mut out = String::new();
-    for word in s.split(' ') {
-        if out.chars().count() + word.chars().count() + 1 > max.saturating_sub(1) {
-            break;
+    // One pass over the words, white space collapsed: `kept` is how much of `out` stays if it
+    // must be cut (the words that fit before the ellipsis), and the pass stops once `out` is
+    // over `max` (the claims list does this for every claim at each change).
+    let mut out = String::with_capacity(s.len().min(4 * max + 4));
+    let (mut len, mut kept) = (0, None);
+    for word in s.split_whitespace() {
+        let n = word.chars().count();
+        if kept.is_none() && len + n + 1 > max.saturating_sub(1) {
+            kept = Some(out.len());
         }
         if !out.is_empty() {
             out.push(' ');
+            len += 1;
         }
         out.push_str(word);
+        len += n;
+        if len > max {
+            break;
+        }
     }
-    if out.is_empty() {
-        out = s.chars().take(max.saturating_sub(1)).collect();
+    if len <= max {
+        return out;
+    }
+    match kept {
+        Some(0) | None => out = out.chars().take(max.saturating_sub(1)).collect(),
+        Some(k) => out.truncate(k),
     }
     let trimmed = out.trim_end_matches([',', ';', ':', '—', '–', '-', ' ']);
     format!("{trimmed}…")
@@ -353,6 +363,67 @@ pub fn seed_text(raw: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `truncate_words` as it was first written: collapse, then count again at every word.
+    fn truncate_words_plainly(s: &str, max: usize) -> String {
+        let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+        if s.chars().count() <= max {
+            return s;
+        }
+        let mut out = String::new();
+        for word in s.split(' ') {
+            if out.chars().count() + word.chars().count() + 1 > max.saturating_sub(1) {
+                break;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+        if out.is_empty() {
+            out = s.chars().take(max.saturating_sub(1)).collect();
+        }
+        let trimmed = out.trim_end_matches([',', ';', ':', '—', '–', '-', ' ']);
+        format!("{trimmed}…")
+    }
+
+    #[test]
+    fn truncating_in_one_pass_cuts_where_counting_again_did() {
+        let words = [
+            "a",
+            "Pompeo",
+            "said,",
+            "—",
+            "naïve",
+            "😀😀",
+            "word-",
+            "x;",
+            "twelve-letter",
+        ];
+        let mut texts = vec![String::new(), "  \n ".into(), "one".into()];
+        // Every sequence of up to four of these words, with single and odd white space.
+        let mut level: Vec<Vec<&str>> = vec![vec![]];
+        let mut seqs = Vec::new();
+        for _ in 0..4 {
+            level = (level.iter())
+                .flat_map(|s| words.iter().map(move |w| [s.clone(), vec![*w]].concat()))
+                .collect();
+            seqs.extend(level.iter().cloned());
+        }
+        for seq in seqs {
+            texts.push(seq.join(" "));
+            texts.push(format!(" {}\n", seq.join("  \t")));
+        }
+        for t in &texts {
+            for max in 0..30 {
+                assert_eq!(
+                    truncate_words(t, max),
+                    truncate_words_plainly(t, max),
+                    "{t:?} {max}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn seed_stubs_and_their_fetched_texts_make_the_sample_articles() {
