@@ -108,6 +108,12 @@ fn piece_view(page: &Page, piece: Piece, now: &Now) -> AnyView {
     .into_any()
 }
 
+/// Paragraphs a run: the article is drawn in runs of paragraphs, each laid out only when in
+/// view (`content-visibility`), and redrawn whole when a change touches it. Chromium checks
+/// every such element's place in each frame: one per paragraph of a 1,000,000-character
+/// article cost 2 ms a frame.
+const RUN: usize = 16;
+
 /// The claim being edited, the claim flashing, the suggestion under review, when a mark is made.
 struct Now {
     selected: Option<String>,
@@ -125,7 +131,7 @@ pub struct MarkSignals {
 }
 
 /// The article text: one `<p>` a paragraph of `page`, one element a piece of `layout`; the
-/// paragraphs keyed by their pieces, so a change redraws only the paragraphs it changed. Its
+/// paragraphs in runs keyed by their pieces, so a change redraws only the runs it changed. Its
 /// elements carry the code-point offsets that selections map back to.
 #[component]
 pub fn ArticleText(
@@ -190,22 +196,27 @@ pub fn ArticleText(
         <div class="article-text" node_ref=node_ref on:click=click>
             {move || {
                 let page = page.get()?;
-                // Keyed by paragraph and pieces: a change redraws the paragraphs whose pieces
-                // it changed, and only those.
+                // In runs of paragraphs keyed by their place and pieces: a change redraws the
+                // runs whose pieces it changed, and only those.
                 Some(view! {
                     <For
                         each=move || {
-                            layout.with(|l| l.paragraphs.iter().cloned().enumerate().collect::<Vec<_>>())
+                            layout.with(|l| {
+                                l.paragraphs.chunks(RUN).map(<[_]>::to_vec).enumerate().collect::<Vec<_>>()
+                            })
                         }
-                        key=|paragraph| paragraph.clone()
-                        children=move |(_, pieces)| {
+                        key=|run| run.clone()
+                        children=move |(_, run)| {
                             let now = Now {
                                 selected: selected.get_untracked(),
                                 flash: flash.get_untracked(),
                                 chosen: chosen.get_untracked(),
                             };
-                            let pieces = pieces.into_iter().map(|p| piece_view(&page, p, &now));
-                            view! { <p>{pieces.collect_view()}</p> }
+                            let paragraphs = run.into_iter().map(|pieces| {
+                                let pieces = pieces.into_iter().map(|p| piece_view(&page, p, &now));
+                                view! { <p>{pieces.collect_view()}</p> }
+                            });
+                            view! { <div class="run">{paragraphs.collect_view()}</div> }
                         }
                     />
                 })

@@ -9,9 +9,14 @@ use crate::browser::classes::{self, Flag};
 use crate::domain::annotation::{Status, Verdict};
 use crate::domain::document::truncate_words;
 
+/// Code points of text a run of the claims list covers.
+const RUN: usize = 4_096;
+
 /// One row of the list.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 struct Row {
+    /// Its run: where its claim starts in the text, in [`RUN`]s (0 for claims not found).
+    run: usize,
     id: String,
     verdict: Verdict,
     quote: String,
@@ -41,6 +46,7 @@ pub fn ClaimsPanel() -> impl IntoView {
             claims
                 .iter()
                 .map(|c| Row {
+                    run: c.span.map_or(0, |(start, _)| start / RUN),
                     id: c.id.clone(),
                     verdict: c.verdict,
                     quote: truncate_words(&c.exact, 160),
@@ -50,12 +56,15 @@ pub fn ClaimsPanel() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let placed = Memo::new(move |_| {
-        rows.with(|r| {
-            r.iter()
+    // The claims placed in the text, in runs (see [`RUN`]).
+    let runs = Memo::new(move |_| {
+        rows.with(|rows| {
+            let placed: Vec<&Row> = (rows.iter())
                 .filter(|r| r.status != Status::Orphan)
-                .cloned()
-                .collect::<Vec<_>>()
+                .collect();
+            (placed.chunk_by(|a, b| a.run == b.run))
+                .map(|run| (run[0].run, run.iter().map(|&r| r.clone()).collect()))
+                .collect::<Vec<(usize, Vec<Row>)>>()
         })
     });
     // The entry of the claim being edited (`aria-current`): set on the two entries concerned,
@@ -88,13 +97,19 @@ pub fn ClaimsPanel() -> impl IntoView {
                         }
                     })
             }}
-            <ol class="claim-list">
+            // The entries in runs by where their claims sit in the text, each run laid out only
+            // when in view and redrawn whole when one of its entries changes: tagging, editing
+            // or deleting a claim redraws one run; the others stay as they are.
+            <div class="claim-list" role="list">
                 <For
-                    each=move || placed.get()
-                    key=|r| r.clone()
-                    children=move |row| claim_entry(app, row)
+                    each=move || runs.get()
+                    key=|run| run.clone()
+                    children=move |(_, rows)| {
+                        let entries = rows.into_iter().map(|row| claim_entry(app, row));
+                        view! { <div class="run" role="none">{entries.collect_view()}</div> }
+                    }
                 />
-            </ol>
+            </div>
             {move || {
                 let orphans: Vec<Row> = rows
                     .get()
@@ -111,12 +126,12 @@ pub fn ClaimsPanel() -> impl IntoView {
                                 <p class="hint">
                                     "Their words are no longer in the article. Open one to attach it to new text, or delete it."
                                 </p>
-                                <ol class="claim-list">
+                                <div class="claim-list" role="list">
                                     {orphans
                                         .into_iter()
                                         .map(|r| claim_entry(app, r))
                                         .collect_view()}
-                                </ol>
+                                </div>
                             </section>
                         }
                     })
@@ -136,7 +151,7 @@ fn claim_entry(app: AppState, row: Row) -> impl IntoView {
         Status::Orphan => Some(("badge badge-orphan", "not found in text")),
     };
     view! {
-        <li>
+        <div role="listitem">
             <button
                 type="button"
                 class="claim-entry"
@@ -149,7 +164,7 @@ fn claim_entry(app: AppState, row: Row) -> impl IntoView {
                 <q class="claim-quote">{row.quote}</q>
                 {(!row.note.is_empty()).then(|| view! { <span class="claim-note">{row.note}</span> })}
             </button>
-        </li>
+        </div>
     }
 }
 

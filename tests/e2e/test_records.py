@@ -259,3 +259,68 @@ def test_many_changes_not_downloaded_bring_a_quiet_reminder(browser):
     b.reload()
     assert reminder not in b.status_text()
     assert json.loads(b.js("return localStorage.getItem('claimmark.backup')"))["changes"] == 0
+
+
+# Records which parts of the page change: for each mutation, the article text or claims list
+# it is in, and which of their runs (by position among the runs) it touched or replaced.
+WATCH = """
+window.changed = [];
+const place = (node) => {
+  const el = node.nodeType === 1 ? node : node.parentElement;
+  const part = el && el.closest('.article-text, .claims .claim-list');
+  if (!part) return null;
+  const run = el.closest('.run');
+  return [part.classList.contains('article-text') ? 'article' : 'list',
+          run ? [...part.querySelectorAll('.run')].indexOf(run) : 'whole'];
+};
+new MutationObserver((ms) => {
+  for (const m of ms) {
+    const at = place(m.target);
+    if (!at) continue;
+    // A run added or removed as a whole is one change of the container.
+    const runs = [...m.addedNodes, ...m.removedNodes].filter((n) => n.classList && n.classList.contains('run'));
+    window.changed.push(at.concat([runs.length]));
+  }
+}).observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
+"""
+
+
+def test_a_change_redraws_only_the_run_of_the_text_and_list_it_touches(browser, tmp_path):
+    """Tagging a claim in a long article with hundreds of claims redraws one run of its
+    paragraphs and one of the claims list; a keystroke in a note redraws one run of the list
+    and nothing of the text."""
+    b = browser
+    b.open_app()
+    path = library_file(tmp_path / "long.json", articles=1, chars=120_000, claims=300, paragraph=10)
+    b.upload("Load annotations", path)
+    wait_for("the article listed", lambda: b.by_role("button", "Big article 0", exact=False), timeout=60)
+    b.click("button", "Big article 0", exact=False)
+    wait_for("its claims", lambda: claim_count(b) == 300, timeout=60)
+    runs = b.js("return [document.querySelectorAll('.article-text .run').length,"
+                " document.querySelectorAll('.claims .claim-list .run').length]")
+    assert runs[0] > 10 and runs[1] > 3, runs
+
+    b.js(WATCH)
+    b.select_by_dragging("Article 0 goes on about nothing in particular.")
+    b.click("button", "Unsourced")
+    wait_for("the new claim", lambda: claim_count(b) == 301)
+    changed = b.js("return window.changed")
+    # One run of the text replaced (removed and added; the new claim's mark then flagged as the
+    # one being edited, inside it); in the list one run added or replaced (the claim sits after
+    # every claim of the file).
+    article = [c for c in changed if c[0] == "article"]
+    assert sum(c[2] for c in article if c[1] == "whole") == 2, article
+    assert len({c[1] for c in article if c[1] != "whole"}) <= 1, article
+    listed = [c for c in changed if c[0] == "list"]
+    assert sum(c[2] for c in listed if c[1] == "whole") in (1, 2), listed
+    assert len({c[1] for c in listed if c[1] != "whole"}) <= 1, listed
+
+    b.js("window.changed = []")
+    b.type_into("Note", "x")
+    wait_for("the note stored", lambda: any('"note":"x"' in v for v in b.records().values()))
+    changed = b.js("return window.changed")
+    assert not [c for c in changed if c[0] == "article"], changed
+    listed = [c for c in changed if c[0] == "list"]
+    # The entry's run replaced: one removed, one added.
+    assert sum(c[2] for c in listed if c[1] == "whole") == 2, listed
+    assert len({c[1] for c in listed if c[1] != "whole"}) <= 1, listed
