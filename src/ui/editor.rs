@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use super::claims::{panel_head, verdict_choice};
 use super::state::{use_app, Notice, Undo};
 use crate::browser;
-use crate::domain::annotation::{evidence_problem, safe_link, Status, Verdict};
+use crate::domain::annotation::{evidence_problem, safe_link, Annotation, Status, Verdict};
 use crate::domain::assistant::suggest::AlsoInCache;
 use crate::domain::document::truncate_words;
 use crate::domain::library::Library;
@@ -20,6 +20,17 @@ pub(super) fn Editor(id: String) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| app.library.with(|l| l.annotation(&id).cloned()))
     };
+    // The claim but its note and time: what the rest of the editor shows, so that a keystroke
+    // in the note redraws nothing else (the rating's choices were made again at each one).
+    let shape = Memo::new(move |_| {
+        ann.with(|a| {
+            a.clone().map(|a| Annotation {
+                note: String::new(),
+                modified: 0,
+                ..a
+            })
+        })
+    });
     let quote =
         Memo::new(move |_| ann.with(|a| a.as_ref().map(|a| (a.doc.clone(), a.exact.clone()))));
     // Other claims at the same place, to switch to when highlights overlap.
@@ -64,7 +75,7 @@ pub(super) fn Editor(id: String) -> impl IntoView {
                 Some((_, exact)) => view! { <blockquote class="editor-quote" tabindex="0">{exact}</blockquote> }.into_any(),
             }}
             {move || {
-                let a = ann.get()?;
+                let a = shape.get()?;
                 let id = a.id.clone();
                 Some(match a.status {
                     Status::Anchored => ().into_any(),
@@ -147,11 +158,11 @@ pub(super) fn Editor(id: String) -> impl IntoView {
             }}
             {verdict_choice(
                 radio_name,
-                Signal::derive(move || ann.get().map(|a| a.verdict)),
+                Signal::derive(move || shape.get().map(|a| a.verdict)),
                 set_verdict,
             )}
             {move || {
-                ann.get()
+                shape.get()
                     .filter(|a| a.suggested)
                     .map(|a| {
                         let src = if a.detected_source.is_empty() {
@@ -164,8 +175,8 @@ pub(super) fn Editor(id: String) -> impl IntoView {
             }}
             <super::rating::FactCheckFields
                 id=id.clone()
-                rating=Signal::derive(move || ann.get().map(|a| a.rating).unwrap_or_default())
-                source=Signal::derive(move || ann.get().map(|a| a.source).unwrap_or_default())
+                rating=Signal::derive(move || shape.get().map(|a| a.rating).unwrap_or_default())
+                source=Signal::derive(move || shape.get().map(|a| a.source).unwrap_or_default())
             />
             <label for="claim-note">"Note"</label>
             <textarea
@@ -184,7 +195,7 @@ pub(super) fn Editor(id: String) -> impl IntoView {
                 type="url"
                 inputmode="url"
                 placeholder="https://…"
-                prop:value=move || ann.get().map(|a| a.evidence).unwrap_or_default()
+                prop:value=move || shape.get().map(|a| a.evidence).unwrap_or_default()
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     let id = evidence_id.clone();
@@ -192,7 +203,7 @@ pub(super) fn Editor(id: String) -> impl IntoView {
                 }
             />
             {move || {
-                let a = ann.get()?;
+                let a = shape.get()?;
                 if let Some(problem) = evidence_problem(&a.evidence) {
                     return Some(view! { <p class="field-problem">{problem}</p> }.into_any());
                 }
