@@ -16,7 +16,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
 from browser import Browser, wait_for  # noqa: E402
-from library_scale import SAVE_ONE_EDIT  # noqa: E402
+from library_scale import save_one_edit  # noqa: E402
 from served import compare  # noqa: E402
 from test_records import library_file  # noqa: E402
 
@@ -82,7 +82,7 @@ def run(url, home, claims):
             tags.append(b.driver.execute_async_script(TAG, PHRASE))
             # The claim just tagged: the file's claims have ids of zeros.
             key = next(k for k in b.records() if k.startswith("a:") and not k.startswith("a:urn:uuid:00000000"))
-            saves.append(b.driver.execute_async_script(SAVE_ONE_EDIT, key, f"keystroke {i}"))
+            saves.append(save_one_edit(b, key, f"keystroke {i}"))
             b.click("button", "Delete claim")
         reloads = [wall(b, b.driver.refresh, shows) for _ in range(RUNS)]
         med = statistics.median
