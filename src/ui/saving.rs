@@ -42,8 +42,9 @@ pub fn persist(
             ..saving
         };
         // Each change of the library writes the records it touched (and only those), in one
-        // transaction.
-        Effect::new(move |_| {
+        // transaction. At once, as the change is made (an immediate effect): the write is under
+        // way before the page is drawn again, not queued behind the redrawing.
+        let save = send_wrapper::SendWrapper::new(move || {
             state.library.track();
             let touched =
                 (state.library.try_update_untracked(Library::take_journal)).unwrap_or_default();
@@ -54,6 +55,7 @@ pub fn persist(
             saving.saver.borrow_mut().note(touched);
             saving.pump();
         });
+        ImmediateEffect::new_scoped(move || (*save)());
     } else {
         // Nothing is written: the journal is only emptied.
         Effect::new(move |_| {
