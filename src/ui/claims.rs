@@ -10,7 +10,7 @@ use crate::domain::annotation::{Status, Verdict};
 use crate::domain::document::truncate_words;
 
 /// Code points of text a run of the claims list covers.
-const RUN: usize = 4_096;
+const RUN: usize = 1_024;
 
 /// One row of the list.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
