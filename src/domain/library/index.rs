@@ -2,6 +2,7 @@
 
 use super::Library;
 use crate::domain::annotation::Annotation;
+use crate::domain::document::Document;
 use crate::domain::order::sort_by;
 
 /// Positions in the library's claims, sorted by id and by article: finding one of 60,000
@@ -36,20 +37,52 @@ fn slot(all: &[Annotation], sorted: &[u32], key: fn(&Annotation) -> &str, k: &st
     sorted.partition_point(|&p| key(&all[p as usize]) < k)
 }
 
+/// Positions of `all` sorted by `key`.
+fn sorted(all: &[Annotation], key: fn(&Annotation) -> &str) -> Vec<u32> {
+    let mut v: Vec<u32> = (0..all.len() as u32).collect();
+    sort_by(&mut v, &|&a, &b| {
+        key(&all[a as usize]).cmp(key(&all[b as usize]))
+    });
+    v
+}
+
+/// Positions of `all` sorted by article, in two passes: each claim's article found among the
+/// articles' ids (sorted once: thousands, where the claims are tens of thousands), then the
+/// claims counted into place. Sorting 60,000 claims by comparing their articles' ids took
+/// about 95 ms of a start-up. A claim of an article not in the library is sorted the plain
+/// way.
+fn by_article(all: &[Annotation], docs: &[Document]) -> Vec<u32> {
+    let mut ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
+    sort_by(&mut ids, &|a, b| a.cmp(b));
+    let ranks: Option<Vec<usize>> = (all.iter())
+        .map(|a| ids.binary_search(&a.doc.as_str()).ok())
+        .collect();
+    let Some(ranks) = ranks else {
+        return sorted(all, doc);
+    };
+    // Where each article's claims begin, then each claim put in its article's next place.
+    let mut next = vec![0u32; ids.len() + 1];
+    for &r in &ranks {
+        next[r + 1] += 1;
+    }
+    for i in 1..next.len() {
+        next[i] += next[i - 1];
+    }
+    let mut out = vec![0u32; all.len()];
+    for (p, &r) in ranks.iter().enumerate() {
+        out[next[r] as usize] = p as u32;
+        next[r] += 1;
+    }
+    out
+}
+
 impl Library {
     /// Works the positions out again, after claims came and went in bulk (a merge).
     pub(super) fn reindex(&mut self) {
         let all = &self.annotations;
-        let sorted = |key: fn(&Annotation) -> &str| {
-            let mut v: Vec<u32> = (0..all.len() as u32).collect();
-            sort_by(&mut v, &|&a, &b| {
-                key(&all[a as usize]).cmp(key(&all[b as usize]))
-            });
-            v
-        };
         self.index = Index {
-            by_id: sorted(id),
-            by_doc: sorted(doc),
+            by_id: sorted(all, id),
+            by_doc: by_article(all, &self.docs),
         };
     }
 

@@ -612,4 +612,18 @@ fn claims_are_found_by_id_and_by_article_after_every_kind_of_change() {
     assert!(l.annotation("from-elsewhere").is_some() && l.annotation("c0").is_none());
     l.replace_text("u", "Three. Two. One.", 8).unwrap();
     agrees(&l);
+    // A claim whose article is not here (its record arrived first, say): found all the same.
+    let mut stray = other.annotation("from-elsewhere").unwrap().clone();
+    stray.id = "stray".into();
+    stray.doc = "not-here".into();
+    l.merge(Contents {
+        annotations: vec![stray],
+        ..Contents::default()
+    });
+    agrees(&l);
+    assert_eq!(l.annotations_of("not-here").len(), 1);
+    assert_eq!(
+        l.annotation("stray").map(|a| a.doc.as_str()),
+        Some("not-here")
+    );
 }
