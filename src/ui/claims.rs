@@ -40,33 +40,29 @@ pub(super) fn show_claim(app: AppState, id: String) {
 pub fn ClaimsPanel() -> impl IntoView {
     let app = use_app();
     // From the open article's claims (placed once per change, for every panel), each row only
-    // what it shows: the list redraws just the rows that changed.
-    let rows = Memo::new(move |_| {
-        app.claims.with(|claims| {
-            claims
-                .iter()
-                .map(|c| Row {
-                    run: c.span.map_or(0, |(start, _)| start / RUN),
-                    id: c.id.clone(),
-                    verdict: c.verdict,
-                    quote: truncate_words(&c.exact, 160),
-                    note: truncate_words(&c.note, 120),
-                    status: c.status,
-                })
-                .collect::<Vec<_>>()
-        })
-    });
-    // The claims placed in the text, in runs (see [`RUN`]).
+    // what it shows, the claims placed in the text in runs (see [`RUN`]): the list redraws just
+    // the runs that changed. (No memo of all the rows: comparing 5,000 rows with the last ones
+    // at each keystroke cost more than making them.)
+    let row = |c: &crate::domain::layout::Claim| Row {
+        run: c.span.map_or(0, |(start, _)| start / RUN),
+        id: c.id.clone(),
+        verdict: c.verdict,
+        quote: truncate_words(&c.exact, 160),
+        note: truncate_words(&c.note, 120),
+        status: c.status,
+    };
     let runs = Memo::new(move |_| {
-        rows.with(|rows| {
-            let placed: Vec<&Row> = (rows.iter())
-                .filter(|r| r.status != Status::Orphan)
+        app.claims.with(|claims| {
+            let placed: Vec<Row> = (claims.iter())
+                .filter(|c| c.status != Status::Orphan)
+                .map(row)
                 .collect();
             (placed.chunk_by(|a, b| a.run == b.run))
-                .map(|run| (run[0].run, run.iter().map(|&r| r.clone()).collect()))
+                .map(|run| (run[0].run, run.to_vec()))
                 .collect::<Vec<(usize, Vec<Row>)>>()
         })
     });
+    let count = move || app.claims.with(Vec::len);
     // The entry of the claim being edited (`aria-current`): set on the two entries concerned,
     // not asked by each.
     let root = NodeRef::<leptos::html::Aside>::new();
@@ -86,9 +82,9 @@ pub fn ClaimsPanel() -> impl IntoView {
         <aside class="panel claims" aria-labelledby="claims-heading" node_ref=root>
             {move || app.chosen.get().map(|span| view! { <SuggestionPanel span=span/> })}
             {move || app.selected.get().map(|id| view! { <super::editor::Editor id=id/> })}
-            <h2 id="claims-heading">{move || format!("Claims ({})", rows.with(Vec::len))}</h2>
+            <h2 id="claims-heading">{move || format!("Claims ({})", count())}</h2>
             {move || {
-                rows.with(Vec::is_empty)
+                (count() == 0)
                     .then(|| {
                         view! {
                             <p class="empty">
@@ -111,11 +107,12 @@ pub fn ClaimsPanel() -> impl IntoView {
                 />
             </div>
             {move || {
-                let orphans: Vec<Row> = rows
-                    .get()
-                    .into_iter()
-                    .filter(|r| r.status == Status::Orphan)
-                    .collect();
+                let orphans: Vec<Row> = app.claims.with(|claims| {
+                    (claims.iter())
+                        .filter(|c| c.status == Status::Orphan)
+                        .map(row)
+                        .collect()
+                });
                 (!orphans.is_empty())
                     .then(|| {
                         view! {
