@@ -149,6 +149,16 @@ pub fn derive_title(text: &str) -> String {
 
 /// Cuts `s` to at most `max` characters at a word boundary, marking the cut with an ellipsis.
 pub fn truncate_words(s: &str, max: usize) -> String {
+    // Most quotes and notes are short, single-spaced and fit: they are as they are.
+    let plain = || {
+        !s.starts_with(' ')
+            && !s.ends_with(' ')
+            && !s.contains("  ")
+            && s.chars().all(|c| c == ' ' || !c.is_whitespace())
+    };
+    if s.len() <= max && plain() {
+        return s.to_owned();
+    }
     // One pass over the words, white space collapsed: `kept` is how much of `out` stays if it
     // must be cut (the words that fit before the ellipsis), and the pass stops once `out` is
     // over `max` (the claims list does this for every claim at each change).
@@ -400,7 +410,9 @@ mod tests {
             "x;",
             "twelve-letter",
         ];
-        let mut texts = vec![String::new(), "  \n ".into(), "one".into()];
+        let mut texts: Vec<String> = ["", "  \n ", "one", "a ", " a", "a\u{a0}b", "a\u{2003} b"]
+            .map(String::from)
+            .to_vec();
         // Every sequence of up to four of these words, with single and odd white space.
         let mut level: Vec<Vec<&str>> = vec![vec![]];
         let mut seqs = Vec::new();
