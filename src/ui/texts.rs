@@ -59,7 +59,7 @@ pub fn read_open(
     });
 }
 
-fn missing(library: &RwSignal<Library>, id: &str) -> String {
+pub(super) fn missing(library: &RwSignal<Library>, id: &str) -> String {
     let title = library.with_untracked(|l| l.document(id).map(|d| d.title.clone()));
     format!(
         "The text of “{}” is missing from browser storage: its claims are kept; paste or open \
@@ -68,8 +68,10 @@ fn missing(library: &RwSignal<Library>, id: &str) -> String {
     )
 }
 
-/// Runs `then` once every article's text is read; if some cannot be, says so and runs nothing.
-pub fn with_all(app: AppState, then: Box<dyn FnOnce()>) {
+/// Runs `then` once every article's text is read. If a text is missing from storage: with
+/// `partly`, runs it all the same (a download leaves that article out and says so); without,
+/// says so and runs nothing.
+pub fn with_all(app: AppState, partly: bool, then: Box<dyn FnOnce()>) {
     let unread = app.library.with_untracked(|l| l.unread().is_some());
     let Some(records) = store().filter(|_| unread) else {
         return then();
@@ -82,8 +84,10 @@ pub fn with_all(app: AppState, then: Box<dyn FnOnce()>) {
                     fill_texts(l, found);
                 });
                 match app.library.with_untracked(|l| l.unread().map(str::to_owned)) {
-                    None => then(),
-                    Some(id) => app.error(missing(&app.library, &id) + " Nothing was changed."),
+                    Some(id) if !partly => {
+                        app.error(missing(&app.library, &id) + " Nothing was changed.")
+                    }
+                    _ => then(),
                 }
             }
             Err(e) => app.error(format!(

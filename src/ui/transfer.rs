@@ -35,7 +35,7 @@ pub fn Transfer() -> impl IntoView {
                 }
             };
             // Loading a file anchors its claims in the articles' texts, and merges by them.
-            super::texts::with_all(app, Box::new(move || import(app, name, text)));
+            super::texts::with_all(app, false, Box::new(move || import(app, name, text)));
         });
     };
 
@@ -95,13 +95,17 @@ pub fn Transfer() -> impl IntoView {
 /// Downloads a file of the library made in the worker: `format`, for article `doc` (`None`:
 /// all) or only claim `claim`.
 pub fn download_file(app: AppState, format: Format, doc: Option<String>, claim: Option<String>) {
-    super::texts::with_all(app, Box::new(move || make_file(app, format, doc, claim)));
+    super::texts::with_all(
+        app,
+        true,
+        Box::new(move || make_file(app, format, doc, claim)),
+    );
 }
 
 fn make_file(app: AppState, format: Format, doc: Option<String>, claim: Option<String>) {
     let now = browser::now_ms();
     let doc_is_all = doc.is_none() && claim.is_none();
-    let (stored, name) = app.library.with_untracked(|l| {
+    let (stored, name, left_out) = app.library.with_untracked(|l| {
         let what = match (&doc, &claim) {
             (None, _) => "all".to_owned(),
             (Some(id), c) => {
@@ -115,8 +119,22 @@ fn make_file(app: AppState, format: Format, doc: Option<String>, claim: Option<S
             compact_date(now),
             format.extension()
         );
-        (encode(&l.contents()), name)
+        // An article whose text is missing from storage is left out (a file holds claims by
+        // their article, so its claims are not written): the rest is still handed on, in a
+        // file that loads again.
+        let mut contents = l.contents();
+        contents.documents.retain(|d| !d.unread());
+        (encode(&contents), name, l.unread().map(str::to_owned))
     });
+    let left_out = left_out.map(|id| {
+        (
+            doc.as_ref() == Some(&id),
+            super::texts::missing(&app.library, &id),
+        )
+    });
+    if let Some((true, said)) = &left_out {
+        return app.error(format!("{said} Nothing was downloaded."));
+    }
     let request = app.settings.with_untracked(|s| Request {
         doc,
         claim,
@@ -125,18 +143,24 @@ fn make_file(app: AppState, format: Format, doc: Option<String>, claim: Option<S
         organisation: s.organisation.clone(),
         scale: s.scale.to_text(),
     });
-    worker::export(stored, format, &request, move |made| match made {
-        Ok(file) => match files::download(&name, &file, format.media_type()) {
-            Ok(()) => {
-                // A whole library as W3C annotations loads again: that is a backup.
-                if doc_is_all && format == Format::W3c {
-                    app.backup.set(Default::default());
+    worker::export(stored, format, &request, move |made| {
+        match made {
+            Ok(file) => match files::download(&name, &file, format.media_type()) {
+                Ok(()) if doc_is_all && left_out.is_some() => {
+                    let (_, said) = left_out.as_ref().expect("some");
+                    app.error(format!("{said} Downloaded {name} without it."))
                 }
-                app.info(format!("Downloaded {name}."))
-            }
-            Err(e) => app.error(format!("The download failed: {e}.")),
-        },
-        Err(e) => app.error(format!("{name} could not be made: {e}.")),
+                Ok(()) => {
+                    // A whole library as W3C annotations loads again: that is a backup.
+                    if doc_is_all && format == Format::W3c {
+                        app.backup.set(Default::default());
+                    }
+                    app.info(format!("Downloaded {name}."))
+                }
+                Err(e) => app.error(format!("The download failed: {e}.")),
+            },
+            Err(e) => app.error(format!("{name} could not be made: {e}.")),
+        }
     });
 }
 
