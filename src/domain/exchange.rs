@@ -190,6 +190,35 @@ mod tests {
     }
 
     #[test]
+    fn an_article_left_out_of_the_stored_library_takes_its_claims_with_it() {
+        // As "Download all" does when an article's text is missing from storage: the page
+        // leaves the article out, no file then holds its claims, and the file loads.
+        use crate::domain::document::{document_from_text, Origin};
+        let mut l = library_with_a_claim();
+        l.add_document(document_from_text(
+            "lost".into(),
+            "Lost words here.",
+            None,
+            Origin::User,
+            1,
+        ));
+        l.annotate("lost", (0, 4), Verdict::Unsourced, "urn:uuid:2".into(), 2)
+            .unwrap();
+        let mut c = l.contents();
+        c.documents.retain(|d| d.id != "lost");
+        let stored = encode(&c);
+        let file = export(&stored, Format::W3c, &Request::default()).unwrap();
+        assert!(file.contains("urn:uuid:1") && !file.contains("urn:uuid:2"));
+        let csv = export(&stored, Format::Csv, &Request::default()).unwrap();
+        assert!(
+            csv.contains("\"sourced\"") && !csv.contains("Lost"),
+            "{csv}"
+        );
+        let fresh = encode(&Library::new(seed_documents()).contents());
+        assert!(import(&fresh, &file, 10).is_ok());
+    }
+
+    #[test]
     fn bad_files_and_a_damaged_library_are_refused_with_a_reason() {
         let stored = encode(&Library::new(seed_documents()).contents());
         let e = import(&stored, "{\"type\": \"AnnotationCollection\"", 1).unwrap_err();
