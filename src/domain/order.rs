@@ -72,8 +72,21 @@ impl Lookup {
     }
 
     pub fn get(&self, key: &str) -> Option<usize> {
-        let i = self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
-        Some(self.0[i].1)
+        Some(self.0[self.rank(key)?].1)
+    }
+
+    /// The place of `key` among the keys in sorted order.
+    pub fn rank(&self, key: &str) -> Option<usize> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()
+    }
+
+    /// How many keys.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 

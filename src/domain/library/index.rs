@@ -3,7 +3,7 @@
 use super::Library;
 use crate::domain::annotation::Annotation;
 use crate::domain::document::Document;
-use crate::domain::order::sort_by;
+use crate::domain::order::{sort_by, Lookup};
 
 /// Positions in the library's claims, sorted by id and by article: finding one of 60,000
 /// claims, or an article's claims, is a binary search and not a pass over them all. Kept up to
@@ -47,16 +47,13 @@ fn sorted(all: &[Annotation], key: fn(&Annotation) -> &str) -> Vec<u32> {
 }
 
 /// Positions of `all` sorted by article, in two passes: each claim's article found among the
-/// articles' ids (sorted once: thousands, where the claims are tens of thousands), then the
+/// articles' ids (a [`Lookup`]: thousands, where the claims are tens of thousands), then the
 /// claims counted into place. Sorting 60,000 claims by comparing their articles' ids took
 /// about 95 ms of a start-up. A claim of an article not in the library is sorted the plain
 /// way.
 fn by_article(all: &[Annotation], docs: &[Document]) -> Vec<u32> {
-    let mut ids: Vec<&str> = docs.iter().map(|d| d.id.as_str()).collect();
-    sort_by(&mut ids, &|a, b| a.cmp(b));
-    let ranks: Option<Vec<usize>> = (all.iter())
-        .map(|a| ids.binary_search(&a.doc.as_str()).ok())
-        .collect();
+    let ids = Lookup::new(docs.iter().map(|d| d.id.as_str()));
+    let ranks: Option<Vec<usize>> = all.iter().map(|a| ids.rank(&a.doc)).collect();
     let Some(ranks) = ranks else {
         return sorted(all, doc);
     };
