@@ -23,6 +23,14 @@ struct Tab<'a> {
 }
 
 impl<'a> Tab<'a> {
+    /// A tab that has stored the sample library in `store`.
+    fn with_sample(store: &'a MemoryRecords) -> Self {
+        let mut tab = Tab::open(store);
+        tab.lib = sample();
+        tab.save().unwrap();
+        tab
+    }
+
     /// Starts as the page does (reading no text), and reads the texts, as opening each
     /// article does.
     fn open(store: &'a MemoryRecords) -> Self {
@@ -85,9 +93,7 @@ fn stored_contents(store: &MemoryRecords) -> Contents {
 #[test]
 fn each_change_writes_only_its_records() {
     let store = MemoryRecords::default();
-    let mut tab = Tab::open(&store);
-    tab.lib = sample();
-    tab.save().unwrap();
+    let mut tab = Tab::with_sample(&store);
     let keys: Vec<String> = store.all().into_iter().map(|(k, _)| k).collect();
     assert_eq!(
         keys,
@@ -179,9 +185,7 @@ fn every_kind_of_change_is_journaled() {
 #[test]
 fn a_failed_write_changes_nothing_and_its_records_wait_for_the_next() {
     let store = MemoryRecords::default();
-    let mut tab = Tab::open(&store);
-    tab.lib = sample();
-    tab.save().unwrap();
+    let mut tab = Tab::with_sample(&store);
     let before = store.all();
     tab.lib.set_note("urn:uuid:b", "lost?", 20);
     store.fail_next_write();
@@ -199,9 +203,7 @@ fn a_failed_write_changes_nothing_and_its_records_wait_for_the_next() {
 #[test]
 fn a_full_quota_fails_the_write_and_keeps_memory_and_storage_intact() {
     let store = MemoryRecords::with_quota(3_000);
-    let mut tab = Tab::open(&store);
-    tab.lib = sample();
-    tab.save().unwrap();
+    let mut tab = Tab::with_sample(&store);
     let before = store.all();
     tab.lib.add_document(document_from_text(
         "user-2".into(),
@@ -287,9 +289,7 @@ fn an_old_single_value_library_moves_over_once() {
 #[test]
 fn an_old_value_written_after_the_move_is_merged_in_too() {
     let store = MemoryRecords::default();
-    let mut tab = Tab::open(&store);
-    tab.lib = sample();
-    tab.save().unwrap();
+    Tab::with_sample(&store);
     // An old claimmark in another tab still saves the single value.
     let mut old_lib = Library::new(seed_documents());
     old_lib.add_document(document_from_text(
@@ -330,9 +330,7 @@ fn an_unreadable_old_value_is_copied_aside_never_overwritten() {
 #[test]
 fn unreadable_records_are_moved_aside_and_the_rest_loads() {
     let store = MemoryRecords::default();
-    let mut tab = Tab::open(&store);
-    tab.lib = sample();
-    tab.save().unwrap();
+    let tab = Tab::with_sample(&store);
     store
         .apply(&[Write::Put("a:broken".into(), "{\"id\":".into())])
         .unwrap();
@@ -439,9 +437,7 @@ fn saving_one_edit_does_not_grow_with_the_library() {
 #[test]
 fn start_up_reads_no_text_and_an_article_gets_its_own_when_read() {
     let store = MemoryRecords::default();
-    let mut tab = Tab::open(&store);
-    tab.lib = sample();
-    tab.save().unwrap();
+    let tab = Tab::with_sample(&store);
     let details = store.get("d:user-1").unwrap();
     assert!(!details.contains("\"text\""), "{details}");
     assert_eq!(
@@ -482,9 +478,7 @@ fn start_up_reads_no_text_and_an_article_gets_its_own_when_read() {
 #[test]
 fn an_article_whose_text_is_not_read_keeps_its_stored_text() {
     let store = MemoryRecords::default();
-    let mut tab = Tab::open(&store);
-    tab.lib = sample();
-    tab.save().unwrap();
+    Tab::with_sample(&store);
     let mut lib = open(
         seed_documents(),
         before_texts(&store),
