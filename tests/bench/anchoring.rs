@@ -33,19 +33,6 @@ fn main() {
         );
         results.insert(name.into(), serde_json::to_value(&f).expect("figures"));
     }
-    // The claim assistant on the same 1,000,000-character document.
-    let t = Instant::now();
-    let readings = claimmark::domain::assistant::classify::analyse(&data.text);
-    let ms = t.elapsed().as_secs_f64() * 1000.0;
-    let claims = readings
-        .iter()
-        .filter(|r| r.kind == claimmark::domain::assistant::classify::Kind::Claim)
-        .count();
-    println!(
-        "native assistant: {ms:.1} ms for the whole document ({} units, {claims} claims)",
-        readings.len()
-    );
-    results.insert("assistant_ms".into(), serde_json::json!(ms));
     std::fs::write(
         out.join("anchoring-native.json"),
         serde_json::Value::Object(results).to_string(),

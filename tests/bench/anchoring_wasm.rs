@@ -1,4 +1,4 @@
-//! Anchoring and saving benchmarks, the wasm build in headless Chromium, timed with
+//! Anchoring, saving and search benchmarks, the wasm build in headless Chromium, timed with
 //! `performance.now()`.
 //! Run by `bash .ci/bench` (release profile, as shipped).
 #![cfg(target_arch = "wasm32")]
@@ -23,14 +23,6 @@ fn anchoring_in_chromium() {
         );
         results.insert(name.into(), serde_json::to_value(&f).unwrap());
     }
-    let t = perf.now();
-    let readings = claimmark::domain::assistant::classify::analyse(&data.text);
-    let ms = perf.now() - t;
-    console_log!(
-        "wasm   assistant: {ms:.1} ms for the whole document ({} units)",
-        readings.len()
-    );
-    results.insert("assistant_ms".into(), serde_json::json!(ms));
     console_log!("RESULT {}", serde_json::Value::Object(results));
 }
 

@@ -87,7 +87,7 @@ pub(super) fn carry(
     depths: &[Depth],
     units: &[Vec<Word>],
     insides: &[Vec<bool>],
-    texts: &[String],
+    texts: &[&str],
 ) {
     let n = found.len();
     // Quotations over several units: every unit of the quotation gets the source of the unit
@@ -206,7 +206,7 @@ pub(super) fn carry(
                 |m: usize| (m == 0 || para[m - 1] != para[m]) && para.get(m + 1) != Some(&para[m]);
             let bullets = (k + 1..=i).all(one_each) && para[i] - para[k] == i - k;
             let block = para[i] == para[k] + 1
-                || (is_list_item(t) && (k + 1..i).all(|m| is_list_item(&texts[m])))
+                || (is_list_item(t) && (k + 1..i).all(|m| is_list_item(texts[m])))
                 || bullets;
             if block && found[k].0.is_some() {
                 found[i] = (found[k].0.clone(), false, true, false);

@@ -9,11 +9,12 @@
 pub use super::kinds::Kind;
 
 use super::attribution::{attributions, main_attribution, Ref, Speaker};
-use super::carry::{carry, quote_depths, Found};
+use super::carry::{carry, Found};
 use super::context::{note_documents, note_people, note_subject, study_lead, Context};
-use super::kinds::{check_worthiness, ends_sentence, is_credit, is_list_item, is_opinion, kind_of};
-use super::sentences::{is_tweet, sentences};
+use super::kinds::{check_worthiness, ends_sentence, is_list_item, is_opinion, kind_of};
+use super::sentences::is_tweet;
 use super::tokens::{name, quoted, run_after, words, Word};
+use super::unit::Units;
 use super::words::VAGUE;
 use crate::domain::annotation::Verdict;
 use crate::domain::text::fold_case;
@@ -76,126 +77,107 @@ pub fn analyse(text: &str) -> Vec<Reading> {
 /// Reads every unit of `text`. `outlet` is the article's own outlet, when known: what it learns
 /// from its own sources is the article's voice, not a source.
 pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
-    let chars: Vec<char> = text.chars().collect();
-    let spans: Vec<(usize, usize)> = sentences(text).iter().map(|s| (s.start, s.end)).collect();
-    // Paragraph of each unit: blank lines separate paragraphs.
-    let mut para = Vec::with_capacity(spans.len());
-    let (mut p, mut at, mut newlines) = (0usize, 0usize, 0usize);
-    for &(s, e) in &spans {
-        while at < s {
-            if chars[at] == '\n' {
-                newlines += 1;
-            } else if !chars[at].is_whitespace() {
-                newlines = 0;
-            }
-            if newlines >= 2 {
-                p += 1;
-                newlines = 0;
-            }
-            at += 1;
-        }
-        para.push(p);
-        at = e;
-        newlines = 0;
-    }
-    let depths = quote_depths(&chars, &spans);
-    let texts: Vec<String> = spans
-        .iter()
-        .map(|&(s, e)| chars[s..e].iter().collect())
-        .collect();
-    let lowers: Vec<String> = texts.iter().map(|t| fold_case(t)).collect();
-    let credits: Vec<bool> = texts
-        .iter()
-        .zip(&lowers)
-        .map(|(t, l)| is_credit(t, l))
-        .collect();
-    let units: Vec<Vec<Word>> = spans.iter().map(|&(s, e)| words(&chars[s..e])).collect();
-    let insides: Vec<Vec<bool>> = spans.iter().map(|&(s, e)| quoted(&chars[s..e])).collect();
-
+    let u = Units::new(text);
     let mut ctx = Context {
-        study: study_lead(&units),
+        study: study_lead(&u.words),
         ..Context::default()
     };
-    let mut out: Vec<Reading> = Vec::with_capacity(spans.len());
-    let mut found: Vec<Found> = Vec::with_capacity(spans.len());
-    for i in 0..spans.len() {
-        let ws = &units[i];
-        let inside = &insides[i];
-        let t = &texts[i];
-        // People this unit introduces by a title or role ("Dr. Shadlen and colleagues",
-        // "opposition leader Morgan Tsvangirai") become referents for what follows. Credits
-        // name photographers, not people of the story.
-        ctx.unit_people.clear();
-        // (Not from headings: "Vidyard Launches New Tools" is no one's name.)
-        if !credits[i] && ends_sentence(t) {
-            note_people(ws, &mut ctx);
-            note_subject(ws, inside, &mut ctx);
-        }
-        note_documents(ws, &mut ctx);
-        let tweet = is_tweet(t);
-        let all = if tweet {
-            Vec::new()
-        } else {
-            attributions(ws, inside, outlet)
-        };
-        let mut source = None;
-        let mut vague = false;
-        let mut own = false;
-        if tweet {
-            if let (Some(dash), Some(at)) = (t.rfind("— "), t.rfind(" (@")) {
-                if dash < at {
-                    source = Some(t[dash + "— ".len()..at].trim().to_owned());
-                    own = true;
-                }
-            }
-        } else if let Some(main) = main_attribution(&all) {
-            own = true;
-            match &main.speaker {
-                Speaker::Named(n) => source = Some(ctx.complete(n)),
-                // "he" or "his spokesman" after a person this very sentence introduced.
-                Speaker::Refers(Ref::Person)
-                    if ctx.unit_people.iter().any(|(k, _)| *k < main.verb) =>
-                {
-                    source = ctx
-                        .unit_people
-                        .iter()
-                        .find(|(k, _)| *k < main.verb)
-                        .map(|(_, n)| n.clone());
-                }
-                Speaker::Refers(r) => match ctx.resolve(*r) {
-                    Some(Some(n)) => {
-                        if *r == Ref::Outlet {
-                            ctx.anonymous = Some(n.clone());
-                        }
-                        source = Some(n);
-                    }
-                    Some(None) => vague = true,
-                    None => {}
-                },
-                Speaker::Group | Speaker::OwnOutlet => vague = true,
-            }
-            if matches!(main.speaker, Speaker::Group) {
-                ctx.plural = Some(None);
-            }
-        }
-        if !vague && source.is_none() {
-            let lower = fold_case(&outside_quotes(t, inside));
-            vague = VAGUE.iter().any(|v| lower.contains(v));
-        }
-        found.push((source, vague, false, own));
-        if let Some(s) = found[i].0.clone() {
+    let mut found: Vec<Found> = Vec::with_capacity(u.len());
+    for i in 0..u.len() {
+        let f = attribute(&u, i, outlet, &mut ctx);
+        if let Some(s) = f.0.clone() {
             ctx.remember(&s);
             ctx.source = Some(s);
         }
+        found.push(f);
     }
+    sources_told(&u, &mut found);
+    carry(
+        &mut found, &u.para, &u.depths, &u.words, &u.insides, &u.texts,
+    );
+    (0..u.len()).map(|i| reading(&u, i, &found[i])).collect()
+}
 
-    // "…, a source said." then "The source … told Reuters": the outlet it told.
+// The rules run unit by unit in functions of their own, never inlined into one loop: V8 starts
+// a wasm function in its baseline tier and moves later calls to optimised code, so a reading
+// that is one long call would run in the baseline tier to its end.
+
+/// The unit's own attribution: its source (resolved against the article so far), whether it
+/// leans on someone unnamed, and whether it has an attribution of its own.
+#[inline(never)]
+fn attribute(u: &Units, i: usize, outlet: Option<&str>, ctx: &mut Context) -> Found {
+    let ws = &u.words[i];
+    let inside = &u.insides[i];
+    let t = u.texts[i];
+    // People this unit introduces by a title or role ("Dr. Shadlen and colleagues",
+    // "opposition leader Morgan Tsvangirai") become referents for what follows. Credits
+    // name photographers, not people of the story.
+    ctx.unit_people.clear();
+    // (Not from headings: "Vidyard Launches New Tools" is no one's name.)
+    if !u.credits[i] && ends_sentence(t) {
+        note_people(ws, ctx);
+        note_subject(ws, inside, ctx);
+    }
+    note_documents(ws, ctx);
+    let tweet = is_tweet(t);
+    let all = if tweet {
+        Vec::new()
+    } else {
+        attributions(ws, inside, outlet)
+    };
+    let mut source = None;
+    let mut vague = false;
+    let mut own = false;
+    if tweet {
+        if let (Some(dash), Some(at)) = (t.rfind("— "), t.rfind(" (@")) {
+            if dash < at {
+                source = Some(t[dash + "— ".len()..at].trim().to_owned());
+                own = true;
+            }
+        }
+    } else if let Some(main) = main_attribution(&all) {
+        own = true;
+        match &main.speaker {
+            Speaker::Named(n) => source = Some(ctx.complete(n)),
+            // "he" or "his spokesman" after a person this very sentence introduced.
+            Speaker::Refers(Ref::Person) if ctx.unit_people.iter().any(|(k, _)| *k < main.verb) => {
+                source = ctx
+                    .unit_people
+                    .iter()
+                    .find(|(k, _)| *k < main.verb)
+                    .map(|(_, n)| n.clone());
+            }
+            Speaker::Refers(r) => match ctx.resolve(*r) {
+                Some(Some(n)) => {
+                    if *r == Ref::Outlet {
+                        ctx.anonymous = Some(n.clone());
+                    }
+                    source = Some(n);
+                }
+                Some(None) => vague = true,
+                None => {}
+            },
+            Speaker::Group | Speaker::OwnOutlet => vague = true,
+        }
+        if matches!(main.speaker, Speaker::Group) {
+            ctx.plural = Some(None);
+        }
+    }
+    if !vague && source.is_none() {
+        let lower = fold_case(&outside_quotes(t, inside));
+        vague = VAGUE.any_in(&lower);
+    }
+    (source, vague, false, own)
+}
+
+/// "…, a source said." then "The source … told Reuters": the outlet it told.
+fn sources_told(u: &Units, found: &mut [Found]) {
     for i in 0..found.len() {
-        if found[i].0.is_some() || !units[i].iter().any(|w| w.is("source")) {
+        if found[i].0.is_some() || !u.words[i].iter().any(|w| w.is("source")) {
             continue;
         }
         let told = (i + 1..found.len().min(i + 3)).find_map(|k| {
-            let ws = &units[k];
+            let ws = &u.words[k];
             let t = ws
                 .iter()
                 .position(|w| matches!(w.lower(), "told" | "tells"))?;
@@ -207,77 +189,72 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
             found[i] = (Some(outlet_told), false, false, true);
         }
     }
-    carry(&mut found, &para, &depths, &units, &insides, &texts);
+}
 
-    let kinds: Vec<Option<Kind>> = texts
-        .iter()
-        .enumerate()
-        .map(|(i, t)| kind_of(t, &lowers[i], i == 0 || para[i] == 0 && i < 2))
-        .collect();
-    for i in 0..spans.len() {
-        let (source, vague, carried, _) = found[i].clone();
-        let t = &texts[i];
-        let quoted_unit = depths[i].start > 0
-            || insides[i].iter().filter(|&&q| q).count() * 2 > t.chars().count();
-        let mut kind = kinds[i].unwrap_or(Kind::Claim);
-        // "X asked: “Are there …?”": a report of a question is a claim.
-        if kind == Kind::Question
-            && found[i].3
-            && insides[i]
-                .iter()
-                .rev()
-                .skip_while(|&&q| !q)
-                .take(1)
-                .any(|&q| q)
-        {
-            kind = Kind::Claim;
-        }
-        // "2. Never urged Ukraine to investigate": a numbered section heading, a paragraph of
-        // its own (the lines of a ranked list share theirs).
-        let alone = (i == 0 || para[i - 1] != para[i]) && para.get(i + 1) != Some(&para[i]);
-        if kind == Kind::Claim && is_list_item(t) && alone && !ends_sentence(t) {
-            kind = Kind::Heading;
-        }
-        // A caption that is a name and a tagline ("Mark Zuckerberg, the man with the plan.")
-        // says nothing to check; one that describes a scene does.
-        let next_credit = credits.get(i + 1).copied().unwrap_or(false);
-        let tagline = t.contains(", the ") || t.contains(", a ") || t.contains(", an ");
-        if kind == Kind::Claim && next_credit && !has_verb(&units[i]) && tagline {
-            kind = Kind::Caption;
-        }
-        // Opinion in the article's own voice is no claim; an attributed one ("a judge ruled
-        // that he should remain in jail") reports what someone holds. (Worked out once: the
-        // check-worthiness score weighs it too.)
-        let opinion = kind == Kind::Claim && is_opinion(t, &lowers[i]);
-        if opinion && source.is_none() && !vague && !found[i].3 && !quoted_unit && !is_list_item(t)
-        {
-            kind = Kind::Opinion;
-        }
-        // A named speaker's quoted words are a claim, however short ("It's just staggering.").
-        if kind == Kind::Opinion && quoted_unit && source.is_some() {
-            kind = Kind::Claim;
-        }
-        let verdict = if source.is_some() {
-            Verdict::Sourced
-        } else {
-            Verdict::Unsourced
-        };
-        out.push(Reading {
-            start: spans[i].0,
-            end: spans[i].1,
-            kind,
-            verdict,
-            score: if kind == Kind::Claim {
-                check_worthiness(t, &lowers[i], source.is_some(), opinion)
-            } else {
-                0
-            },
-            vague: source.is_none() && vague,
-            carried: source.is_some() && carried,
-            source,
-        });
+/// What the unit is (claim or not), with its verdict and check-worthiness.
+#[inline(never)]
+fn reading(u: &Units, i: usize, found: &Found) -> Reading {
+    let (source, vague, carried, own) = found.clone();
+    let t = u.texts[i];
+    let quoted_unit = u.depths[i].start > 0
+        || u.insides[i].iter().filter(|&&q| q).count() * 2 > t.chars().count();
+    let mut kind =
+        kind_of(t, &u.lowers[i], i == 0 || u.para[i] == 0 && i < 2).unwrap_or(Kind::Claim);
+    // "X asked: “Are there …?”": a report of a question is a claim.
+    if kind == Kind::Question
+        && own
+        && u.insides[i]
+            .iter()
+            .rev()
+            .skip_while(|&&q| !q)
+            .take(1)
+            .any(|&q| q)
+    {
+        kind = Kind::Claim;
     }
-    out
+    // "2. Never urged Ukraine to investigate": a numbered section heading, a paragraph of
+    // its own (the lines of a ranked list share theirs).
+    let alone = (i == 0 || u.para[i - 1] != u.para[i]) && u.para.get(i + 1) != Some(&u.para[i]);
+    if kind == Kind::Claim && is_list_item(t) && alone && !ends_sentence(t) {
+        kind = Kind::Heading;
+    }
+    // A caption that is a name and a tagline ("Mark Zuckerberg, the man with the plan.")
+    // says nothing to check; one that describes a scene does.
+    let next_credit = u.credits.get(i + 1).copied().unwrap_or(false);
+    let tagline = t.contains(", the ") || t.contains(", a ") || t.contains(", an ");
+    if kind == Kind::Claim && next_credit && !has_verb(&u.words[i]) && tagline {
+        kind = Kind::Caption;
+    }
+    // Opinion in the article's own voice is no claim; an attributed one ("a judge ruled
+    // that he should remain in jail") reports what someone holds. (Worked out once: the
+    // check-worthiness score weighs it too.)
+    let opinion = kind == Kind::Claim && is_opinion(t, &u.lowers[i]);
+    if opinion && source.is_none() && !vague && !own && !quoted_unit && !is_list_item(t) {
+        kind = Kind::Opinion;
+    }
+    // A named speaker's quoted words are a claim, however short ("It's just staggering.").
+    if kind == Kind::Opinion && quoted_unit && source.is_some() {
+        kind = Kind::Claim;
+    }
+    let verdict = if source.is_some() {
+        Verdict::Sourced
+    } else {
+        Verdict::Unsourced
+    };
+    Reading {
+        start: u.spans[i].0,
+        end: u.spans[i].1,
+        kind,
+        verdict,
+        score: if kind == Kind::Claim {
+            check_worthiness(t, &u.lowers[i], source.is_some(), opinion)
+        } else {
+            0
+        },
+        vague: source.is_none() && vague,
+        carried: source.is_some() && carried,
+        source,
+    }
 }
 
 /// The unit's text with what is inside quotation marks blanked (so a quoted "reportedly" does

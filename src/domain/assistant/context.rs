@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::attribution::{subject_name, Ref};
 use super::tokens::{capitalised, name, run_after, run_before, Word};
-use super::words::{ORG_NOUNS, ROLES};
+use super::words::{Words, ORG_NOUNS, ROLES};
 use crate::domain::text::fold_case;
 
 /// What the reader knows so far: who was named last, by kind.
@@ -100,28 +100,18 @@ impl Names {
     }
 }
 
+/// Words that make a name an organisation's (besides the nouns of organisations).
+#[rustfmt::skip]
+static ORG_WORDS: Words = Words::new(&[
+    "times", "post", "news", "journal", "press", "reuters", "afp", "inc", "corp", "ltd", "party",
+    "university", "institute", "bbc", "cnn",
+]);
+
 pub(super) fn looks_like_org(n: &str) -> bool {
     let lower = fold_case(n);
-    lower.split_whitespace().any(|w| ORG_NOUNS.contains(&w))
-        || [
-            "times",
-            "post",
-            "news",
-            "journal",
-            "press",
-            "reuters",
-            "afp",
-            "inc",
-            "corp",
-            "ltd",
-            "party",
-            "university",
-            "institute",
-            "bbc",
-            "cnn",
-        ]
-        .iter()
-        .any(|w| lower.split_whitespace().any(|x| x == *w))
+    lower
+        .split_whitespace()
+        .any(|w| ORG_NOUNS.contains(&w) || ORG_WORDS.contains(&w))
         || n.chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)

@@ -1,6 +1,7 @@
 //! Claim or not: what page furniture, headings, credits, bios, lead-ins, questions and opinion
 //! in the article's own voice look like; and how check-worthy a claim is.
 
+use super::find::{word_count, Phrases};
 use super::sentences::is_tweet;
 use super::words::{BIO_ROLES, CHROME, CHROME_STARTS, OPINION};
 use crate::domain::text::fold_case;
@@ -33,6 +34,81 @@ impl Kind {
     }
 }
 
+/// Agency credits of photos: "/AFP", "via Getty", "AP Photo".
+static AGENCY_CREDITS: Phrases = Phrases::new(&[
+    " / ",
+    "/afp",
+    "/ap",
+    "/reuters",
+    "/getty",
+    "/cnet",
+    "via getty",
+    "getty images",
+    "shutterstock",
+    "ap photo",
+    "epa-efe",
+    "/epa",
+    "(photo:",
+    "photo courtesy",
+    "image courtesy",
+]);
+
+/// Lines that announce what follows.
+static LEAD_INS: Phrases = Phrases::new(&[
+    "as follows:",
+    "include:",
+    "includes:",
+    "including:",
+    "the following:",
+    "are:",
+    "were:",
+    "below:",
+    "here's",
+    "here is",
+    "here are",
+]);
+
+/// Amounts: a number's unit or scale.
+static AMOUNTS: Phrases = Phrases::new(&[
+    "%", "$", "£", "€", "percent", "per cent", "million", "billion", "thousand",
+]);
+
+/// Comparisons and change.
+static COMPARISONS: Phrases = Phrases::new(&[
+    " more ",
+    " less ",
+    " most ",
+    " least ",
+    "than ",
+    " higher",
+    " lower",
+    " increase",
+    " decrease",
+    " rise",
+    " fell",
+    " doubled",
+    "record",
+]);
+
+/// Causes.
+static CAUSES: Phrases = Phrases::new(&[
+    "because",
+    "due to",
+    "led to",
+    "caused",
+    "result of",
+    "as a result",
+    "after ",
+]);
+
+/// First and second person (looked for with a space added at both ends).
+static PERSONS: Phrases = Phrases::new(&[" i ", " we ", " you ", " my ", " our ", " your "]);
+
+/// Prediction and possibility.
+static HEDGES: Phrases = Phrases::new(&[
+    " will ", " would ", " could ", " might ", " may ", " should ",
+]);
+
 pub fn ends_sentence(t: &str) -> bool {
     let t = t.trim_end_matches(|c: char| {
         matches!(c, '”' | '’' | '"' | '\'' | ')' | ']') || c.is_whitespace()
@@ -53,37 +129,18 @@ pub fn is_credit(t: &str, lower: &str) -> bool {
     let upper_slash = t.split('/').next().is_some_and(|p| {
         p.len() >= 2 && t.contains('/') && p.chars().all(|c| c.is_ascii_uppercase())
     });
-    let agency = [
-        " / ",
-        "/afp",
-        "/ap",
-        "/reuters",
-        "/getty",
-        "/cnet",
-        "via getty",
-        "getty images",
-        "shutterstock",
-        "ap photo",
-        "epa-efe",
-        "/epa",
-        "(photo:",
-        "photo courtesy",
-        "image courtesy",
-    ];
     lower.starts_with("credit:")
         || lower.starts_with("photo by")
         || lower.starts_with("photograph:")
         || lower.starts_with("photo:")
         || upper_slash
-        || (t.split_whitespace().count() <= 9
-            && !ends_sentence(t)
-            && agency.iter().any(|a| lower.contains(a)))
+        || (word_count(t) <= 9 && !ends_sentence(t) && AGENCY_CREDITS.any_in(lower))
 }
 
 /// A bio, a reporting credit or a "contributed" line: "X is a reporter for Y", "X reported
 /// from Seoul", "X and Y contributed", "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR".
 fn is_bio(t: &str, lower: &str) -> bool {
-    let words = t.split_whitespace().count();
+    let words = word_count(t);
     let starts_with_name = t
         .split_whitespace()
         .take(2)
@@ -95,7 +152,7 @@ fn is_bio(t: &str, lower: &str) -> bool {
         && words >= 4;
     starts_with_name
         && words <= 30
-        && ((BIO_ROLES.iter().any(|r| lower.contains(r))
+        && ((BIO_ROLES.any_in(lower)
             && (lower.contains(" is a")
                 || lower.contains(" is the ")
                 || lower.contains(" is an ")
@@ -107,7 +164,7 @@ fn is_bio(t: &str, lower: &str) -> bool {
 
 /// A byline or time stamp line: "2/26/2015 7:11 AM PST BY TMZ STAFF", "By Jane Roe".
 fn is_byline(t: &str, lower: &str) -> bool {
-    let words = t.split_whitespace().count();
+    let words = word_count(t);
     (lower.starts_with("by ") && words <= 8 && !ends_sentence(t))
         || (lower.contains(" by ")
             && words <= 10
@@ -123,23 +180,8 @@ fn is_lead_in(t: &str) -> bool {
         return false;
     }
     let lower = fold_case(trimmed);
-    let words = trimmed.split_whitespace().count();
-    words <= 5
-        || [
-            "as follows:",
-            "include:",
-            "includes:",
-            "including:",
-            "the following:",
-            "are:",
-            "were:",
-            "below:",
-            "here's",
-            "here is",
-            "here are",
-        ]
-        .iter()
-        .any(|p| lower.contains(p))
+    let words = word_count(trimmed);
+    words <= 5 || LEAD_INS.any_in(&lower)
 }
 
 /// A title line: a headline in title case, a shouted headline ("… STOLEN!!!!").
@@ -162,7 +204,7 @@ fn is_headline_like(t: &str) -> bool {
 
 /// What a unit is, by itself. `first` is whether it opens the article (a headline there).
 pub fn kind_of(t: &str, lower: &str, first: bool) -> Option<Kind> {
-    let words = t.split_whitespace().count();
+    let words = word_count(t);
     if is_credit(t, lower) {
         return Some(Kind::Credit);
     }
@@ -204,7 +246,7 @@ pub fn kind_of(t: &str, lower: &str, first: bool) -> Option<Kind> {
 /// Whether a unit, in the article's own voice, is opinion, prediction or rhetoric rather than
 /// something to check.
 pub fn is_opinion(t: &str, lower: &str) -> bool {
-    let cues = OPINION.iter().filter(|c| lower.contains(*c)).count();
+    let cues = OPINION.count_in(lower);
     // "should", "need to" weigh less in a sentence about named people or bodies: "The Federal
     // Reserve's decision to cut rates should keep loans cheap" also reports a decision.
     let weak = ["should", "need to", "needs to", "must "];
@@ -230,12 +272,7 @@ pub fn check_worthiness(t: &str, lower: &str, sourced: bool, opinion: bool) -> u
     if t.chars().any(|c| c.is_ascii_digit()) {
         score += 20;
     }
-    if [
-        "%", "$", "£", "€", "percent", "per cent", "million", "billion", "thousand",
-    ]
-    .iter()
-    .any(|m| lower.contains(m))
-    {
+    if AMOUNTS.any_in(lower) {
         score += 10;
     }
     let names = words
@@ -244,59 +281,23 @@ pub fn check_worthiness(t: &str, lower: &str, sourced: bool, opinion: bool) -> u
         .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
         .count();
     score += (names.min(4) * 5) as i32;
-    if [
-        " more ",
-        " less ",
-        " most ",
-        " least ",
-        "than ",
-        " higher",
-        " lower",
-        " increase",
-        " decrease",
-        " rise",
-        " fell",
-        " doubled",
-        "record",
-    ]
-    .iter()
-    .any(|m| lower.contains(m))
-    {
+    if COMPARISONS.any_in(lower) {
         score += 10;
     }
-    if [
-        "because",
-        "due to",
-        "led to",
-        "caused",
-        "result of",
-        "as a result",
-        "after ",
-    ]
-    .iter()
-    .any(|m| lower.contains(m))
-    {
+    if CAUSES.any_in(lower) {
         score += 5;
     }
     if sourced {
         score += 5;
     }
-    if [
-        " will ", " would ", " could ", " might ", " may ", " should ",
-    ]
-    .iter()
-    .any(|m| lower.contains(m))
-    {
+    if HEDGES.any_in(lower) {
         score -= 10;
     }
     if opinion {
         score -= 25;
     }
     let padded = format!(" {lower} ");
-    if [" i ", " we ", " you ", " my ", " our ", " your "]
-        .iter()
-        .any(|m| padded.contains(m))
-    {
+    if PERSONS.any_in(&padded) {
         score -= 10;
     }
     if words.len() < 6 {

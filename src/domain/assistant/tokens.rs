@@ -23,16 +23,19 @@ pub struct Word {
 
 impl Word {
     /// As written, with its punctuation.
+    #[inline]
     pub fn raw(&self) -> &str {
         &self.buf[self.start as usize..self.core_at as usize]
     }
 
     /// Without surrounding punctuation, a possessive "'s" and a final period.
+    #[inline]
     pub fn core(&self) -> &str {
         &self.buf[self.core_at as usize..self.lower_at as usize]
     }
 
     /// `core` in lower case.
+    #[inline]
     pub fn lower(&self) -> &str {
         &self.buf[self.lower_at as usize..self.end as usize]
     }
@@ -43,6 +46,7 @@ impl Word {
         raw.ends_with([',', ';', ':', '—', '–']) || raw == "--" || raw == "—"
     }
 
+    #[inline]
     pub fn is(&self, lower: &str) -> bool {
         self.lower() == lower
     }

@@ -3,6 +3,8 @@
 
 use std::sync::OnceLock;
 
+use super::find::Phrases;
+
 /// A list of words looked up for every word of an article: on first use the words are put in
 /// buckets by first byte and length, so most lookups (misses) end at an empty bucket and a hit
 /// compares a word or two. (Measured faster here than binary search or an FNV table.)
@@ -201,7 +203,7 @@ pub static GROUPS: Words = Words::new(&[
 
 /// Phrases of unnamed attribution: an unsourced claim that leans on someone unnamed.
 #[rustfmt::skip]
-pub const VAGUE: &[&str] = &[
+pub static VAGUE: Phrases = Phrases::new(&[
     "reportedly", "allegedly", "purportedly", "is said to", "are said to", "was said to",
     "were said to", "is now said to", "said to be", "viewed as", "seen as", "seen by many",
     "regarded as", "considered by", "being equated", "is being called", "has been called",
@@ -213,11 +215,11 @@ pub const VAGUE: &[&str] = &[
     "according to reports", "according to media reports", "clear to researchers",
     "body of", "another study", "other studies", "some studies", "studies have", "reviled",
     "claimed", "claiming", "media reports",
-];
+]);
 
 /// Cues of opinion, prediction or rhetoric in the article's own voice.
 #[rustfmt::skip]
-pub const OPINION: &[&str] = &[
+pub static OPINION: Phrases = Phrases::new(&[
     "significant victory", "long overdue", "ridiculous", "absurd", "safe to say",
     "undoubtedly", "no doubt", "should", "ought to", "must ", "need to", "needs to",
     "would argue", "few would", "anyone who", "many of us", "all of us", "let's", "let us",
@@ -229,7 +231,7 @@ pub const OPINION: &[&str] = &[
     "you don't", "your ", "deserve", "shameful", "disgrace", "outrageous", "appalling",
     "brilliant", "wonderful", "terrible", "awful", "amazing", "incredible", "could be done",
     "had traditionally", "is a must", "more than ever", "in light of", "it failed",
-];
+]);
 
 /// Calls to action, bios and promotions: not claims.
 #[rustfmt::skip]
@@ -250,11 +252,11 @@ pub const CHROME: &[&str] = &[
 
 /// Words of a bio or credit line: "X is a reporter for Y", "X contributed".
 #[rustfmt::skip]
-pub const BIO_ROLES: &[&str] = &[
+pub static BIO_ROLES: Phrases = Phrases::new(&[
     "reporter", "correspondent", "editor", "writer", "producer", "journalist", "columnist",
     "contributor", "intern", "fellow", "photographer", "anchor", "host", "freelance",
     "staff writer", "news editor", "digital editor", "political editor",
-];
+]);
 
 /// Abbreviations that end with a period without ending the sentence.
 #[rustfmt::skip]

@@ -1,0 +1,96 @@
+//! An article cut into units, with what the rules read of each: its text and lower case, its
+//! words, which of its characters are quoted, its paragraph and quotation depth, and whether it
+//! is a photo credit. Worked out once, before any rule runs.
+
+use super::carry::{quote_depths, Depth};
+use super::kinds::is_credit;
+use super::sentences::sentences;
+use super::tokens::{quoted, words, Word};
+use crate::domain::text::fold_case;
+
+pub(super) struct Units<'a> {
+    /// Where each unit starts and ends, in code points.
+    pub spans: Vec<(usize, usize)>,
+    /// Each unit's paragraph: blank lines separate paragraphs.
+    pub para: Vec<usize>,
+    pub depths: Vec<Depth>,
+    pub texts: Vec<&'a str>,
+    pub lowers: Vec<String>,
+    pub credits: Vec<bool>,
+    pub words: Vec<Vec<Word>>,
+    /// For each character of a unit, whether it is quoted.
+    pub insides: Vec<Vec<bool>>,
+}
+
+impl<'a> Units<'a> {
+    pub fn new(text: &'a str) -> Self {
+        let chars: Vec<char> = text.chars().collect();
+        let spans: Vec<(usize, usize)> = sentences(text).iter().map(|s| (s.start, s.end)).collect();
+        let mut para = Vec::with_capacity(spans.len());
+        let (mut p, mut at, mut newlines) = (0usize, 0usize, 0usize);
+        for &(s, e) in &spans {
+            while at < s {
+                if chars[at] == '\n' {
+                    newlines += 1;
+                } else if !chars[at].is_whitespace() {
+                    newlines = 0;
+                }
+                if newlines >= 2 {
+                    p += 1;
+                    newlines = 0;
+                }
+                at += 1;
+            }
+            para.push(p);
+            at = e;
+            newlines = 0;
+        }
+        let depths = quote_depths(&chars, &spans);
+        // Each unit's text, a slice of the article: units come in order, so their ends are found
+        // in one walk over the text.
+        let mut offsets = text.char_indices().map(|(b, _)| b).chain([text.len()]);
+        let (mut next_char, mut last) = (0usize, (usize::MAX, 0usize));
+        let mut byte_of = |c: usize| {
+            if last.0 != c {
+                let at = if c >= next_char {
+                    let at = offsets.nth(c - next_char);
+                    next_char = c + 1;
+                    at
+                } else {
+                    text.char_indices().map(|(b, _)| b).nth(c)
+                };
+                last = (c, at.unwrap_or(text.len()));
+            }
+            last.1
+        };
+        let texts: Vec<&str> = spans
+            .iter()
+            .map(|&(s, e)| {
+                let s = byte_of(s);
+                &text[s..byte_of(e)]
+            })
+            .collect();
+        let lowers: Vec<String> = texts.iter().map(|t| fold_case(t)).collect();
+        let credits: Vec<bool> = texts
+            .iter()
+            .zip(&lowers)
+            .map(|(t, l)| is_credit(t, l))
+            .collect();
+        let units: Vec<Vec<Word>> = spans.iter().map(|&(s, e)| words(&chars[s..e])).collect();
+        let insides: Vec<Vec<bool>> = spans.iter().map(|&(s, e)| quoted(&chars[s..e])).collect();
+        Units {
+            spans,
+            para,
+            depths,
+            texts,
+            lowers,
+            credits,
+            words: units,
+            insides,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+}
