@@ -59,7 +59,31 @@ impl Names {
         let at = self.all.len();
         self.all.push(n.to_owned());
         let words: Vec<&str> = n.split(' ').collect();
-        if words.len() >= 2 {
+        // Not two names joined ("Volker and Morrison"), nor a phrase ("Pence on Trump"): every
+        // word capitalised but a particle ("Ursula von der Leyen").
+        let one_name = words.iter().all(|w| {
+            w.starts_with(|c: char| !c.is_lowercase())
+                || matches!(
+                    *w,
+                    "de" | "da"
+                        | "di"
+                        | "du"
+                        | "van"
+                        | "von"
+                        | "der"
+                        | "den"
+                        | "bin"
+                        | "ibn"
+                        | "al"
+                        | "el"
+                        | "la"
+                        | "le"
+                        | "dos"
+                        | "das"
+                        | "del"
+                )
+        });
+        if words.len() >= 2 && one_name {
             self.by_last.insert(words[words.len() - 1].to_owned(), at);
             // A family name first ("Yoon Suk Yeol", "Lee Jae-myung"); not "Stadia Pro".
             if words.len() >= 3 || n.contains('-') {

@@ -162,12 +162,15 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         };
         // "Audience members laughed when he urged …": saying in a subordinate clause is not
         // what the sentence asserts.
+        // (Not a quotation's last word: "“It is hard, though,” Suter said.")
         let start = clause_start(ws, inside, verb_at);
         if start > 1
             && matches!(
                 ws[start - 1].lower(),
                 "when" | "while" | "because" | "although" | "though" | "until" | "unless"
             )
+            && !q(&ws[start - 1])
+            && !clause::quotation_ends(ws[start - 1].raw())
         {
             continue;
         }

@@ -165,7 +165,57 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
             | "promises"
             | "threatens"
     );
-    if next == "to" && !TELLING.contains(&verb) && !commits
+    // "said to reporters", "wrote to the board", "said to cheers": to whom, not what.
+    let to_whom = matches!(
+        verb,
+        "said"
+            | "says"
+            | "say"
+            | "added"
+            | "adds"
+            | "explained"
+            | "wrote"
+            | "writes"
+            | "stated"
+            | "declared"
+            | "announced"
+            | "confirmed"
+            | "admitted"
+            | "acknowledged"
+            | "stressed"
+            | "complained"
+            | "insisted"
+            | "revealed"
+            | "tweeted"
+            | "posted"
+    ) && {
+        let after = lower(ws, i + 2);
+        matches!(
+            after,
+            "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "my"
+                | "reporters"
+                | "journalists"
+                | "lawmakers"
+                | "supporters"
+                | "cheers"
+                | "applause"
+                | "laughter"
+                | "members"
+                | "students"
+                | "fans"
+                | "parliament"
+                | "congress"
+        ) || ws.get(i + 2).is_some_and(capitalised)
+    };
+    if next == "to" && !TELLING.contains(&verb) && !commits && !to_whom
         || (next == "as" && lower(ws, i + 2) == "much")
         || (next == "for" && matches!(verb, "calls"))
     {
