@@ -357,6 +357,28 @@ mod tests {
     }
 
     #[test]
+    fn tags_after_quotations_to_whom_and_joint_names() {
+        // A quotation's last word is no subordinate clause of the tag.
+        assert_eq!(
+            src("“It is hard, though,” Suter said.").as_deref(),
+            Some("Suter")
+        );
+        // To whom it was said, not "said to be".
+        assert_eq!(
+            src("“It is so,” Gambill said to cheers from the crowd.").as_deref(),
+            Some("Gambill")
+        );
+        assert_eq!(
+            src("Smith said to reporters that it was over.").as_deref(),
+            Some("Smith")
+        );
+        assert_eq!(read("He is said to have fled.")[0].1, Verdict::Unsourced);
+        // Two people named together do not complete one of them.
+        let r = read("Kurt Volker and Tim Morrison testified on Tuesday. Volker and Morrison said they were surprised. Later, Volker said that it was fine.");
+        assert_eq!(r[2].2.as_deref(), Some("Kurt Volker"));
+    }
+
+    #[test]
     fn according_to_names_the_source_unless_a_speaker_does() {
         assert_eq!(
             src("He was killed on Thursday, according to the US military.").as_deref(),
