@@ -379,6 +379,27 @@ mod tests {
     }
 
     #[test]
+    fn verdicts_spoken_coordinated_verbs_and_acts_asked_for() {
+        // "called X a Y" is a verdict spoken; "a group called X" names the group.
+        assert_eq!(
+            src("The White House called the impeachment process a sham.").as_deref(),
+            Some("White House")
+        );
+        assert_eq!(src("A group called Friends of the Earth sued."), None);
+        // "X said A and said B": B is X's too, not Washington's.
+        assert_eq!(
+            src("Russia's foreign ministry said it viewed Washington's move as wrong and said it would heighten tensions.")
+                .as_deref(),
+            Some("Russia")
+        );
+        // Pressing someone "into announcing" is no announcement.
+        assert_eq!(
+            src("The hearings are an effort to pressure Zelensky into announcing an inquiry."),
+            None
+        );
+    }
+
+    #[test]
     fn according_to_names_the_source_unless_a_speaker_does() {
         assert_eq!(
             src("He was killed on Thursday, according to the US military.").as_deref(),

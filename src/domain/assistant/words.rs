@@ -146,7 +146,7 @@ pub static ORG_NOUNS: Words = Words::new(&[
     "authority", "regulator", "watchdog", "foundation", "charity", "alliance", "coalition",
     "league", "federation", "association", "embassy", "parliament", "senate", "congress",
     "cabinet", "navy", "pentagon", "startup", "manufacturer", "retailer", "insurer", "airline",
-    "studio", "publisher", "broadcaster", "app", "platform", "network",
+    "studio", "publisher", "broadcaster", "app", "platform", "network", "utility",
 ]);
 
 /// Nouns of documents that speak: "the report found", "the statement continued".

@@ -127,6 +127,20 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         if participle && !out.is_empty() {
             continue;
         }
+        // "pressure him into announcing an inquiry": an act asked of someone, not a saying.
+        if participle
+            && i > 0
+            && matches!(
+                ws[i - 1].lower(),
+                "into" | "of" | "about" | "for" | "from" | "against" | "toward" | "towards"
+            )
+        {
+            continue;
+        }
+        // "X said A and said B": the second verb shares the first one's subject.
+        if i > 0 && ws[i - 1].is("and") && !out.is_empty() {
+            continue;
+        }
         // ", says Buser, is …", "…, reports Wee.": a tag inverted after a comma.
         let ends_tag = |w: &Word| w.ends_clause() || w.raw().ends_with('.');
         // ("…, a spokesman, told Newsweek:" is no inversion: Newsweek is who was told.)

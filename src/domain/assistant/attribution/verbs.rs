@@ -39,8 +39,29 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     if glued.is_none() && i > 0 && w.core().starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
+    // "The White House called the process a sham", "X called it “a disgrace”": a verdict
+    // spoken (not "a group called X", "called for", "called the police").
+    let calling = verb == "called"
+        && matches!(
+            lower(ws, i + 1),
+            "it" | "them"
+                | "him"
+                | "her"
+                | "this"
+                | "that"
+                | "the"
+                | "his"
+                | "their"
+                | "its"
+                | "these"
+                | "those"
+        )
+        && ws[(i + 2).min(ws.len())..ws.len().min(i + 9)]
+            .iter()
+            .any(|x| matches!(x.lower(), "a" | "an") || x.raw().starts_with(['“', '"']));
     // Most words are no verb of saying of any kind: done with them at once.
-    let candidate = REPORTING.contains(&verb)
+    let candidate = calling
+        || REPORTING.contains(&verb)
         || REPORTING_IF_AFTER_SUBJECT.contains(&verb)
         || STANCES.contains(&verb)
         || COGNITION.contains(&verb);
@@ -88,7 +109,8 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
             || PERSONAL.contains(&ws[i - 1].lower())
             || matches!(ws[i - 1].lower(), "they" | "it")
             || ORG_NOUNS.contains(&ws[i - 1].lower()) && det(&ws[i - 2]));
-    let listed = REPORTING.contains(&verb) && !matches!(verb, "pointed" | "points" | "expressed")
+    let listed = calling
+        || REPORTING.contains(&verb) && !matches!(verb, "pointed" | "points" | "expressed")
         || REPORTING_IF_AFTER_SUBJECT.contains(&verb) && subject_before;
     if !(listed || stance || cognition || pointed || concern) {
         return None;
