@@ -400,6 +400,17 @@ mod tests {
     }
 
     #[test]
+    fn inverted_tags_with_the_and_a_persons_office() {
+        assert_eq!(
+            src("Those infected with Y. pestis fall ill within days, says the World Health Organization.")
+                .as_deref(),
+            Some("World Health Organization")
+        );
+        let r = read("Governor Eric Holcomb spoke on Monday. His office said he was travelling.");
+        assert_eq!(r[1].2.as_deref(), Some("Eric Holcomb"));
+    }
+
+    #[test]
     fn according_to_names_the_source_unless_a_speaker_does() {
         assert_eq!(
             src("He was killed on Thursday, according to the US military.").as_deref(),

@@ -152,6 +152,17 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                 Some(n) if PERSONAL.contains(&n.core().to_lowercase().as_str()) => ends_tag(n),
                 Some(n) if capitalised(n) => run_after(ws, i + 1, ws.len().min(i + 8))
                     .is_some_and(|(x, y)| x == i + 1 && ends_tag(&ws[y - 1])),
+                // ", says the World Health Organization.", ", said the agency.".
+                Some(n) if n.is("the") => {
+                    run_after(ws, i + 2, ws.len().min(i + 9))
+                        .is_some_and(|(x, y)| x == i + 2 && ends_tag(&ws[y - 1]))
+                        || ws.get(i + 2).is_some_and(|h| {
+                            ends_tag(h)
+                                && (ORG_NOUNS.contains(&h.lower())
+                                    || DOC_NOUNS.contains(&h.lower())
+                                    || ROLES.contains(&h.lower()))
+                        })
+                }
                 _ => false,
             };
         let subject = if participle {

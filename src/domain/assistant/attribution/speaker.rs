@@ -78,6 +78,16 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             return Some(Speaker::Refers(Ref::Plural));
         }
     }
+    // "his office said", "her campaign said": for the person they serve.
+    if np.len() == 2
+        && matches!(np[0].lower(), "his" | "her")
+        && matches!(
+            np[1].lower(),
+            "office" | "campaign" | "team" | "staff" | "aides" | "camp" | "administration"
+        )
+    {
+        return Some(Speaker::Refers(Ref::Person));
+    }
     let last = np.last()?;
     let head = last.lower();
     // "a senior Pentagon official", "one source": someone not named.
