@@ -406,6 +406,15 @@ mod tests {
                 .as_deref(),
             Some("World Health Organization")
         );
+        assert_eq!(
+            src("Rain falls everywhere on Titan, said study co-author Anezina Solomonidou.")
+                .as_deref(),
+            Some("Anezina Solomonidou")
+        );
+        let r = read(
+            "He is the third resident to catch the disease dubbed the Black Death, say officials.",
+        );
+        assert_eq!((r[0].1, r[0].3), (Verdict::Unsourced, true));
         let r = read("Governor Eric Holcomb spoke on Monday. His office said he was travelling.");
         assert_eq!(r[1].2.as_deref(), Some("Eric Holcomb"));
     }

@@ -84,6 +84,16 @@ pub static REPORTING: Words = Words::new(&[
     "vows", "promises", "threatens", "points",
 ]);
 
+/// Lower-case words of a title that may stand between an inverted verb and a name ("said study
+/// co-author Anezina Solomonidou", "says lead researcher Jane Roe").
+#[rustfmt::skip]
+pub static TAG_TITLES: Words = Words::new(&[
+    "study", "co-author", "coauthor", "author", "lead", "senior", "chief", "former", "deputy",
+    "acting", "assistant", "associate", "executive", "managing", "principal", "head",
+    "researcher", "scientist", "professor", "economist", "analyst", "doctor", "physician",
+    "spokesman", "spokeswoman", "spokesperson", "director", "president", "minister", "coach",
+]);
+
 /// Roles that, after "the", refer to the person named before in that role ("the analyst",
 /// "the Wikileaks founder").
 #[rustfmt::skip]

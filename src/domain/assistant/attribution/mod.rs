@@ -163,8 +163,35 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                                     || ROLES.contains(&h.lower()))
                         })
                 }
+                // ", said study co-author Anezina Solomonidou.": titles before the name.
+                Some(_) => {
+                    let titles = (i + 1..ws.len().min(i + 4))
+                        .take_while(|&k| {
+                            let l = ws[k].lower();
+                            !capitalised(&ws[k])
+                                && !ends_tag(&ws[k])
+                                && (ROLES.contains(&l)
+                                    || PERSON_ROLES.contains(&l)
+                                    || TAG_TITLES.contains(&l))
+                        })
+                        .count();
+                    titles > 0
+                        && run_after(ws, i + 1 + titles, ws.len().min(i + 8 + titles))
+                            .is_some_and(|(x, y)| x == i + 1 + titles && ends_tag(&ws[y - 1]))
+                }
                 _ => false,
             };
+        // ", say officials.", ", said local health officials.": an unnamed group after the verb.
+        let group_tag = !participle
+            && !TELLING.contains(&verb)
+            && i > 0
+            && ws[i - 1].raw().ends_with(',')
+            && (i + 1..ws.len().min(i + 5))
+                .find(|&k| ends_tag(&ws[k]))
+                .is_some_and(|k| {
+                    GROUPS.contains(&ws[k].lower()) && !ws[i + 1..=k].iter().any(capitalised)
+                });
+        let inverted_tag = inverted_tag || group_tag;
         let subject = if participle {
             sentence_subject(ws, inside, i)
         } else if inverted_tag {
