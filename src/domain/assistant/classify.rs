@@ -420,6 +420,24 @@ mod tests {
     }
 
     #[test]
+    fn groups_named_by_a_capitalised_word_are_still_unnamed() {
+        for t in [
+            "Education advocacy groups estimated that a 9% increase was needed.",
+            "Israeli settlers, who form part of his base, said the change was welcome.",
+            "Some 450,000 people were cut off, according to a group representing rural counties in California.",
+        ] {
+            let r = read(t);
+            assert_eq!((r[0].1, r[0].2.as_deref(), r[0].3), (Verdict::Unsourced, None, true), "{t}");
+        }
+        // A named speaker with a role is no group; nor is a clause after "said".
+        assert_eq!(
+            src("Joel Schlabach, a teacher at Richmond High School, said politicians have vilified educators.")
+                .as_deref(),
+            Some("Joel Schlabach")
+        );
+    }
+
+    #[test]
     fn according_to_names_the_source_unless_a_speaker_does() {
         assert_eq!(
             src("He was killed on Thursday, according to the US military.").as_deref(),

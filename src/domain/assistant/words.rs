@@ -208,7 +208,9 @@ pub static GROUPS: Words = Words::new(&[
     "campaigners", "conservatives", "liberals", "republicans", "democrats", "journalists",
     "reporters", "editors", "bloggers", "commentators", "clinicians", "physicians",
     "specialists", "one", "someone", "somebody", "nobody", "anyone", "everyone", "them", "we",
-    "i", "you", "us", "they",
+    "i", "you", "us", "they", "groups", "advocates", "settlers", "unions", "organizations",
+    "organisations", "citizens", "farmers", "demonstrators", "educators", "owners", "landlords",
+    "tenants", "patients", "nurses",
 ]);
 
 /// Phrases of unnamed attribution: an unsourced claim that leans on someone unnamed.

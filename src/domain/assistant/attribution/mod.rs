@@ -186,10 +186,20 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
             && !TELLING.contains(&verb)
             && i > 0
             && ws[i - 1].raw().ends_with(',')
-            && (i + 1..ws.len().min(i + 5))
+            && (i + 1..ws.len().min(i + 4))
                 .find(|&k| ends_tag(&ws[k]))
                 .is_some_and(|k| {
-                    GROUPS.contains(&ws[k].lower()) && !ws[i + 1..=k].iter().any(capitalised)
+                    // (Two modifiers at most, none a noun of its own: not ", said politicians
+                    // have vilified educators.")
+                    GROUPS.contains(&ws[k].lower())
+                        && !ws[i + 1..=k].iter().any(capitalised)
+                        && !ws[i + 1..k].iter().any(|w| {
+                            GROUPS.contains(&w.lower())
+                                || matches!(
+                                    w.lower(),
+                                    "have" | "has" | "had" | "is" | "are" | "was" | "were"
+                                )
+                        })
                 });
         let inverted_tag = inverted_tag || group_tag;
         let subject = if participle {

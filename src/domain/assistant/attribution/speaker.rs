@@ -78,6 +78,14 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             return Some(Speaker::Refers(Ref::Plural));
         }
     }
+    // "a group representing rural counties": someone unnamed, whatever names follow in the
+    // phrase. (Not a role: "Joel Schlabach, a teacher at Richmond High School," is named.)
+    if np.len() >= 2
+        && matches!(np[0].lower(), "a" | "an" | "one" | "another")
+        && (np[1].is("group") || GROUPS.contains(&np[1].lower()))
+    {
+        return Some(Speaker::Group);
+    }
     // "his office said", "her campaign said": for the person they serve.
     if np.len() == 2
         && matches!(np[0].lower(), "his" | "her")
