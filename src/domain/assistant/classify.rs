@@ -438,6 +438,28 @@ mod tests {
     }
 
     #[test]
+    fn comments_citations_and_verbs_in_progress() {
+        assert_eq!(
+            src("\"We worked on the design,\" comments Robin Biesbroek of the CDF.").as_deref(),
+            Some("Robin Biesbroek")
+        );
+        assert_eq!(
+            src("Superintendent Jennifer McCormick has cited a study showing the lowest raises.")
+                .as_deref(),
+            Some("Superintendent Jennifer McCormick")
+        );
+        assert_eq!(
+            src("That is less than the $53 million figure McKinley cited, but close."),
+            None
+        );
+        assert_eq!(
+            src("Senator Jane Roe is alleging that the call was irregular.").as_deref(),
+            Some("Jane Roe")
+        );
+        assert_eq!(src("His comments about the call were brief."), None);
+    }
+
+    #[test]
     fn according_to_names_the_source_unless_a_speaker_does() {
         assert_eq!(
             src("He was killed on Thursday, according to the US military.").as_deref(),

@@ -81,7 +81,7 @@ pub static REPORTING: Words = Words::new(&[
     "lauds", "applauded", "applauds", "slams", "refuted", "refutes", "rebutted", "rebuts",
     "reiterates", "underlines", "speculates", "denounces", "decries", "apologizes",
     "apologises", "cautions", "observes",
-    "vows", "promises", "threatens", "points",
+    "vows", "promises", "threatens", "points", "comments", "cited", "cites", "alleging",
 ]);
 
 /// Lower-case words of a title that may stand between an inverted verb and a name ("said study

@@ -123,7 +123,13 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         };
         // A participle ("…, saying …", "stating that"): its subject is the sentence's, and the
         // sentence's own verb already counts.
-        let participle = verb.ends_with("ing");
+        // ("are alleging": a verb in progress, with a subject of its own.)
+        let participle = verb.ends_with("ing")
+            && !(i > 0
+                && matches!(
+                    ws[i - 1].lower(),
+                    "is" | "are" | "was" | "were" | "been" | "be"
+                ));
         if participle && !out.is_empty() {
             continue;
         }

@@ -120,6 +120,7 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     let noun_like = matches!(
         verb,
         "states"
+            | "comments"
             | "reports"
             | "claims"
             | "finds"
@@ -161,14 +162,23 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
             ) || ws[i - 1].lower().ends_with("'s")
                 || ws[i - 1].lower().ends_with("’s")));
     // After a name or a pronoun it is a verb: "As Emily Feng reports for NPR".
-    let after_subject = matches!(verb, "reports" | "notes" | "writes" | "tells" | "posts")
-        && i > 0
+    let after_subject = matches!(
+        verb,
+        "reports" | "notes" | "writes" | "tells" | "posts" | "comments"
+    ) && i > 0
         && (capitalised(&ws[i - 1]) && !ws[i - 1].ends_clause()
             || PERSONAL.contains(&ws[i - 1].lower()));
     // "the statement read.", "the letter states": a document speaking.
     let after_doc = i > 0 && DOC_NOUNS.contains(&ws[i - 1].lower());
     let verb_anyway = after_subject || after_doc || verb == "calls" && next == "that";
     if noun_like && !verb_anyway {
+        return None;
+    }
+    // "X cited a study": what X cited speaks for X; "the figure McKinley cited, but …" only
+    // names what was cited (the verb ends its clause).
+    if matches!(verb, "cited" | "cites")
+        && (w.ends_clause() || w.raw().ends_with('.') || i + 1 == ws.len())
+    {
         return None;
     }
     // "Lowe's reports earnings Wednesday": a date, not a statement.
@@ -265,7 +275,11 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
             && !q(&ws[k])
             && !(k..i).any(|m| ws[m].ends_clause() || quotation_ends(ws[m].raw()))
     });
+    // "are alleging", "was saying": a verb in progress, not a passive.
+    let progressive =
+        verb.ends_with("ing") && matches!(prev_w, "is" | "are" | "was" | "were" | "been" | "be");
     if !stance
+        && !progressive
         && (matches!(
             prev_w,
             "is" | "are"
