@@ -147,6 +147,14 @@ fn attribute(u: &Units, i: usize, outlet: Option<&str>, ctx: &mut Context) -> Fo
                     .find(|(k, _)| *k < main.verb)
                     .map(|(_, n)| n.clone());
             }
+            // "the governor said": the one introduced as governor, if the article did.
+            Speaker::Refers(Ref::Person)
+                if main.verb >= 2
+                    && ws[main.verb - 2].is("the")
+                    && ctx.roles.contains_key(ws[main.verb - 1].lower()) =>
+            {
+                source = ctx.roles.get(ws[main.verb - 1].lower()).cloned();
+            }
             Speaker::Refers(r) => match ctx.resolve(*r) {
                 Some(Some(n)) => {
                     if *r == Ref::Outlet {
@@ -417,6 +425,9 @@ mod tests {
         assert_eq!((r[0].1, r[0].3), (Verdict::Unsourced, true));
         let r = read("Governor Eric Holcomb spoke on Monday. His office said he was travelling.");
         assert_eq!(r[1].2.as_deref(), Some("Eric Holcomb"));
+        // "the governor": the one introduced as governor, not the last person named.
+        let r = read("Indiana Gov. Eric Holcomb spoke on Monday. House Speaker Brian Bosma said the budget was fine. The governor said he was waiting.");
+        assert_eq!(r[2].2.as_deref(), Some("Eric Holcomb"));
     }
 
     #[test]

@@ -34,6 +34,9 @@ pub(super) struct Context {
     pub(super) publishers: Vec<String>,
     /// The outlet an unnamed source last told ("an insider told E! News"), for "the insider".
     pub(super) anonymous: Option<String>,
+    /// Who holds which role, by the title they were introduced with ("Gov. Eric Holcomb":
+    /// "governor"), for "the governor said".
+    pub(super) roles: HashMap<String, String>,
     /// People the current unit introduces by title or role, with the index of their name
     /// ("opposition leader Morgan Tsvangirai …, his spokesman said").
     pub(super) unit_people: Vec<(usize, String)>,
@@ -233,6 +236,20 @@ impl Context {
 }
 
 /// People named after a title or a role, and the lead of a study.
+/// A title as the role it names: "Gov." and "Governor" are "governor".
+pub(super) fn role_of(title: &str) -> String {
+    let t = fold_case(title.trim_end_matches('.'));
+    match t.as_str() {
+        "gov" => "governor".into(),
+        "sen" => "senator".into(),
+        "rep" => "congressman".into(),
+        "gen" => "general".into(),
+        "prof" => "professor".into(),
+        "dr" => "doctor".into(),
+        _ => t,
+    }
+}
+
 pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
     let titled = |w: &Word| {
         matches!(
@@ -245,9 +262,15 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
                 | "Mr."
                 | "Mrs"
                 | "Ms"
+                | "Sen"
                 | "Sen."
+                | "Rep"
                 | "Rep."
+                | "Gov"
                 | "Gov."
+                | "Governor"
+                | "Senator"
+                | "Mayor"
                 | "President"
                 | "Minister"
                 | "Secretary"
@@ -275,6 +298,7 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
         if study_lead {
             ctx.lead = Some(n.clone());
         }
+        ctx.roles.insert(role_of(ws[k].core()), n.clone());
         ctx.unit_people.push((a, n.clone()));
         ctx.names.add(&n);
     }
