@@ -3,7 +3,7 @@
 //!
 //! - `seeds`: the five sample articles (the rules were first written on them: in-sample);
 //! - `dev`: ten real news pages from ten outlets (the rules were tuned on them: in-sample);
-//! - `dev-added`, `dev-more-a` to `dev-more-d`: twenty-five more, labelled blind, measured once,
+//! - `dev-added`, `dev-more-a` to `dev-more-f`: thirty-four more, labelled blind, measured once,
 //!   then used for development;
 //! - `heldout`, `heldout-added`: eleven articles labelled blind, never looked at while
 //!   writing the rules: only their figures are printed, never their disagreements.
@@ -407,12 +407,12 @@ fn claim_assistant_figures() {
     let dev = report("dev", show).expect("the development set is in the repo");
     baseline("dev");
     let mut dev_added = report("dev-added", show).expect("the added development set");
-    for more in ["dev-more-a", "dev-more-b", "dev-more-c", "dev-more-d"] {
+    for more in ["dev-more-a", "dev-more-b", "dev-more-c", "dev-more-d", "dev-more-e", "dev-more-f"] {
         if let Some(t) = report(more, show) {
             dev_added.add(t);
         }
     }
-    println!("\n== the twenty-five added development articles together\n{HEADER}");
+    println!("\n== the thirty-four added development articles together\n{HEADER}");
     println!("{}", dev_added.row("total"));
     let seeds = report("seeds", show).expect("the seeds' labels");
     // Held out: labelled blind, figures only. Never their disagreements: reading them would
@@ -431,9 +431,9 @@ fn claim_assistant_figures() {
     // Floors a little below the figures measured when they were set (README), never at a
     // perfect in-sample score.
     floors("dev", dev, 0.96, 0.94, 0.94, 0.87, 0.93);
-    // (dev-added: the twenty-five articles together, lowered when dev-more-c and -d came in,
-    // measured blind: verdict 0.927, source 0.84.)
-    floors("dev-added", dev_added, 0.95, 0.94, 0.91, 0.82, 0.91);
+    // (dev-added: the added development articles together, lowered as sets measured blind came
+    // in: with dev-more-e and -f, verdict 0.92, source 0.82.)
+    floors("dev-added", dev_added, 0.95, 0.94, 0.90, 0.80, 0.91);
     floors("seeds", seeds, 0.97, 0.97, 0.96, 0.95, 0.93);
-    floors("held out", unseen, 0.93, 0.93, 0.83, 0.66, 0.91);
+    floors("held out", unseen, 0.93, 0.93, 0.83, 0.70, 0.92);
 }
