@@ -407,7 +407,14 @@ fn claim_assistant_figures() {
     let dev = report("dev", show).expect("the development set is in the repo");
     baseline("dev");
     let mut dev_added = report("dev-added", show).expect("the added development set");
-    for more in ["dev-more-a", "dev-more-b", "dev-more-c", "dev-more-d", "dev-more-e", "dev-more-f"] {
+    for more in [
+        "dev-more-a",
+        "dev-more-b",
+        "dev-more-c",
+        "dev-more-d",
+        "dev-more-e",
+        "dev-more-f",
+    ] {
         if let Some(t) = report(more, show) {
             dev_added.add(t);
         }

@@ -92,6 +92,7 @@ pub fn analyse_with(text: &str, outlet: Option<&str>) -> Vec<Reading> {
         found.push(f);
     }
     sources_told(&u, &mut found);
+    signed_tweets(&u, &mut found);
     carry(
         &mut found, &u.para, &u.depths, &u.words, &u.insides, &u.texts,
     );
@@ -199,6 +200,29 @@ fn sources_told(u: &Units, found: &mut [Found]) {
     }
 }
 
+/// A tweet's signature on a line of its own ("— Dele (@dele_official) November 19, 2019"), as
+/// pages quoting tweets often leave it.
+fn is_signature(t: &str) -> bool {
+    is_tweet(t) && t.trim_start().starts_with(['—', '–', '-'])
+}
+
+/// The words of a tweet whose signature stands in the next paragraph are the signer's.
+fn signed_tweets(u: &Units, found: &mut [Found]) {
+    for i in 1..u.len() {
+        if !is_signature(u.texts[i]) || u.para[i - 1] == u.para[i] {
+            continue;
+        }
+        let Some(name) = found[i].0.clone() else {
+            continue;
+        };
+        for k in (0..i).rev().take_while(|&k| u.para[k] + 1 == u.para[i]) {
+            if found[k].0.is_none() {
+                found[k] = (Some(name.clone()), false, true, false);
+            }
+        }
+    }
+}
+
 /// What the unit is (claim or not), with its verdict and check-worthiness.
 #[inline(never)]
 fn reading(u: &Units, i: usize, found: &Found) -> Reading {
@@ -208,6 +232,10 @@ fn reading(u: &Units, i: usize, found: &Found) -> Reading {
         || u.insides[i].iter().filter(|&&q| q).count() * 2 > t.chars().count();
     let mut kind =
         kind_of(t, &u.lowers[i], i == 0 || u.para[i] == 0 && i < 2).unwrap_or(Kind::Claim);
+    // A tweet's signature alone says nothing: its tweet was given its signer above.
+    if is_signature(t) {
+        kind = Kind::Credit;
+    }
     // "X asked: “Are there …?”": a report of a question is a claim.
     if kind == Kind::Question
         && own
@@ -468,6 +496,39 @@ mod tests {
             Some("Jane Roe")
         );
         assert_eq!(src("His comments about the call were brief."), None);
+    }
+
+    #[test]
+    fn tweets_signed_below_brands_ages_and_page_furniture() {
+        let r = read("Spurs made it official.\n\nI can't thank this man enough.\n\n— Dele (@dele_official) November 19, 2019\n\nFollow NBC Latino on Facebook, Twitter and Instagram.\n\nDisclaimer: The views expressed are their own.");
+        let got: Vec<(Kind, Option<&str>)> = r.iter().map(|x| (x.0, x.2.as_deref())).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Kind::Claim, None),
+                (Kind::Claim, Some("Dele")),
+                (Kind::Credit, Some("Dele")),
+                (Kind::Chrome, None),
+                (Kind::Chrome, None),
+            ]
+        );
+        let text = "The VW Atlas Cross Sport SUV is big. VW says the car is fast. Volkswagen said it is new. The automaker says it is light. Jose Mourinho joined Tottenham. The 56-year-old said he was excited. Oza attributed the rally to the ruling.";
+        let chars: Vec<char> = text.chars().collect();
+        let source_of = |needle: &str| {
+            analyse(text)
+                .into_iter()
+                .find(|r| {
+                    chars[r.start..r.end]
+                        .iter()
+                        .collect::<String>()
+                        .contains(needle)
+                })
+                .and_then(|r| r.source)
+        };
+        assert_eq!(source_of("VW says").as_deref(), Some("VW"));
+        assert_eq!(source_of("automaker").as_deref(), Some("Volkswagen"));
+        assert_eq!(source_of("56-year-old").as_deref(), Some("Jose Mourinho"));
+        assert_eq!(source_of("attributed").as_deref(), Some("Oza"));
     }
 
     #[test]

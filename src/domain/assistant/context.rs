@@ -88,8 +88,10 @@ impl Names {
         });
         if words.len() >= 2 && one_name {
             self.by_last.insert(words[words.len() - 1].to_owned(), at);
-            // A family name first ("Yoon Suk Yeol", "Lee Jae-myung"); not "Stadia Pro".
-            if words.len() >= 3 || n.contains('-') {
+            // A family name first ("Yoon Suk Yeol", "Lee Jae-myung"); not "Stadia Pro", nor a
+            // brand before a product ("VW Atlas Cross Sport SUV").
+            let family = words[0].chars().nth(1).is_some_and(char::is_lowercase);
+            if family && (words.len() >= 3 || n.contains('-')) {
                 self.by_first.insert(words[0].to_owned(), at);
             }
         }

@@ -53,6 +53,9 @@ static AGENCY_CREDITS: Phrases = Phrases::new(&[
     "image courtesy",
 ]);
 
+/// Social networks, in "Follow us on …" lines.
+static SOCIAL: Phrases = Phrases::new(&["facebook", "twitter", "instagram", "tiktok", "youtube"]);
+
 /// Lines that announce what follows.
 static LEAD_INS: Phrases = Phrases::new(&[
     "as follows:",
@@ -212,6 +215,8 @@ pub fn kind_of(t: &str, lower: &str, first: bool) -> Option<Kind> {
     if CHROME.contains(&bare)
         || t.starts_with('©')
         || CHROME_STARTS.iter().any(|p| lower.starts_with(p))
+        // "Follow NBC Latino on Facebook, Twitter and Instagram."
+        || lower.starts_with("follow ") && SOCIAL.any_in(lower)
         || is_bio(t, lower)
         || is_byline(t, lower)
     {

@@ -82,6 +82,7 @@ pub static REPORTING: Words = Words::new(&[
     "reiterates", "underlines", "speculates", "denounces", "decries", "apologizes",
     "apologises", "cautions", "observes",
     "vows", "promises", "threatens", "points", "comments", "cited", "cites", "alleging",
+    "attributed", "attributes",
 ]);
 
 /// Lower-case words of a title that may stand between an inverted verb and a name ("said study
@@ -156,7 +157,8 @@ pub static ORG_NOUNS: Words = Words::new(&[
     "authority", "regulator", "watchdog", "foundation", "charity", "alliance", "coalition",
     "league", "federation", "association", "embassy", "parliament", "senate", "congress",
     "cabinet", "navy", "pentagon", "startup", "manufacturer", "retailer", "insurer", "airline",
-    "studio", "publisher", "broadcaster", "app", "platform", "network", "utility",
+    "studio", "publisher", "broadcaster", "app", "platform", "network", "utility", "automaker",
+    "carmaker", "chipmaker", "drugmaker", "brokerage", "lender", "operator",
 ]);
 
 /// Nouns of documents that speak: "the report found", "the statement continued".
@@ -210,7 +212,7 @@ pub static GROUPS: Words = Words::new(&[
     "specialists", "one", "someone", "somebody", "nobody", "anyone", "everyone", "them", "we",
     "i", "you", "us", "they", "groups", "advocates", "settlers", "unions", "organizations",
     "organisations", "citizens", "farmers", "demonstrators", "educators", "owners", "landlords",
-    "tenants", "patients", "nurses",
+    "tenants", "patients", "nurses", "providers",
 ]);
 
 /// Phrases of unnamed attribution: an unsourced claim that leans on someone unnamed.
@@ -252,7 +254,7 @@ pub const CHROME_STARTS: &[&str] = &[
     "follow us", "follow him", "follow her", "share this", "download the", "watch:",
     "listen:", "see also", "more:", "photo:", "image:", "advertisement",
     "powered by", "this story has been", "this article has been", "correction:",
-    "editor's note", "editor’s note", "clarification:",
+    "editor's note", "editor’s note", "clarification:", "disclaimer:",
 ];
 
 /// Whole lines of page furniture.

@@ -86,6 +86,10 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     {
         return Some(Speaker::Group);
     }
+    // "the 56-year-old said": a person named before.
+    if np.len() == 2 && det(&np[0]) && np[1].lower().ends_with("-year-old") {
+        return Some(Speaker::Refers(Ref::Person));
+    }
     // "his office said", "her campaign said": for the person they serve.
     if np.len() == 2
         && matches!(np[0].lower(), "his" | "her")

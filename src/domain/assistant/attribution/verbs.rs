@@ -56,9 +56,11 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
                 | "these"
                 | "those"
         )
-        && ws[(i + 2).min(ws.len())..ws.len().min(i + 9)]
+        && ws[(i + 2).min(ws.len())..ws.len().min(i + 13)]
             .iter()
             .any(|x| matches!(x.lower(), "a" | "an") || x.raw().starts_with(['“', '"']));
+    // (Looked for over the object: "called the Supreme Court decision on the Essar Steel
+    // resolution a landmark".)
     // Most words are no verb of saying of any kind: done with them at once.
     let candidate = calling
         || REPORTING.contains(&verb)
