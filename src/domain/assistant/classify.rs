@@ -166,6 +166,18 @@ fn attribute(u: &Units, i: usize, outlet: Option<&str>, ctx: &mut Context) -> Fo
                 Some(None) => vague = true,
                 None => {}
             },
+            // "the doctors said" after "Doctors for Camp Closure": the group named before.
+            Speaker::Group
+                if main.verb >= 2
+                    && matches!(ws[main.verb - 2].lower(), "the" | "these" | "those")
+                    && ws[main.verb - 1].lower().ends_with('s')
+                    && ctx.names.with_word(ws[main.verb - 1].lower()).is_some() =>
+            {
+                source = ctx
+                    .names
+                    .with_word(ws[main.verb - 1].lower())
+                    .map(str::to_owned);
+            }
             Speaker::Group | Speaker::OwnOutlet => vague = true,
         }
         if matches!(main.speaker, Speaker::Group) {
@@ -529,6 +541,14 @@ mod tests {
         assert_eq!(source_of("automaker").as_deref(), Some("Volkswagen"));
         assert_eq!(source_of("56-year-old").as_deref(), Some("Jose Mourinho"));
         assert_eq!(source_of("attributed").as_deref(), Some("Oza"));
+    }
+
+    #[test]
+    fn the_group_named_before_by_a_word_of_its_name() {
+        let r = read("The letter came from Doctors for Camp Closure, a new group. The doctors said the risk was high. The protesters said it was late.");
+        assert_eq!(r[1].2.as_deref(), Some("Doctors for Camp Closure"));
+        // No group of protesters was named: unnamed.
+        assert_eq!((r[2].2.as_deref(), r[2].3), (None, true));
     }
 
     #[test]

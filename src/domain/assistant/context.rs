@@ -109,6 +109,17 @@ impl Names {
         self.seen.contains(n)
     }
 
+    /// The latest name of two words or more with `word` among its words, case aside ("the
+    /// doctors" of "Doctors for Camp Closure", "the teachers" of "Indiana State Teachers
+    /// Association").
+    pub(super) fn with_word(&self, word: &str) -> Option<&str> {
+        self.all
+            .iter()
+            .rev()
+            .map(String::as_str)
+            .find(|n| n.contains(' ') && n.split(' ').any(|w| fold_case(w) == word))
+    }
+
     /// Whether a full name seen ends with `n` ("Mugabe" of "Robert Mugabe").
     pub(super) fn is_surname(&self, n: &str) -> bool {
         self.by_last.contains_key(n)
