@@ -552,6 +552,15 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_of_a_name_with_and_in_it() {
+        let r = read("Migrants are held by U.S. Customs and Border Protection for days. In August, CBP announced that it would not vaccinate them.");
+        assert_eq!(
+            r[1].2.as_deref(),
+            Some("U.S. Customs and Border Protection")
+        );
+    }
+
+    #[test]
     fn according_to_names_the_source_unless_a_speaker_does() {
         assert_eq!(
             src("He was killed on Thursday, according to the US military.").as_deref(),

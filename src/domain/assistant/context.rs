@@ -101,6 +101,12 @@ impl Names {
             .filter(|c| c.is_uppercase())
             .collect();
         if initials.chars().count() >= 2 {
+            // "U.S. Customs and Border Protection" is also "CBP".
+            let country = words[0].contains('.') || words[0].len() <= 3 && words.len() >= 3;
+            if country && initials.chars().count() >= 4 {
+                self.by_initials
+                    .insert(initials.chars().skip(1).collect(), at);
+            }
             self.by_initials.insert(initials, at);
         }
     }
@@ -248,7 +254,6 @@ impl Context {
     }
 }
 
-/// People named after a title or a role, and the lead of a study.
 /// A title as the role it names: "Gov." and "Governor" are "governor".
 pub(super) fn role_of(title: &str) -> String {
     let t = fold_case(title.trim_end_matches('.'));
@@ -263,6 +268,7 @@ pub(super) fn role_of(title: &str) -> String {
     }
 }
 
+/// People named after a title or a role, and the lead of a study.
 pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
     let titled = |w: &Word| {
         matches!(
@@ -321,8 +327,14 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
         match run_after(ws, k, ws.len()) {
             Some((a, b)) => {
                 if b - a >= 2 {
-                    // "the Democratic Party and Yoon" are two.
-                    for n in name(ws, a, b).split(" and ") {
+                    // "the Democratic Party and Yoon" are two; "Customs and Border
+                    // Protection" is one, whose initials spell "CBP" (a name with "and" in it
+                    // completes no surname: see `Names::add`).
+                    let whole = name(ws, a, b);
+                    if whole.contains(" and ") {
+                        ctx.names.add(&whole);
+                    }
+                    for n in whole.split(" and ") {
                         if n.contains(' ') {
                             ctx.names.add(n);
                         }
