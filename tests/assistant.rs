@@ -145,6 +145,10 @@ struct Tally {
     /// Kinds of error, counted (for held-out sets, in place of the disagreements):
     /// sourced read as unsourced, unsourced read as sourced, a wrong name.
     missed_source: usize,
+    /// Of those: read as vague (an unnamed group, or a reference not resolved), and labelled
+    /// as carried (the source is in a neighbouring unit).
+    missed_vague: usize,
+    missed_carried: usize,
     false_source: usize,
     wrong_name: usize,
 }
@@ -164,14 +168,20 @@ impl Tally {
         self.carried += o.carried;
         self.carried_ok += o.carried_ok;
         self.missed_source += o.missed_source;
+        self.missed_vague += o.missed_vague;
+        self.missed_carried += o.missed_carried;
         self.false_source += o.false_source;
         self.wrong_name += o.wrong_name;
     }
     fn errors(&self) -> String {
         format!(
-            "errors on true claims: sourced read as unsourced {}, unsourced read as sourced {}, \
-             sourced with another name {}",
-            self.missed_source, self.false_source, self.wrong_name
+            "errors on true claims: sourced read as unsourced {} (of which read as vague {}, \
+             labelled carried {}), unsourced read as sourced {}, sourced with another name {}",
+            self.missed_source,
+            self.missed_vague,
+            self.missed_carried,
+            self.false_source,
+            self.wrong_name
         )
     }
     fn ratio(a: usize, b: usize) -> f64 {
@@ -270,6 +280,8 @@ fn score(a: &Article, readings: &[Reading], misses: &mut Vec<String>) -> Tally {
             t.verdict_ok += 1;
         } else if u.verdict == Some(Verdict::Sourced) {
             t.missed_source += 1;
+            t.missed_vague += usize::from(r.vague);
+            t.missed_carried += usize::from(u.carried);
         } else {
             t.false_source += 1;
         }
