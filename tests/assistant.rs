@@ -151,6 +151,10 @@ struct Tally {
     missed_carried: usize,
     false_source: usize,
     wrong_name: usize,
+    /// Of the wrong names: carried from a neighbouring unit by the assistant, and a news
+    /// agency or the article's own outlet.
+    wrong_carried: usize,
+    wrong_outlet: usize,
 }
 
 impl Tally {
@@ -172,16 +176,21 @@ impl Tally {
         self.missed_carried += o.missed_carried;
         self.false_source += o.false_source;
         self.wrong_name += o.wrong_name;
+        self.wrong_carried += o.wrong_carried;
+        self.wrong_outlet += o.wrong_outlet;
     }
     fn errors(&self) -> String {
         format!(
             "errors on true claims: sourced read as unsourced {} (of which read as vague {}, \
-             labelled carried {}), unsourced read as sourced {}, sourced with another name {}",
+             labelled carried {}), unsourced read as sourced {}, sourced with another name {} \
+             (of which carried by the assistant {}, a news agency or the outlet itself {})",
             self.missed_source,
             self.missed_vague,
             self.missed_carried,
             self.false_source,
-            self.wrong_name
+            self.wrong_name,
+            self.wrong_carried,
+            self.wrong_outlet
         )
     }
     fn ratio(a: usize, b: usize) -> f64 {
@@ -294,7 +303,22 @@ fn score(a: &Article, readings: &[Reading], misses: &mut Vec<String>) -> Tally {
                     .zip(u.source.as_deref())
                     .is_some_and(|(x, y)| same_source(x, y));
                 t.source_ok += usize::from(ok);
-                t.wrong_name += usize::from(!ok && r.source.is_some());
+                let wrong = !ok && r.source.is_some();
+                t.wrong_name += usize::from(wrong);
+                t.wrong_carried += usize::from(wrong && r.carried);
+                let agency = r.source.as_deref().is_some_and(|n| {
+                    [
+                        "AP",
+                        "Associated Press",
+                        "Reuters",
+                        "AFP",
+                        "Agence France-Presse",
+                    ]
+                    .iter()
+                    .chain(a.outlet.as_deref().iter())
+                    .any(|x| same_source(n, x))
+                });
+                t.wrong_outlet += usize::from(wrong && agency);
                 if u.carried {
                     t.carried += 1;
                     t.carried_ok += usize::from(ok);
