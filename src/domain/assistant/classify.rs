@@ -434,6 +434,12 @@ mod tests {
             Some("White House")
         );
         assert_eq!(src("A group called Friends of the Earth sued."), None);
+        // A verdict given with "as": "rejected … as false" (not "rejected the bill").
+        assert_eq!(
+            src("The Pentagon rejected these accusations as “patently false.”").as_deref(),
+            Some("Pentagon")
+        );
+        assert_eq!(src("The Senate rejected the bill on Tuesday."), None);
         // "X said A and said B": B is X's too, not Washington's.
         assert_eq!(
             src("Russia's foreign ministry said it viewed Washington's move as wrong and said it would heighten tensions.")

@@ -61,8 +61,17 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
             .any(|x| matches!(x.lower(), "a" | "an") || x.raw().starts_with(['“', '"']));
     // (Looked for over the object: "called the Supreme Court decision on the Essar Steel
     // resolution a landmark".)
+    // "The Pentagon rejected these accusations as “patently false”", "saw his visit as a
+    // surprise": a verdict given (not "rejected the bill", "saw the film").
+    let judging = matches!(
+        verb,
+        "rejected" | "rejects" | "dismissed" | "dismisses" | "saw"
+    ) && ws[(i + 2).min(ws.len())..ws.len().min(i + 9)]
+        .iter()
+        .any(|x| x.is("as"));
     // Most words are no verb of saying of any kind: done with them at once.
     let candidate = calling
+        || judging
         || REPORTING.contains(&verb)
         || REPORTING_IF_AFTER_SUBJECT.contains(&verb)
         || STANCES.contains(&verb)
@@ -112,6 +121,7 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
             || matches!(ws[i - 1].lower(), "they" | "it")
             || ORG_NOUNS.contains(&ws[i - 1].lower()) && det(&ws[i - 2]));
     let listed = calling
+        || judging
         || REPORTING.contains(&verb) && !matches!(verb, "pointed" | "points" | "expressed")
         || REPORTING_IF_AFTER_SUBJECT.contains(&verb) && subject_before;
     if !(listed || stance || cognition || pointed || concern) {
