@@ -6,8 +6,10 @@
 //! - `tokens`: words, quotation marks, name runs;
 //! - `attribution`: each unit's attributions and the one that counts;
 //! - `kinds`: claim or not, and check-worthiness;
-//! - `context`: who is who so far (references resolved);
+//! - `context`: who is who so far (references resolved), with `names` (full names seen);
 //! - `carry`: sources taken from neighbouring units;
+//! - `unit`: the article cut into units once, with what every rule reads of each;
+//! - `find`: many phrases looked for in a sentence in one pass;
 //! - `classify`: the reading of an article, unit by unit;
 //! - `suggest`: suggestions for the reader, and "also in";
 //! - `wire`: readings as the worker sends them to the page.
@@ -18,6 +20,7 @@ pub mod classify;
 mod context;
 mod find;
 mod kinds;
+mod names;
 pub mod sentences;
 pub mod suggest;
 mod tokens;
