@@ -293,3 +293,16 @@ fn source_names_match_leniently() {
     assert!(same_source("the ÉLYSÉE", "Élysée"));
     assert!(!same_source("", "AFP"));
 }
+
+#[test]
+fn passive_hedges_are_vague() {
+    for t in [
+        "Disney is expected to switch gears again.",
+        "The population currently is estimated at around 40,000.",
+        "Russia and Syria have been accused of creating a disaster.",
+        "The car isn't expected until next year.",
+    ] {
+        let r = read(t);
+        assert_eq!((r[0].1, r[0].3), (Verdict::Unsourced, true), "{t}");
+    }
+}

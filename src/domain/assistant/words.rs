@@ -228,7 +228,9 @@ pub static VAGUE: Phrases = Phrases::new(&[
     "sources said", "sources tell", "sources told", "a source said", "according to sources",
     "according to reports", "according to media reports", "clear to researchers",
     "body of", "another study", "other studies", "some studies", "studies have", "reviled",
-    "claimed", "claiming", "media reports",
+    "claimed", "claiming", "media reports", "is expected", "are expected", "isn't expected",
+    "isn’t expected", "is not expected", "is estimated", "are estimated", "were accused",
+    "have been accused", "has been accused",
 ]);
 
 /// Cues of opinion, prediction or rhetoric in the article's own voice.
