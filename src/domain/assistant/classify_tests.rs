@@ -306,3 +306,15 @@ fn passive_hedges_are_vague() {
         assert_eq!((r[0].1, r[0].3), (Verdict::Unsourced, true), "{t}");
     }
 }
+
+#[test]
+fn more_verbs_of_saying_but_not_an_act_in_response() {
+    assert_eq!(
+        src("“It was over,” Smith recounted.").as_deref(),
+        Some("Smith")
+    );
+    assert_eq!(
+        src("Garrett responded by hitting Rudolph in the head."),
+        None
+    );
+}

@@ -82,7 +82,8 @@ pub static REPORTING: Words = Words::new(&[
     "reiterates", "underlines", "speculates", "denounces", "decries", "apologizes",
     "apologises", "cautions", "observes",
     "vows", "promises", "threatens", "points", "comments", "cited", "cites", "alleging",
-    "attributed", "attributes",
+    "attributed", "attributes", "recounted", "recounts", "elaborated",
+    "clarified", "affirmed", "exclaimed", "shouted", "yelled", "mused",
 ]);
 
 /// Lower-case words of a title that may stand between an inverted verb and a name ("said study
