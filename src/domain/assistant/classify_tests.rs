@@ -318,3 +318,13 @@ fn more_verbs_of_saying_but_not_an_act_in_response() {
         None
     );
 }
+
+#[test]
+fn a_named_person_with_a_group_is_named() {
+    assert_eq!(
+        src("Holcomb and GOP legislative leaders touted the plan as a stride.").as_deref(),
+        Some("Holcomb")
+    );
+    let r = read("Businesses and residents also have complained and say the outages were broad.");
+    assert_eq!((r[0].2.as_deref(), r[0].3), (None, true));
+}

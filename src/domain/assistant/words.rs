@@ -213,7 +213,8 @@ pub static GROUPS: Words = Words::new(&[
     "specialists", "one", "someone", "somebody", "nobody", "anyone", "everyone", "them", "we",
     "i", "you", "us", "they", "groups", "advocates", "settlers", "unions", "organizations",
     "organisations", "citizens", "farmers", "demonstrators", "educators", "owners", "landlords",
-    "tenants", "patients", "nurses", "providers",
+    "tenants", "patients", "nurses", "providers", "businesses",
+    "retailers", "utilities",
 ]);
 
 /// Phrases of unnamed attribution: an unsourced claim that leans on someone unnamed.

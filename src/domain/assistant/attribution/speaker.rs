@@ -164,6 +164,17 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     {
         return Some(Speaker::Refers(Ref::Authors));
     }
+    // "Holcomb and GOP legislative leaders touted": a named person with others is named.
+    if let Some(and) = np.iter().position(|w| w.is("and")).filter(|&k| k > 0) {
+        let before = np[and - 1].lower();
+        if capitalised(&np[and - 1]) && !GROUPS.contains(&before) && GROUPS.contains(&head) {
+            if let Some((x, y)) = run_before(ws, a, a + and) {
+                if y == a + and {
+                    return Some(named(ws, x, y, outlet));
+                }
+            }
+        }
+    }
     // An unnamed group, whatever names modify it ("Biden administration officials").
     if GROUPS.contains(&head) {
         return Some(Speaker::Group);
