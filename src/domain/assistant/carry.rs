@@ -106,7 +106,13 @@ pub(super) fn carry(
             let runs_on = texts
                 .get(j + 1)
                 .is_some_and(|t| para[j + 1] == para[j] + 1 && t.starts_with(['“', '"']));
-            if depths[j].end > depths[i].start && !runs_on {
+            // (The last paragraph of a quotation over paragraphs whose closing mark was lost,
+            // say to an embedded post after it, is no stray mark: the one before ran on into it.)
+            let ran_on_into = i > 0
+                && para[i - 1] + 1 == para[i]
+                && depths[i - 1].end > 0
+                && texts[i].trim_start().starts_with(['“', '"']);
+            if depths[j].end > depths[i].start && !runs_on && !ran_on_into {
                 i += 1;
                 continue;
             }

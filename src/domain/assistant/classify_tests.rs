@@ -328,3 +328,10 @@ fn a_named_person_with_a_group_is_named() {
     let r = read("Businesses and residents also have complained and say the outages were broad.");
     assert_eq!((r[0].2.as_deref(), r[0].3), (None, true));
 }
+
+#[test]
+fn a_quotation_over_paragraphs_whose_closing_mark_was_lost() {
+    let r = read("Tottenham said in a statement: \"Jose is one of the most accomplished managers.\n\n\"He is renowned for his tactical prowess.\n\nClub statement");
+    assert_eq!(r[1].2.as_deref(), Some("Tottenham"));
+    assert!(r[1].0 == Kind::Claim);
+}
