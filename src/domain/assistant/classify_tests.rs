@@ -335,3 +335,12 @@ fn a_quotation_over_paragraphs_whose_closing_mark_was_lost() {
     assert_eq!(r[1].2.as_deref(), Some("Tottenham"));
     assert!(r[1].0 == Kind::Claim);
 }
+
+#[test]
+fn a_named_reporters_unnamed_source() {
+    assert_eq!(
+        src("Reporter Nisan Ahmado's source inside the camp, a refugee who asked not to be named, said the claim is false.")
+            .as_deref(),
+        Some("Nisan Ahmado")
+    );
+}

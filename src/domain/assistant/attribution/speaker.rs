@@ -164,6 +164,23 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     {
         return Some(Speaker::Refers(Ref::Authors));
     }
+    // "reporter Nisan Ahmado's source inside the camp, a refugee, said": an unnamed source
+    // passed on by a named one speaks through them.
+    if let Some(k) = np
+        .iter()
+        .position(|w| matches!(w.lower(), "source" | "sources" | "contact"))
+    {
+        let owner = k.checked_sub(1).map(|o| &np[o]);
+        if owner.is_some_and(|o| {
+            capitalised(o) && o.raw().ends_with(['s', 'S']) && o.raw().contains(['\'', '’'])
+        }) {
+            if let Some((x, y)) = run_before(ws, a, a + k) {
+                if y == a + k {
+                    return Some(named(ws, x, y, outlet));
+                }
+            }
+        }
+    }
     // "Holcomb and GOP legislative leaders touted": a named person with others is named.
     if let Some(and) = np.iter().position(|w| w.is("and")).filter(|&k| k > 0) {
         let before = np[and - 1].lower();
