@@ -339,7 +339,7 @@ fn a_quotation_over_paragraphs_whose_closing_mark_was_lost() {
 #[test]
 fn a_named_reporters_unnamed_source() {
     assert_eq!(
-        src("A VOA reporter Nisan Ahmado's source inside the camp, a refugee who asked not to be named, said the claim is false.")
+        src("Days later, reporter Nisan Ahmado's source inside the camp, a refugee who asked not to be named, said the claim is false.")
             .as_deref(),
         Some("Nisan Ahmado")
     );
