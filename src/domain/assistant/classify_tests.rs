@@ -344,3 +344,13 @@ fn a_named_reporters_unnamed_source() {
         Some("Nisan Ahmado")
     );
 }
+
+#[test]
+fn of_the_view_that() {
+    assert_eq!(
+        src("Rusmik Oza is of the opinion that banks will rally.").as_deref(),
+        Some("Rusmik Oza")
+    );
+    let r = read("Experts and brokerages are of the view that the market expects a recovery.");
+    assert_eq!((r[0].2.as_deref(), r[0].3), (None, true));
+}

@@ -214,7 +214,7 @@ pub static GROUPS: Words = Words::new(&[
     "i", "you", "us", "they", "groups", "advocates", "settlers", "unions", "organizations",
     "organisations", "citizens", "farmers", "demonstrators", "educators", "owners", "landlords",
     "tenants", "patients", "nurses", "providers", "businesses",
-    "retailers", "utilities",
+    "retailers", "utilities", "brokerages",
 ]);
 
 /// Phrases of unnamed attribution: an unsourced claim that leans on someone unnamed.

@@ -39,6 +39,20 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     if glued.is_none() && i > 0 && w.core().starts_with(|c: char| c.is_uppercase()) {
         return None;
     }
+    // "Experts are of the view that …", "Oza is of the opinion that …": a stance held.
+    if matches!(w.lower(), "view" | "opinion")
+        && i >= 3
+        && lower(ws, i - 1) == "the"
+        && lower(ws, i - 2) == "of"
+        && matches!(lower(ws, i - 3), "is" | "are" | "was" | "were")
+        && !q(w)
+    {
+        return Some(Saying {
+            verb: w.lower(),
+            cognition: false,
+            at: i - 3,
+        });
+    }
     // "The White House called the process a sham", "X called it “a disgrace”": a verdict
     // spoken (not "a group called X", "called for", "called the police").
     let calling = verb == "called"
