@@ -354,3 +354,14 @@ fn of_the_view_that() {
     let r = read("Experts and brokerages are of the view that the market expects a recovery.");
     assert_eq!((r[0].2.as_deref(), r[0].3), (None, true));
 }
+
+#[test]
+fn a_verb_after_and_shares_the_sentences_subject() {
+    // (Without the comma after the name, the subject phrase runs on to "McAllen" and that is
+    // what is named: the sentence's subject is read up to its first comma.)
+    assert_eq!(
+        src("In October, Rep. David McKinley, R-W.Va., visited the border near McAllen, Texas, and argued that drugs were pouring in.")
+            .as_deref(),
+        Some("David McKinley")
+    );
+}
