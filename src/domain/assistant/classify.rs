@@ -138,24 +138,36 @@ fn attribute(u: &Units, i: usize, outlet: Option<&str>, ctx: &mut Context) -> Fo
         }
     } else if let Some(main) = main_attribution(&all) {
         own = true;
+        // The determiner and head word of the subject just before the verb ("the governor").
+        let det_head =
+            (main.verb >= 2).then(|| (ws[main.verb - 2].lower(), ws[main.verb - 1].lower()));
+        // A person found by the sentence or the role: "he" or "his spokesman" after a person
+        // this very sentence introduced; else "the governor said": the one introduced as
+        // governor, if the article did.
+        let person = matches!(main.speaker, Speaker::Refers(Ref::Person))
+            .then(|| {
+                (ctx.unit_people.iter())
+                    .find(|(k, _)| *k < main.verb)
+                    .map(|(_, n)| n.clone())
+                    .or_else(|| {
+                        det_head
+                            .filter(|(d, _)| *d == "the")
+                            .and_then(|(_, h)| ctx.roles.get(h).cloned())
+                    })
+            })
+            .flatten();
+        // "the doctors said" after "Doctors for Camp Closure": the group named before.
+        let group = matches!(main.speaker, Speaker::Group)
+            .then(|| {
+                det_head
+                    .filter(|(d, h)| matches!(*d, "the" | "these" | "those") && h.ends_with('s'))
+                    .and_then(|(_, h)| ctx.names.with_word(h))
+                    .map(str::to_owned)
+            })
+            .flatten();
         match &main.speaker {
             Speaker::Named(n) => source = Some(ctx.complete(n)),
-            // "he" or "his spokesman" after a person this very sentence introduced.
-            Speaker::Refers(Ref::Person) if ctx.unit_people.iter().any(|(k, _)| *k < main.verb) => {
-                source = ctx
-                    .unit_people
-                    .iter()
-                    .find(|(k, _)| *k < main.verb)
-                    .map(|(_, n)| n.clone());
-            }
-            // "the governor said": the one introduced as governor, if the article did.
-            Speaker::Refers(Ref::Person)
-                if main.verb >= 2
-                    && ws[main.verb - 2].is("the")
-                    && ctx.roles.contains_key(ws[main.verb - 1].lower()) =>
-            {
-                source = ctx.roles.get(ws[main.verb - 1].lower()).cloned();
-            }
+            Speaker::Refers(Ref::Person) if person.is_some() => source = person,
             Speaker::Refers(r) => match ctx.resolve(*r) {
                 Some(Some(n)) => {
                     if *r == Ref::Outlet {
@@ -166,18 +178,7 @@ fn attribute(u: &Units, i: usize, outlet: Option<&str>, ctx: &mut Context) -> Fo
                 Some(None) => vague = true,
                 None => {}
             },
-            // "the doctors said" after "Doctors for Camp Closure": the group named before.
-            Speaker::Group
-                if main.verb >= 2
-                    && matches!(ws[main.verb - 2].lower(), "the" | "these" | "those")
-                    && ws[main.verb - 1].lower().ends_with('s')
-                    && ctx.names.with_word(ws[main.verb - 1].lower()).is_some() =>
-            {
-                source = ctx
-                    .names
-                    .with_word(ws[main.verb - 1].lower())
-                    .map(str::to_owned);
-            }
+            Speaker::Group if group.is_some() => source = group,
             Speaker::Group | Speaker::OwnOutlet => vague = true,
         }
         if matches!(main.speaker, Speaker::Group) {

@@ -46,6 +46,12 @@ impl Word {
         raw.ends_with([',', ';', ':', '—', '–']) || raw == "--" || raw == "—"
     }
 
+    /// Whether the word, as written, is a possessive ("Ahmado's", "Trump’s").
+    pub fn possessive(&self) -> bool {
+        let raw = self.raw();
+        raw.ends_with("'s") || raw.ends_with("’s")
+    }
+
     #[inline]
     pub fn is(&self, lower: &str) -> bool {
         self.lower() == lower

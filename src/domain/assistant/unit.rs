@@ -46,22 +46,16 @@ impl<'a> Units<'a> {
             newlines = 0;
         }
         let depths = quote_depths(&chars, &spans);
-        // Each unit's text, a slice of the article: units come in order, so their ends are found
-        // in one walk over the text.
-        let mut offsets = text.char_indices().map(|(b, _)| b).chain([text.len()]);
-        let (mut next_char, mut last) = (0usize, (usize::MAX, 0usize));
+        // Each unit's text, a slice of the article: units come in order, so the byte offsets of
+        // their ends are counted in one walk over the characters.
+        let (mut at, mut byte) = (0usize, 0usize);
         let mut byte_of = |c: usize| {
-            if last.0 != c {
-                let at = if c >= next_char {
-                    let at = offsets.nth(c - next_char);
-                    next_char = c + 1;
-                    at
-                } else {
-                    text.char_indices().map(|(b, _)| b).nth(c)
-                };
-                last = (c, at.unwrap_or(text.len()));
-            }
-            last.1
+            byte += chars[at..c.max(at)]
+                .iter()
+                .map(|ch| ch.len_utf8())
+                .sum::<usize>();
+            at = at.max(c);
+            byte
         };
         let texts: Vec<&str> = spans
             .iter()

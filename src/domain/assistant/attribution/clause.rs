@@ -205,7 +205,7 @@ pub fn subject_name(ws: &[Word], inside: &[bool]) -> Option<(usize, usize)> {
     let (x, y) = run_after(ws, a, b)?;
     // Only a name at the head of the subject: not "The decision by Trump".
     let lead = (a..x).all(|k| TITLES.contains(&ws[k].core()) || ws[k].is("yet"));
-    let possessive = ws[y - 1].raw().ends_with("'s") || ws[y - 1].raw().ends_with("’s");
+    let possessive = ws[y - 1].possessive();
     // The name is the head, not a modifier: "South Korean lawmakers", "Vidyard CEO".
     let modifier = !ws[y - 1].ends_clause()
         && ws.get(y).is_some_and(|w| {

@@ -116,7 +116,7 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
             verb,
             cognition,
             at: verb_at,
-            ..
+            progressive,
         }) = saying(ws, inside, i)
         else {
             continue;
@@ -124,12 +124,7 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         // A participle ("…, saying …", "stating that"): its subject is the sentence's, and the
         // sentence's own verb already counts.
         // ("are alleging": a verb in progress, with a subject of its own.)
-        let participle = verb.ends_with("ing")
-            && !(i > 0
-                && matches!(
-                    ws[i - 1].lower(),
-                    "is" | "are" | "was" | "were" | "been" | "be"
-                ));
+        let participle = verb.ends_with("ing") && !progressive;
         if participle && !out.is_empty() {
             continue;
         }

@@ -171,9 +171,7 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
         .position(|w| matches!(w.lower(), "source" | "sources" | "contact"))
     {
         let owner = k.checked_sub(1).map(|o| &np[o]);
-        if owner.is_some_and(|o| {
-            capitalised(o) && o.raw().ends_with(['s', 'S']) && o.raw().contains(['\'', '’'])
-        }) {
+        if owner.is_some_and(|o| capitalised(o) && o.possessive()) {
             if let Some((x, y)) = run_before(ws, a, a + k) {
                 if y == a + k {
                     return Some(named(ws, x, y, outlet));

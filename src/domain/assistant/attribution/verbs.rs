@@ -15,6 +15,9 @@ pub(super) struct Saying<'a> {
     pub cognition: bool,
     /// Where the subject ends (the "is" of a stance, else the verb).
     pub at: usize,
+    /// A verb in progress ("are alleging", "was saying"): not a passive, and not a participle
+    /// taking the sentence's subject.
+    pub progressive: bool,
 }
 
 /// Whether `ws[i]` is a verb of saying of the article's own voice (not quoted, not a noun,
@@ -51,6 +54,7 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
             verb: w.lower(),
             cognition: false,
             at: i - 3,
+            progressive: false,
         });
     }
     // "The White House called the process a sham", "X called it “a disgrace”": a verdict
@@ -338,5 +342,6 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         verb,
         cognition,
         at: verb_at,
+        progressive,
     })
 }
