@@ -1,5 +1,8 @@
-//! Bringing copies together (another tab's save, a loaded file): per annotation the newer
-//! `modified` wins; a deletion wins over a copy not changed since; documents by revision.
+//! Bringing copies together (another tab's save, a loaded file, a sync server): per annotation
+//! the newer `modified` wins; a deletion wins over a copy not changed since; documents by
+//! revision. Two different copies changed at the same millisecond are ordered by their stored
+//! form ([`wins_tie`]), so every copy of a library comes to the same result whichever it meets
+//! first: a sync server's replicas would otherwise each keep their own, for ever.
 
 use super::{Contents, Library, Touched};
 use crate::domain::annotation::Annotation;
@@ -63,8 +66,12 @@ impl Library {
                 .find(|d| d.id == doc.id && d.origin == Origin::User)
             {
                 // A newer revision of the text (replaced in another tab) wins; else newer
-                // details (edited by hand in another tab) do.
-                if doc.revised > local.revised || doc.edited > local.edited {
+                // details (edited by hand in another tab) do; of details edited at the same
+                // millisecond, the greater (texts are not compared).
+                let tie = doc.revised == local.revised
+                    && doc.edited == local.edited
+                    && details(&doc) > details(local);
+                if doc.revised > local.revised || doc.edited > local.edited || tie {
                     touched.push(Touched::Document(doc.id.clone()));
                 }
                 if doc.revised > local.revised {
@@ -73,7 +80,7 @@ impl Library {
                         ..doc
                     };
                     report.documents_revised += 1;
-                } else if doc.edited > local.edited {
+                } else if doc.edited > local.edited || tie {
                     local.title = doc.title;
                     local.url = doc.url;
                     local.site = doc.site;
@@ -119,7 +126,7 @@ impl Library {
         for d in incoming.dismissed {
             let local = (self.dismissed.iter_mut()).find(|x| x.doc == d.doc && x.exact == d.exact);
             let changed = match local {
-                Some(x) if d.at > x.at => {
+                Some(x) if d.at > x.at || (d.at == x.at && wins_tie(&d, x)) => {
                     *x = d.clone();
                     true
                 }
@@ -146,9 +153,7 @@ impl Library {
             keep
         });
         let at = Lookup::new(self.annotations.iter().map(|a| a.id.as_str()));
-        let annotations_in = winners(incoming.annotations, &|a| &a.id, &|a, b| {
-            a.modified > b.modified
-        });
+        let annotations_in = winners(incoming.annotations, &|a| &a.id, &newer);
         for a in annotations_in {
             if gone(&a) {
                 report.stayed_deleted += 1;
@@ -163,7 +168,7 @@ impl Library {
             let x = &mut self.annotations[i];
             if *x == a {
                 report.unchanged += 1;
-            } else if a.modified > x.modified {
+            } else if newer(&a, x) {
                 touched.push(Touched::Annotation(a.id.clone()));
                 *x = a;
                 report.updated += 1;
@@ -177,4 +182,21 @@ impl Library {
         }
         report
     }
+}
+
+/// What a document's details are compared by when edited at the same millisecond.
+fn details(d: &Document) -> impl PartialOrd + '_ {
+    (&d.title, &d.url, &d.site, &d.author, &d.date)
+}
+
+/// Of two copies of a claim, whether `a` wins over `b`.
+fn newer(a: &Annotation, b: &Annotation) -> bool {
+    a.modified > b.modified || (a.modified == b.modified && wins_tie(a, b))
+}
+
+/// Of two copies of a record changed at the same millisecond, whether `a` wins: the greater
+/// stored form, the same choice on every copy of the library.
+fn wins_tie<T: serde::Serialize>(a: &T, b: &T) -> bool {
+    let json = |v: &T| serde_json::to_string(v).unwrap_or_default();
+    json(a) > json(b)
 }

@@ -163,6 +163,30 @@ fn merge_keeps_the_newer_copy_and_respects_deletions() {
     assert_eq!(b.annotation("x").unwrap().note, "newer");
 }
 
+#[test]
+fn copies_changed_at_the_same_millisecond_come_to_one_result_whichever_merges_first() {
+    let base = user_lib();
+    let (mut a, mut b) = (base.clone(), base.clone());
+    a.set_note("m", "checked by Ana", 50);
+    b.set_note("m", "checked by Ben", 50);
+    a.dismiss("u", "Intro", 60);
+    b.dismiss("u", "Intro", 60);
+    b.undismiss("u", "Intro", 60);
+    let title = |t: &str| Details {
+        title: t.into(),
+        ..Details::of(base.document("u").unwrap())
+    };
+    a.set_details("u", &title("Prices, by Ana"), 70).unwrap();
+    b.set_details("u", &title("Prices, by Ben"), 70).unwrap();
+    let (from_a, from_b) = (a.contents(), b.contents());
+    a.merge(from_b);
+    b.merge(from_a);
+    assert_eq!(a.contents(), b.contents());
+    // The greater stored form won each tie.
+    assert_eq!(a.annotation("m").unwrap().note, "checked by Ben");
+    assert_eq!(a.document("u").unwrap().title, "Prices, by Ben");
+}
+
 fn user_lib() -> Library {
     let mut l = lib();
     l.add_document(document_from_text(
