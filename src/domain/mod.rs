@@ -20,6 +20,7 @@ pub mod search;
 pub mod segment;
 pub mod select;
 pub mod storage;
+pub mod sync;
 pub mod text;
 pub mod time;
 pub mod w3c;

@@ -61,6 +61,21 @@ pub fn key_of(t: &Touched) -> String {
     }
 }
 
+/// The record a store key names (the reverse of [`key_of`]); `None` for other keys.
+pub fn touched_of(key: &str) -> Option<Touched> {
+    let (kind, rest) = (key.get(..2)?, key.get(2..)?);
+    match kind {
+        "d:" => Some(Touched::Document(rest.to_owned())),
+        "a:" => Some(Touched::Annotation(rest.to_owned())),
+        "t:" => Some(Touched::Tombstone(rest.to_owned())),
+        "x:" => serde_json::from_str::<(String, String)>(rest)
+            .ok()
+            .map(|(doc, exact)| Touched::Dismissal(doc, exact)),
+        _ => None,
+    }
+    .filter(|t| key_of(t) == key)
+}
+
 #[derive(Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Meta {

@@ -555,3 +555,27 @@ fn articles_stored_with_their_texts_are_stored_apart_at_the_next_start() {
     assert_eq!(again.library.unread(), Some("u"));
     assert_eq!(stored_contents(&store), opened.library.contents());
 }
+
+#[test]
+fn a_store_key_names_its_record_and_nothing_else_does() {
+    let records = [
+        Touched::Document("u1".into()),
+        Touched::Annotation("urn:uuid:1".into()),
+        Touched::Tombstone("urn:uuid:2".into()),
+        Touched::Dismissal("u1".into(), "a \"quoted\" claim, [with] brackets".into()),
+    ];
+    for t in records {
+        assert_eq!(touched_of(&key_of(&t)), Some(t.clone()), "{t:?}");
+    }
+    for other in [
+        META_KEY,
+        "~text:u1",
+        "aside:a:1",
+        "x:[\"u1\"]",
+        "x:[\"u1\", \"spaced\"]",
+        "q:1",
+        "",
+    ] {
+        assert_eq!(touched_of(other), None, "{other}");
+    }
+}

@@ -1,0 +1,29 @@
+//! Sharing a library through a CouchDB server (or anything speaking its replication protocol:
+//! PouchDB, pouchdb-server), offline first: each record of the library is a document there,
+//! and a sync brings the server's changes here and this replica's there. Pure domain code over
+//! [`Http`]: the browser's glue only sends the requests.
+//!
+//! - `http`: the requests the engine sends, and the server's address;
+//! - `engine`: one sync ([`connect`], [`sync`]);
+//! - `state`: what a replica keeps of its syncs ([`SyncState`]), and the library as the engine
+//!   sees it ([`Local`]; [`Replica`] in memory);
+//! - `wire`: the documents and replies as CouchDB has them;
+//! - `rev`: revisions, named by their parent and content.
+
+mod engine;
+mod error;
+mod http;
+mod rev;
+mod state;
+mod wire;
+
+#[cfg(test)]
+mod fake;
+#[cfg(test)]
+mod tests;
+
+pub use engine::{connect, sync, Report};
+pub use error::SyncError;
+pub use http::{Http, Method, Request, Response, Server, Unreachable};
+pub use state::{Local, Replica, SyncState, Synced};
+pub use wire::WIRE_VERSION;
