@@ -5,7 +5,7 @@
 //! first: a sync server's replicas would otherwise each keep their own, for ever.
 
 use super::{Contents, Library, Touched};
-use crate::domain::annotation::Annotation;
+use crate::domain::annotation::{Annotation, Tombstone};
 use crate::domain::document::{Document, Origin};
 use crate::domain::order::{winners, Lookup};
 
@@ -140,29 +140,25 @@ impl Library {
                 touched.push(Touched::Dismissal(d.doc, d.exact));
             }
         }
-        let tombstones = &self.tombstones;
-        let tombstone_at = Lookup::new(tombstones.iter().map(|t| t.id.as_str()));
-        let gone = |a: &Annotation| {
-            (tombstone_at.get(&a.id)).is_some_and(|i| tombstones[i].deleted >= a.modified)
+        // A claim changed elsewhere (a note typed in another tab) is found by the index and
+        // replaced: no pass over the library's claims. Only claims that come or go (a new
+        // claim, a deletion that came in) make the claims be gone over and indexed again.
+        let deleted_at = Lookup::new(self.tombstones.iter().map(|t| t.id.as_str()));
+        let gone = |tombstones: &[Tombstone], a: &Annotation| {
+            (deleted_at.get(&a.id)).is_some_and(|i| tombstones[i].deleted >= a.modified)
         };
-        self.annotations.retain(|a| {
-            let keep = !gone(a);
-            if !keep {
-                touched.push(Touched::Annotation(a.id.clone()));
-            }
-            keep
-        });
-        let at = Lookup::new(self.annotations.iter().map(|a| a.id.as_str()));
+        let mut moved = touched.iter().any(|t| matches!(t, Touched::Tombstone(_)));
         let annotations_in = winners(incoming.annotations, &|a| &a.id, &newer);
         for a in annotations_in {
-            if gone(&a) {
+            if gone(&self.tombstones, &a) {
                 report.stayed_deleted += 1;
                 continue;
             }
-            let Some(i) = at.get(&a.id) else {
+            let Some(i) = self.position(&a.id) else {
                 touched.push(Touched::Annotation(a.id.clone()));
                 self.annotations.push(a);
                 report.added += 1;
+                moved = true;
                 continue;
             };
             let x = &mut self.annotations[i];
@@ -176,7 +172,17 @@ impl Library {
                 report.kept_local += 1;
             }
         }
-        self.reindex();
+        if moved {
+            let tombstones = &self.tombstones;
+            self.annotations.retain(|a| {
+                let keep = !gone(tombstones, a);
+                if !keep {
+                    touched.push(Touched::Annotation(a.id.clone()));
+                }
+                keep
+            });
+            self.reindex();
+        }
         for t in touched {
             self.touch(t);
         }

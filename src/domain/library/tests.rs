@@ -651,3 +651,51 @@ fn claims_are_found_by_id_and_by_article_after_every_kind_of_change() {
         Some("not-here")
     );
 }
+
+#[test]
+fn merging_a_few_or_many_claims_keeps_every_claim_findable() {
+    use crate::domain::benchmark::large_library;
+    let check = |l: &Library| {
+        for a in l.all_annotations() {
+            assert_eq!(l.annotation(&a.id), Some(a));
+        }
+        for d in l.documents() {
+            let mine: Vec<&Annotation> = l.annotations_of(&d.id);
+            let all = l.all_annotations().iter().filter(|a| a.doc == d.id).count();
+            assert_eq!(mine.len(), all, "{}", d.id);
+        }
+        let fresh = Library::with_contents(seed_documents(), l.contents());
+        assert_eq!(fresh.contents(), l.contents());
+    };
+    // Claims of two articles, interleaved by id.
+    let base = large_library(2, 20_000, 60);
+    let copy = |id: &str, new: &str, modified: i64| Annotation {
+        id: new.to_owned(),
+        modified,
+        ..base.annotation(id).unwrap().clone()
+    };
+    for (added, deleted) in [(3, 2), (150, 100)] {
+        let mut l = base.clone();
+        let mut incoming = Contents::default();
+        for i in 0..added {
+            let old = format!("doc-{}-{}", i % 2, i % 60);
+            incoming
+                .annotations
+                .push(copy(&old, &format!("doc-0-new-{i}"), 50));
+        }
+        incoming.annotations.push(copy("doc-1-59", "doc-1-59", 60)); // an update
+                                                                     // Each deleted once (up to 119): the second case removes more than FEW at once.
+        for i in 0..deleted {
+            let id = format!("doc-{}-{}", (i / 60) % 2, i % 60);
+            incoming.tombstones.push(Tombstone { id, deleted: 70 });
+        }
+        let report = l.merge(incoming);
+        assert_eq!(report.added, added);
+        assert_eq!(report.updated, 1);
+        let gone = (0..deleted).map(|i| format!("doc-{}-{}", (i / 60) % 2, i % 60));
+        for id in gone {
+            assert!(l.annotation(&id).is_none(), "{id}");
+        }
+        check(&l);
+    }
+}
