@@ -4,7 +4,7 @@
 //! [`Http`]: the browser's glue only sends the requests.
 //!
 //! - `http`: the requests the engine sends, and the server's address;
-//! - `engine`: one sync ([`connect`], [`sync`]);
+//! - `engine`: one sync ([`connect`], [`sync`]): `pull`, then `push`;
 //! - `state`: what a replica keeps of its syncs ([`SyncState`]), and the library as the engine
 //!   sees it ([`Local`]; [`Replica`] in memory);
 //! - `wire`: the documents and replies as CouchDB has them;
@@ -13,6 +13,8 @@
 mod engine;
 mod error;
 mod http;
+mod pull;
+mod push;
 mod rev;
 mod state;
 mod wire;
