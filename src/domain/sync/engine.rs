@@ -31,6 +31,8 @@ pub struct Report {
     pub sent: usize,
     /// Conflicts ended on the server.
     pub resolved: usize,
+    /// Versions that lost to another, fetched or made here (each kept: [`Local::superseded`]).
+    pub superseded: usize,
     /// Documents of a newer claimmark, left on the server.
     pub newer: usize,
     /// Documents that are not claimmark's, left alone.

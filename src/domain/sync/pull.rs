@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::engine::{call, hash_of, json, need, Report, BATCH};
+use super::engine::{call, canonical, hash_of, json, need, Report, BATCH};
 use super::http::{query_value, Http, Method, Server};
 use super::rev::Rev;
 use super::state::{Local, Synced};
@@ -14,7 +14,7 @@ use super::wire::*;
 use super::SyncError;
 use crate::domain::document::text_hash;
 use crate::domain::library::{Contents, Touched};
-use crate::domain::records::{self, key_of, touched_of};
+use crate::domain::records::{self, key_of, touched_of, Write};
 
 /// Changes read per request.
 const CHANGES_BATCH: usize = 500;
@@ -165,6 +165,10 @@ async fn take_changes<H: Http, L: Local>(
             }
         }
     }
+    // The records as they are here before the merge: an edit made here that loses is kept.
+    let mut records: Vec<Touched> = leaves.keys().filter_map(|k| touched_of(k)).collect();
+    crate::domain::order::sort(&mut records);
+    let before = values_of(local, &records);
     let mut incoming = Contents::default();
     for f in fetched.values().flatten() {
         let c = &f.contents;
@@ -175,6 +179,7 @@ async fn take_changes<H: Http, L: Local>(
         report.fetched += 1;
     }
     local.library().merge(incoming);
+    let after = values_of(local, &records);
     // What the server holds of each record now: its live leaves, the greatest of which a change
     // here is written on.
     for (id, revs) in leaves {
@@ -191,6 +196,26 @@ async fn take_changes<H: Http, L: Local>(
                 },
             }
         }
+        // Versions that lost: this replica's edit not yet sent, and revisions fetched, that are
+        // not what the record is now. Kept beside the library (its history), not lost.
+        let now = after.get(&id).map(|v| hash_of(v));
+        let had_hash = had.as_ref().map(|s| s.hash.clone());
+        if let Some(v) = before.get(&id) {
+            let h = Some(hash_of(v));
+            if h != now && h != had_hash {
+                local.superseded(&id, v);
+                report.superseded += 1;
+            }
+        }
+        for rev in &live {
+            if let Some(Some(f)) = fetched.get(&(id.clone(), rev.0.to_string())) {
+                if Some(&f.hash) != now.as_ref() {
+                    local.superseded(&id, &f.value);
+                    report.superseded += 1;
+                }
+            }
+        }
+        let state = local.state();
         live.sort();
         match live.pop() {
             None => {
@@ -212,10 +237,22 @@ async fn take_changes<H: Http, L: Local>(
     Ok(())
 }
 
-/// A fetched revision, checked: its record as contents and its hash.
+/// A fetched revision, checked: its record as contents, as JSON and its hash.
 struct Fetched {
     contents: Contents,
+    value: String,
     hash: String,
+}
+
+/// The stored values of these records (sorted, each once) as they are here, by key.
+fn values_of<L: Local>(local: &mut L, records: &[Touched]) -> BTreeMap<String, String> {
+    let writes = records::writes_for(local.library(), records);
+    (writes.into_iter())
+        .filter_map(|w| match w {
+            Write::Put(key, value) if touched_of(&key).is_some() => Some((key, canonical(&value)?)),
+            _ => None,
+        })
+        .collect()
 }
 
 /// Checks a fetched document: `None` for one to leave alone (deleted, not claimmark's, of a
@@ -275,5 +312,6 @@ fn check(doc: WireDoc, report: &mut Report) -> Result<Option<Fetched>, SyncError
     Ok(Some(Fetched {
         contents,
         hash: hash_of(&value),
+        value,
     }))
 }

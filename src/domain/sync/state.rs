@@ -65,6 +65,9 @@ pub trait Local {
     /// Gives the library the texts of these articles, where it keeps texts apart (a browser
     /// reads each when it is opened). Those it cannot find stay empty, and are not sent.
     fn load_texts(&mut self, ids: &[String]) -> impl Future<Output = ()>;
+    /// A version of record `key` (its stored value) that lost to another when copies made
+    /// apart came together: kept for the user to see in the record's history.
+    fn superseded(&mut self, key: &str, value: &str);
     /// Makes the library's changes and the state lasting: the server's checkpoint then says they
     /// were had. An error leaves both to be fetched again.
     fn commit(&mut self) -> impl Future<Output = Result<(), String>>;
@@ -78,6 +81,8 @@ pub struct Replica {
     pub state: SyncState,
     /// Commits fail while this is set (a full disk, say).
     pub fail_commits: bool,
+    /// Versions that lost, by record key (stored values), oldest first.
+    pub history: Vec<(String, String)>,
 }
 
 impl Replica {
@@ -86,6 +91,7 @@ impl Replica {
             library,
             state: SyncState::new(replica, server),
             fail_commits: false,
+            history: Vec::new(),
         }
     }
 }
@@ -104,6 +110,10 @@ impl Local for Replica {
     }
 
     async fn load_texts(&mut self, _: &[String]) {}
+
+    fn superseded(&mut self, key: &str, value: &str) {
+        self.history.push((key.to_owned(), value.to_owned()));
+    }
 
     async fn commit(&mut self) -> Result<(), String> {
         match self.fail_commits {

@@ -121,12 +121,19 @@ fn edits_made_apart_end_the_same_on_every_replica_and_on_the_server() {
     );
     // The server holds one live revision of the claim: the conflict was ended there too.
     assert_eq!(fake.live_leaves("a:c0").len(), 1);
+    // Ana's note lost, and is kept in the history of the replica that met both.
+    let kept =
+        |r: &Replica, text: &str| (r.history.iter()).any(|(k, v)| k == "a:c0" && v.contains(text));
+    assert!(kept(&b, "Ana's note"), "{:?}", b.history);
     assert!(a.library.set_rating("c0", "False", 400));
     assert!(b.library.set_rating("c0", "Misleading", 400));
     let rounds = settle(&fake, &mut [&mut a, &mut b]);
     assert!(rounds <= 3, "{rounds} rounds");
     assert_eq!(a.library.contents(), b.library.contents());
     assert_eq!(fake.live_leaves("a:c0").len(), 1);
+    // One rating won ("Misleading" is the greater form) and the other is in a history.
+    assert_eq!(a.library.annotation("c0").unwrap().rating, "Misleading");
+    assert!(kept(&a, "\"False\"") || kept(&b, "\"False\""));
 }
 
 #[test]
