@@ -1,5 +1,5 @@
-//! The native command, run as a user runs it: `claimmark-cli suggest` and `extract` print one
-//! JSON object per line, and refuse bad input with a message and a failing status.
+//! The native command, run as a user runs it: `claimmark-cli suggest`, `extract` and `agree`
+//! print one JSON object per line, and refuse bad input with a message and a failing status.
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -112,6 +112,8 @@ fn bad_input_gets_a_message_and_a_failing_status() {
         &["suggest"][..],
         &["frobnicate"][..],
         &["extract"][..],
+        &["agree", "Cargo.toml"][..],
+        &["agree", "Cargo.toml", "Cargo.toml"][..],
     ] {
         let out = cli(args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
@@ -121,4 +123,52 @@ fn bad_input_gets_a_message_and_a_failing_status() {
     }
     let out = cli(&["suggest", "no/such/file.txt"]);
     assert!(String::from_utf8_lossy(&out.stderr).contains("no/such/file.txt"));
+}
+
+#[test]
+fn agree_compares_two_checkers_downloads_of_the_same_article() {
+    use claimmark::domain::annotation::Verdict;
+    use claimmark::domain::document::seed_documents;
+    use claimmark::domain::library::Library;
+    use claimmark::domain::w3c::{export, Scope};
+    let seeds = seed_documents();
+    let doc = seeds[0].id.clone();
+    let file = |name: &str, claims: &[(usize, usize, Verdict)]| {
+        let mut l = Library::new(seeds.clone());
+        for (i, &(start, end, verdict)) in claims.iter().enumerate() {
+            l.annotate(&doc, (start, end), verdict, format!("{name}-{i}"), 10)
+                .unwrap();
+        }
+        let path = std::env::temp_dir().join(format!(
+            "claimmark-agree-{name}-{}.json",
+            std::process::id()
+        ));
+        std::fs::write(&path, export(&l, Scope::All, 20, "test")).unwrap();
+        path
+    };
+    use Verdict::{Sourced as S, Unsourced as U};
+    // Ana and Ben: one claim alike (Ben one character short), one with another verdict, one
+    // each that the other did not mark.
+    let ana = file("ana", &[(0, 60, S), (100, 160, U), (300, 340, U)]);
+    let ben = file("ben", &[(0, 59, S), (102, 160, S), (500, 560, U)]);
+    let out = lines(&cli(&[
+        "agree",
+        ana.to_str().unwrap(),
+        ben.to_str().unwrap(),
+    ]));
+    assert_eq!(out.len(), 1, "{out:?}");
+    let r = &out[0];
+    assert_eq!(r["article"], seeds[0].title.as_str());
+    let counts = [&r["agree"], &r["differ"], &r["onlyFirst"], &r["onlySecond"]];
+    assert_eq!(counts, [1, 1, 1, 1]);
+    assert_eq!(r["share"], 0.25);
+    assert!(r["kappa"].as_f64().unwrap() < 0.25, "{}", r["kappa"]);
+    let outcomes: Vec<&str> = (r["claims"].as_array().unwrap().iter())
+        .map(|c| c["outcome"].as_str().unwrap())
+        .collect();
+    assert_eq!(outcomes, ["agree", "differ", "only first", "only second"]);
+    assert_eq!(r["claims"][1]["second"]["verdict"], "sourced");
+    for path in [ana, ben] {
+        let _ = std::fs::remove_file(path);
+    }
 }

@@ -4,13 +4,17 @@
 //! ```sh
 //! cargo run --release --bin claimmark-cli -- extract PAGE.html [PAGE.html …] [--url URL]
 //! cargo run --release --bin claimmark-cli -- suggest ARTICLE.txt [--outlet NAME]
+//! cargo run --release --bin claimmark-cli -- agree FIRST.json SECOND.json
 //! ```
 //!
 //! `extract` prints, for each page (HTML in any common encoding, or MHTML), one JSON object:
 //! the article text and where it came from. `suggest` prints one JSON object per unit of the
 //! article: `start`, `end` (code points), `text`, `claim`, `kind`, `verdict`, `source`,
 //! `vague`, `carried`, `score` (check-worthiness, 0–100). `--outlet` names the article's own
-//! outlet: what it says it has learned is its own voice, not a source.
+//! outlet: what it says it has learned is its own voice, not a source. `agree` compares two
+//! checkers' downloads (W3C files): for each article both hold (the same text) that either
+//! marked, one JSON object with how many claims they agree on, differ on, or only one marked,
+//! the share agreed, Cohen's kappa on the verdict, and each claim.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -24,7 +28,7 @@ fn main() {
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
-const USAGE: &str = "usage: claimmark-cli extract PAGE.html [PAGE.html …] [--url URL]\n       claimmark-cli suggest ARTICLE.txt [--outlet NAME]";
+const USAGE: &str = "usage: claimmark-cli extract PAGE.html [PAGE.html …] [--url URL]\n       claimmark-cli suggest ARTICLE.txt [--outlet NAME]\n       claimmark-cli agree FIRST.json SECOND.json";
 
 #[cfg(not(target_arch = "wasm32"))]
 fn run(args: Vec<String>) -> Result<(), String> {
@@ -91,6 +95,60 @@ fn run(args: Vec<String>) -> Result<(), String> {
                 "{}",
                 claimmark::domain::assistant::classify::explain(&text, needle, outlet)
             );
+            Ok(())
+        }
+        Some("agree") => {
+            use claimmark::domain::agreement::{compare, Outcome};
+            use claimmark::domain::document::seed_documents;
+            use claimmark::domain::library::Library;
+            let [_, first, second] = &args[..] else {
+                return Err(USAGE.into());
+            };
+            let base = Library::new(seed_documents());
+            let load = |path: &str| -> Result<Library, String> {
+                let text = String::from_utf8(read(path)?)
+                    .map_err(|_| format!("{path}: not UTF-8 text"))?;
+                let file = claimmark::domain::w3c::import(&text, &base, 0)
+                    .map_err(|e| format!("{path}: {e}"))?;
+                let mut library = base.clone();
+                library.merge(file.contents);
+                Ok(library)
+            };
+            let (one, two) = (load(first)?, load(second)?);
+            for d in one.documents() {
+                let Some(e) = two.documents().iter().find(|e| e.text == d.text) else {
+                    continue;
+                };
+                let (x, y) = (one.annotations_of(&d.id), two.annotations_of(&e.id));
+                if x.is_empty() && y.is_empty() {
+                    continue;
+                }
+                let r = compare(&x, &y);
+                let side = |a: Option<&claimmark::domain::annotation::Annotation>| {
+                    a.map(|a| json!({"quote": a.exact, "verdict": a.verdict.as_str(), "start": a.start, "end": a.end}))
+                };
+                let claims: Vec<serde_json::Value> = (r.pairs.iter())
+                    .map(|p| {
+                        let outcome = match p.outcome {
+                            Outcome::Agree => "agree",
+                            Outcome::Differ => "differ",
+                            Outcome::OnlyFirst => "only first",
+                            Outcome::OnlySecond => "only second",
+                        };
+                        json!({"outcome": outcome, "first": side(p.first), "second": side(p.second)})
+                    })
+                    .collect();
+                emit(json!({
+                    "article": d.title,
+                    "agree": r.agree,
+                    "differ": r.differ,
+                    "onlyFirst": r.only_first,
+                    "onlySecond": r.only_second,
+                    "share": r.share(),
+                    "kappa": r.kappa(),
+                    "claims": claims,
+                }))?;
+            }
             Ok(())
         }
         Some("suggest") => {

@@ -1,6 +1,7 @@
 //! The domain: text, offsets, anchoring, segmentation, the library model, file formats and the
 //! storage schema. Pure Rust with no web types: it builds and is tested natively (`cargo test`).
 
+pub mod agreement;
 pub mod anchor;
 pub mod annotation;
 pub mod assistant;
