@@ -186,10 +186,11 @@ async fn take_changes<H: Http, L: Local>(
         let state = local.state();
         let had = state.synced.get(&id).cloned();
         let mut live: Vec<(Rev, String)> = Vec::new();
+        let mut dead: Vec<Rev> = Vec::new();
         for rev in revs {
             match fetched.get(&(id.clone(), rev.to_string())) {
                 Some(Some(f)) => live.push((rev, f.hash.clone())),
-                Some(None) => {} // deleted, or not claimmark's
+                Some(None) => dead.push(rev), // deleted, or not claimmark's
                 None => match &had {
                     Some(s) if s.rev == rev.to_string() => live.push((rev, s.hash.clone())),
                     _ => {} // asked for and not sent: gone from the server
@@ -217,10 +218,22 @@ async fn take_changes<H: Http, L: Local>(
         }
         let state = local.state();
         live.sort();
+        dead.sort();
         match live.pop() {
-            None => {
-                state.synced.remove(&id);
-            }
+            // Deleted on the server (by hand: claimmark deletes by its own records): the record
+            // here is written again, on the deleted leaf, so that it lives there again.
+            None => match dead.pop() {
+                Some(rev) => {
+                    let synced = Synced {
+                        rev: rev.to_string(),
+                        ..Synced::default()
+                    };
+                    state.synced.insert(id.clone(), synced);
+                }
+                None => {
+                    state.synced.remove(&id);
+                }
+            },
             Some((base, hash)) => {
                 let losers = live.iter().map(|(r, _)| r.to_string()).collect();
                 let synced = Synced {

@@ -90,17 +90,18 @@ async fn outgoing<L: Local>(
             done.push((key.clone(), had.cloned()));
             continue;
         };
+        let hash = hash_of(&value);
+        let changed = had.is_none_or(|s| s.hash != hash);
         let text = match touched_of(key) {
-            Some(Touched::Document(id)) => match texts.remove(&id) {
+            Some(Touched::Document(id)) if changed => match texts.remove(&id) {
                 Some(t) => Some(t),
                 None => continue, // its text could not be read: it waits
             },
             _ => None,
         };
-        let hash = hash_of(&value);
         let parent = had.and_then(|s| Rev::parse(&s.rev));
         let mut rev = parent.clone();
-        if had.is_none_or(|s| s.hash != hash) {
+        if changed {
             let next = Rev::next(parent.as_ref(), &value);
             docs.push(WireDoc {
                 id: key.clone(),

@@ -339,3 +339,31 @@ fn documents_of_a_newer_claimmark_or_of_others_are_left_alone() {
     // And they stay on the server as they were.
     assert_eq!(fake.live_leaves("a:future").len(), 1);
 }
+
+#[test]
+fn a_record_deleted_on_the_server_by_hand_is_written_again() {
+    let fake = Fake::new();
+    let mut a = replica("a", library_with(&["The minister said"]));
+    run(&fake, &mut a);
+    let (rev, _) = fake.live_leaves("a:c0").remove(0);
+    let pos: u64 = rev.split('-').next().unwrap().parse().unwrap();
+    let hash = rev.split('-').nth(1).unwrap();
+    // What deleting it in Fauxton sends: a deleted revision on the live one.
+    let delete = format!(
+        r#"{{"new_edits":false,"docs":[{{"_id":"a:c0","_rev":"{}-dead","_deleted":true,"_revisions":{{"start":{},"ids":["dead","{hash}"]}}}}]}}"#,
+        pos + 1,
+        pos + 1
+    );
+    let request = Request {
+        method: Method::Post,
+        path: format!("{DB}/_bulk_docs"),
+        body: Some(delete),
+    };
+    block_on(fake.send(request)).unwrap();
+    assert!(fake.live_leaves("a:c0").is_empty());
+    run(&fake, &mut a);
+    assert_eq!(fake.live_leaves("a:c0").len(), 1, "written again");
+    let mut b = replica("b", Library::new(seed_documents()));
+    run(&fake, &mut b);
+    assert_eq!(b.library.contents(), a.library.contents());
+}
