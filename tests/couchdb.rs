@@ -10,7 +10,7 @@ use couch::{block_on, Client, PouchServer};
 use claimmark::domain::annotation::Verdict;
 use claimmark::domain::document::{document_from_text, seed_documents, Origin};
 use claimmark::domain::library::Library;
-use claimmark::domain::sync::{connect, sync, Replica, Server, SyncError};
+use claimmark::domain::sync::{connect, sync, watch, Replica, Server, SyncError};
 
 const TEXT: &str = "The council said the bridge will reopen in May. Residents doubt it. \
                     Engineers found new cracks last week, according to a report.";
@@ -144,5 +144,40 @@ fn a_wrong_password_a_missing_database_and_no_server_each_say_so() {
     assert!(
         down.contains("Could not reach http://127.0.0.1:9"),
         "{down}"
+    );
+}
+
+#[test]
+fn a_replica_watching_the_server_wakes_when_another_sends_an_edit() {
+    let couch = PouchServer::start("watch");
+    assert_eq!(couch.admin("PUT", "/claims", None).status, 201);
+    let server = Server::new(&couch.url(), "claims").unwrap();
+    let client = Client::new(couch.port, None);
+    let mut ana = Replica::new(library_with(2), "ana", "");
+    let mut ben = Replica::new(Library::new(seed_documents()), "ben", "");
+    for _ in 0..2 {
+        run(&client, &server, &mut ana);
+        run(&client, &server, &mut ben);
+    }
+    // Ben watches in a thread of his own; Ana edits and syncs. (pouchdb-server waits for a
+    // change whatever the timeout asked; CouchDB ends the wait at it: the in-memory CouchDB's
+    // test covers a watch that ends with nothing new.)
+    let port = couch.port;
+    let (s, mut b) = (server.clone(), ben);
+    let watcher = std::thread::spawn(move || {
+        let started = std::time::Instant::now();
+        let woke = block_on(watch(&Client::new(port, None), &s, &mut b, 20_000)).unwrap();
+        (woke, started.elapsed(), b)
+    });
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(ana.library.set_note("claim-0", "Ana: checked", 900));
+    run(&client, &server, &mut ana);
+    let (woke, waited, mut ben) = watcher.join().unwrap();
+    assert!(woke);
+    assert!(waited < std::time::Duration::from_secs(15), "{waited:?}");
+    run(&client, &server, &mut ben);
+    assert_eq!(
+        ben.library.annotation("claim-0").unwrap().note,
+        "Ana: checked"
     );
 }

@@ -4,7 +4,8 @@
 //! [`Http`]: the browser's glue only sends the requests.
 //!
 //! - `http`: the requests the engine sends, and the server's address;
-//! - `engine`: one sync ([`connect`], [`sync`]): `pull`, then `push`;
+//! - `engine`: one sync ([`connect`], [`sync`]): `pull` (also waiting for the server's next
+//!   change, [`watch`]), then `push`;
 //! - `state`: what a replica keeps of its syncs ([`SyncState`]), and the library as the engine
 //!   sees it ([`Local`]; [`Replica`] in memory);
 //! - `wire`: the documents and replies as CouchDB has them;
@@ -27,5 +28,6 @@ mod tests;
 pub use engine::{connect, sync, Report};
 pub use error::SyncError;
 pub use http::{Http, Method, Request, Response, Server, Unreachable};
+pub use pull::watch;
 pub use state::{Local, Replica, SyncState, Synced};
 pub use wire::WIRE_VERSION;

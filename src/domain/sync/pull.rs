@@ -39,13 +39,9 @@ pub(super) async fn pull<H: Http, L: Local>(
     };
     let mut checkpoint_rev = remote.and_then(|c| c.rev);
     loop {
-        let since_param = match &since {
-            Value::String(s) => s.clone(),
-            other => other.to_string(),
-        };
         let path = format!(
             "_changes?style=all_docs&limit={CHANGES_BATCH}&since={}",
-            query_value(&since_param)
+            since_param(&since)
         );
         let get = (Method::Get, server.path(&path), None);
         let changes: Changes = need(http, server, "read the changes", get).await?;
@@ -66,6 +62,36 @@ pub(super) async fn pull<H: Http, L: Local>(
             return Ok(());
         }
     }
+}
+
+/// A change sequence as a query value: a string's text, a number's digits.
+fn since_param(since: &Value) -> String {
+    query_value(&match since {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    })
+}
+
+/// Waits until the server has a change after what this replica has read, or `timeout_ms`
+/// passes (CouchDB's `longpoll` feed): `true` when there is one to fetch. How a replica keeps
+/// in step while online: sync, watch, sync again. pouchdb-server 4.2 ignores the timeout and
+/// waits for a change: a caller that needs a bound drops the request.
+pub async fn watch<H: Http, L: Local>(
+    http: &H,
+    server: &Server,
+    local: &mut L,
+    timeout_ms: u32,
+) -> Result<bool, SyncError> {
+    let since = (local.state().since.as_deref())
+        .and_then(|s| serde_json::from_str(s).ok())
+        .unwrap_or(Value::from(0));
+    let path = format!(
+        "_changes?feed=longpoll&style=all_docs&limit=1&timeout={timeout_ms}&since={}",
+        since_param(&since)
+    );
+    let get = (Method::Get, server.path(&path), None);
+    let changes: Changes = need(http, server, "watch the changes", get).await?;
+    Ok(!changes.results.is_empty())
 }
 
 /// Saves the checkpoint; where another sync of this replica moved it meanwhile (409), over

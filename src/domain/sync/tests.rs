@@ -367,3 +367,23 @@ fn a_record_deleted_on_the_server_by_hand_is_written_again() {
     run(&fake, &mut b);
     assert_eq!(b.library.contents(), a.library.contents());
 }
+
+#[test]
+fn watching_says_when_the_server_has_something_new() {
+    let fake = Fake::new();
+    let mut a = replica("a", library_with(&["The minister said"]));
+    let mut b = replica("b", Library::new(seed_documents()));
+    settle(&fake, &mut [&mut a, &mut b]);
+    let watch_b = |b: &mut Replica| block_on(watch(&fake, &server(), b, 1000)).unwrap();
+    assert!(!watch_b(&mut b), "nothing new");
+    assert!(a.library.set_note("c0", "new", 700));
+    run(&fake, &mut a);
+    assert!(watch_b(&mut b));
+    run(&fake, &mut b);
+    assert!(!watch_b(&mut b));
+    assert!(fake
+        .log
+        .borrow()
+        .iter()
+        .any(|l| l.contains("feed=longpoll")));
+}
