@@ -46,6 +46,13 @@ pub(super) async fn pull<H: Http, L: Local>(
         let get = (Method::Get, server.path(&path), None);
         let changes: Changes = need(http, server, "read the changes", get).await?;
         let last = changes.results.len() < CHANGES_BATCH;
+        if !last && changes.last_seq == since {
+            // A full batch that does not move on would be asked for again, for ever.
+            return Err(SyncError::Malformed {
+                what: "read the changes".into(),
+                detail: "a full batch of changes that ends where it began".into(),
+            });
+        }
         let any = !changes.results.is_empty();
         if any {
             take_changes(http, server, local, changes.results, report).await?;

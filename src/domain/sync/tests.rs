@@ -387,3 +387,15 @@ fn watching_says_when_the_server_has_something_new() {
         .iter()
         .any(|l| l.contains("feed=longpoll")));
 }
+
+#[test]
+fn changes_that_never_move_on_are_refused_rather_than_read_for_ever() {
+    let fake = Fake::new();
+    let mut b = replica("b", Library::new(seed_documents()));
+    let results: Vec<String> = (0..500)
+        .map(|i| format!(r#"{{"id":"notes-{i}","changes":[{{"rev":"1-ab"}}]}}"#))
+        .collect();
+    let body = format!(r#"{{"results":[{}],"last_seq":0}}"#, results.join(","));
+    let e = refused(&fake, &mut b, "_changes", &body);
+    assert!(e.to_string().contains("ends where it began"), "{e}");
+}
