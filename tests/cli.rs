@@ -132,12 +132,18 @@ fn agree_compares_two_checkers_downloads_of_the_same_article() {
     use claimmark::domain::library::Library;
     use claimmark::domain::w3c::{export, Scope};
     let seeds = seed_documents();
-    let doc = seeds[0].id.clone();
-    let file = |name: &str, claims: &[(usize, usize, Verdict)]| {
+    // Claims as (article, start, end, verdict).
+    let file = |name: &str, claims: &[(usize, usize, usize, Verdict)]| {
         let mut l = Library::new(seeds.clone());
-        for (i, &(start, end, verdict)) in claims.iter().enumerate() {
-            l.annotate(&doc, (start, end), verdict, format!("{name}-{i}"), 10)
-                .unwrap();
+        for (i, &(doc, start, end, verdict)) in claims.iter().enumerate() {
+            l.annotate(
+                &seeds[doc].id,
+                (start, end),
+                verdict,
+                format!("{name}-{i}"),
+                10,
+            )
+            .unwrap();
         }
         let path = std::env::temp_dir().join(format!(
             "claimmark-agree-{name}-{}.json",
@@ -147,16 +153,32 @@ fn agree_compares_two_checkers_downloads_of_the_same_article() {
         path
     };
     use Verdict::{Sourced as S, Unsourced as U};
-    // Ana and Ben: one claim alike (Ben one character short), one with another verdict, one
-    // each that the other did not mark.
-    let ana = file("ana", &[(0, 60, S), (100, 160, U), (300, 340, U)]);
-    let ben = file("ben", &[(0, 59, S), (102, 160, S), (500, 560, U)]);
+    // Ana and Ben, on the first article: one claim alike (Ben one character short), one with
+    // another verdict, one each that the other did not mark; on the second, one alike.
+    let ana = file(
+        "ana",
+        &[
+            (0, 0, 60, S),
+            (0, 100, 160, U),
+            (0, 300, 340, U),
+            (1, 0, 50, S),
+        ],
+    );
+    let ben = file(
+        "ben",
+        &[
+            (0, 0, 59, S),
+            (0, 102, 160, S),
+            (0, 500, 560, U),
+            (1, 0, 50, S),
+        ],
+    );
     let out = lines(&cli(&[
         "agree",
         ana.to_str().unwrap(),
         ben.to_str().unwrap(),
     ]));
-    assert_eq!(out.len(), 1, "{out:?}");
+    assert_eq!(out.len(), 3, "two articles and all together: {out:?}");
     let r = &out[0];
     assert_eq!(r["article"], seeds[0].title.as_str());
     let counts = [&r["agree"], &r["differ"], &r["onlyFirst"], &r["onlySecond"]];
@@ -168,6 +190,18 @@ fn agree_compares_two_checkers_downloads_of_the_same_article() {
         .collect();
     assert_eq!(outcomes, ["agree", "differ", "only first", "only second"]);
     assert_eq!(r["claims"][1]["second"]["verdict"], "sourced");
+    assert_eq!(out[1]["article"], seeds[1].title.as_str());
+    assert_eq!(out[1]["share"], 1.0);
+    let all = &out[2];
+    assert_eq!(all["articles"], 2);
+    let counts = [
+        &all["agree"],
+        &all["differ"],
+        &all["onlyFirst"],
+        &all["onlySecond"],
+    ];
+    assert_eq!(counts, [2, 1, 1, 1]);
+    assert_eq!(all["share"], 0.4);
     for path in [ana, ben] {
         let _ = std::fs::remove_file(path);
     }

@@ -14,7 +14,8 @@
 //! outlet: what it says it has learned is its own voice, not a source. `agree` compares two
 //! checkers' downloads (W3C files): for each article both hold (the same text) that either
 //! marked, one JSON object with how many claims they agree on, differ on, or only one marked,
-//! the share agreed, Cohen's kappa on the verdict, and each claim.
+//! the share agreed, Cohen's kappa on the verdict, and each claim; then, for more than one
+//! article, the same figures over all of them.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
@@ -115,6 +116,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
                 Ok(library)
             };
             let (one, two) = (load(first)?, load(second)?);
+            let mut all = Vec::new();
             for d in one.documents() {
                 let Some(e) = two.documents().iter().find(|e| e.text == d.text) else {
                     continue;
@@ -147,6 +149,20 @@ fn run(args: Vec<String>) -> Result<(), String> {
                     "share": r.share(),
                     "kappa": r.kappa(),
                     "claims": claims,
+                }))?;
+                all.push(r);
+            }
+            let articles = all.len();
+            if articles > 1 {
+                let r = claimmark::domain::agreement::Agreement::pooled(all);
+                emit(json!({
+                    "articles": articles,
+                    "agree": r.agree,
+                    "differ": r.differ,
+                    "onlyFirst": r.only_first,
+                    "onlySecond": r.only_second,
+                    "share": r.share(),
+                    "kappa": r.kappa(),
                 }))?;
             }
             Ok(())

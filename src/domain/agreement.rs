@@ -40,7 +40,27 @@ pub struct Agreement<'a> {
     pub only_second: usize,
 }
 
-impl Agreement<'_> {
+impl<'a> Agreement<'a> {
+    /// The comparisons of several articles as one (their claims pooled): figures for a news
+    /// cycle's articles together.
+    pub fn pooled(all: impl IntoIterator<Item = Agreement<'a>>) -> Agreement<'a> {
+        let mut out = Agreement {
+            pairs: Vec::new(),
+            agree: 0,
+            differ: 0,
+            only_first: 0,
+            only_second: 0,
+        };
+        for a in all {
+            out.pairs.extend(a.pairs);
+            out.agree += a.agree;
+            out.differ += a.differ;
+            out.only_first += a.only_first;
+            out.only_second += a.only_second;
+        }
+        out
+    }
+
     /// The share of claims (marked by either) on which the two agree; `None` when neither
     /// marked any.
     pub fn share(&self) -> Option<f64> {
@@ -244,6 +264,10 @@ mod tests {
         assert_eq!((r.share(), r.kappa()), (Some(1.0), Some(1.0)));
         let none = compare(&[], &[]);
         assert_eq!((none.share(), none.kappa()), (None, None));
+        // Pooled, two articles count as one comparison of all their claims.
+        let both = Agreement::pooled([compare(&a, &a), compare(&[], &a)]);
+        assert_eq!((both.agree, both.only_second, both.pairs.len()), (2, 2, 4));
+        assert_eq!(both.share(), Some(0.5));
         // One label for every claim on both sides: kappa is not defined.
         let same = [claim("a1", 0, 10, S)];
         let s: Vec<&Annotation> = same.iter().collect();
