@@ -254,7 +254,9 @@ class Browser:
         return wait_for("the download", done)
 
     def downloaded_names(self):
-        return {p.name for p in self.downloads.iterdir()}
+        """The downloads' names; one still being written counts under its final name (Chromium
+        was seen, once, to show a finished file's name as a .crdownload again a moment later)."""
+        return {p.name.removesuffix(".crdownload") for p in self.downloads.iterdir()}
 
     def accessibility_problems(self):
         """What axe-core (installed by `.ci/setup --test`) finds against WCAG 2.1 A and AA in the
