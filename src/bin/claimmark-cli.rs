@@ -99,7 +99,7 @@ fn run(args: Vec<String>) -> Result<(), String> {
             Ok(())
         }
         Some("agree") => {
-            use claimmark::domain::agreement::{compare, Outcome};
+            use claimmark::domain::agreement::{compare, Agreement, Outcome};
             use claimmark::domain::document::seed_documents;
             use claimmark::domain::library::Library;
             let [_, first, second] = &args[..] else {
@@ -116,6 +116,18 @@ fn run(args: Vec<String>) -> Result<(), String> {
                 Ok(library)
             };
             let (one, two) = (load(first)?, load(second)?);
+            // The figures of a comparison, under what it is of (an article, or all of them).
+            let figures = |of: (&str, serde_json::Value), r: &Agreement| {
+                json!({
+                    of.0: of.1,
+                    "agree": r.agree,
+                    "differ": r.differ,
+                    "onlyFirst": r.only_first,
+                    "onlySecond": r.only_second,
+                    "share": r.share(),
+                    "kappa": r.kappa(),
+                })
+            };
             let mut all = Vec::new();
             for d in one.documents() {
                 let Some(e) = two.documents().iter().find(|e| e.text == d.text) else {
@@ -140,30 +152,17 @@ fn run(args: Vec<String>) -> Result<(), String> {
                         json!({"outcome": outcome, "first": side(p.first), "second": side(p.second)})
                     })
                     .collect();
-                emit(json!({
-                    "article": d.title,
-                    "agree": r.agree,
-                    "differ": r.differ,
-                    "onlyFirst": r.only_first,
-                    "onlySecond": r.only_second,
-                    "share": r.share(),
-                    "kappa": r.kappa(),
-                    "claims": claims,
-                }))?;
+                let mut line = figures(("article", json!(d.title)), &r);
+                line["claims"] = json!(claims);
+                emit(line)?;
                 all.push(r);
             }
             let articles = all.len();
             if articles > 1 {
-                let r = claimmark::domain::agreement::Agreement::pooled(all);
-                emit(json!({
-                    "articles": articles,
-                    "agree": r.agree,
-                    "differ": r.differ,
-                    "onlyFirst": r.only_first,
-                    "onlySecond": r.only_second,
-                    "share": r.share(),
-                    "kappa": r.kappa(),
-                }))?;
+                emit(figures(
+                    ("articles", json!(articles)),
+                    &Agreement::pooled(all),
+                ))?;
             }
             Ok(())
         }

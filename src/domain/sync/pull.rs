@@ -8,13 +8,14 @@ use serde_json::Value;
 
 use super::engine::{call, canonical, hash_of, json, need, Report, BATCH};
 use super::http::{query_value, Http, Method, Server};
+use super::push::stored_values;
 use super::rev::Rev;
 use super::state::{Local, Synced};
 use super::wire::*;
 use super::SyncError;
 use crate::domain::document::text_hash;
 use crate::domain::library::{Contents, Touched};
-use crate::domain::records::{self, key_of, touched_of, Write};
+use crate::domain::records::{self, key_of, touched_of};
 
 /// Changes read per request.
 const CHANGES_BATCH: usize = 500;
@@ -292,12 +293,9 @@ struct Fetched {
 
 /// The stored values of these records (sorted, each once) as they are here, by key.
 fn values_of<L: Local>(local: &mut L, records: &[Touched]) -> BTreeMap<String, String> {
-    let writes = records::writes_for(local.library(), records);
-    (writes.into_iter())
-        .filter_map(|w| match w {
-            Write::Put(key, value) if touched_of(&key).is_some() => Some((key, canonical(&value)?)),
-            _ => None,
-        })
+    let (values, _) = stored_values(local, records);
+    (values.into_iter())
+        .filter_map(|(key, value)| Some((key, canonical(&value)?)))
         .collect()
 }
 

@@ -59,26 +59,20 @@ async fn outgoing<L: Local>(
 ) -> (Vec<WireDoc>, Vec<(String, Option<Synced>)>) {
     let mut touched: Vec<Touched> = keys.iter().filter_map(|k| touched_of(k)).collect();
     crate::domain::order::sort(&mut touched);
-    let no_text: Vec<String> = (local.library().records_of(&touched).iter())
-        .filter_map(|r| match r {
-            Some(crate::domain::library::Record::Document(d)) if d.text.is_empty() => {
-                Some(d.id.clone())
+    let (mut values, mut texts) = stored_values(local, &touched);
+    // Articles read without their texts (a browser reads each when it is opened): read now, and
+    // their values taken again.
+    let no_text: Vec<String> = (touched.iter())
+        .filter_map(|t| match t {
+            Touched::Document(id) if values.contains_key(&key_of(t)) && !texts.contains_key(id) => {
+                Some(id.clone())
             }
             _ => None,
         })
         .collect();
     if !no_text.is_empty() {
         local.load_texts(&no_text).await;
-    }
-    let mut values: BTreeMap<String, String> = BTreeMap::new();
-    let mut texts: BTreeMap<String, String> = BTreeMap::new();
-    for w in records::writes_for(local.library(), &touched) {
-        if let Write::Put(key, value) = w {
-            match key.strip_prefix(records::TEXT_PREFIX) {
-                Some(id) => texts.insert(id.to_owned(), value),
-                None => values.insert(key, value),
-            };
-        }
+        (values, texts) = stored_values(local, &touched);
     }
     let state = local.state();
     let mut docs = Vec::new();
@@ -137,6 +131,25 @@ async fn outgoing<L: Local>(
         done.push((key.clone(), synced));
     }
     (docs, done)
+}
+
+/// The stored values of these records (sorted, each once), by key, and the articles' texts
+/// among them, by article.
+pub(super) fn stored_values<L: Local>(
+    local: &mut L,
+    touched: &[Touched],
+) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+    let (mut values, mut texts) = (BTreeMap::new(), BTreeMap::new());
+    for w in records::writes_for(local.library(), touched) {
+        if let Write::Put(key, value) = w {
+            match key.strip_prefix(records::TEXT_PREFIX) {
+                Some(id) => texts.insert(id.to_owned(), value),
+                None if touched_of(&key).is_some() => values.insert(key, value),
+                None => None, // the schema's record
+            };
+        }
+    }
+    (values, texts)
 }
 
 fn ancestry(rev: &Rev, parent: Option<&Rev>) -> Revisions {
