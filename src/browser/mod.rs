@@ -4,11 +4,13 @@
 pub mod capture;
 pub mod classes;
 pub mod crash;
+pub mod fetch;
 pub mod files;
 mod js;
 pub mod offline;
 pub mod offsets;
 pub mod records;
+pub mod replica;
 pub mod storage;
 pub mod worker;
 
@@ -44,4 +46,25 @@ pub fn focus(id: &str) {
     {
         let _ = el.focus();
     }
+}
+
+/// A moment (ms since the epoch) as the time of day, in the browser's locale and time zone.
+pub fn time_of_day(ms: i64) -> String {
+    let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
+    js::call(&date, "toLocaleTimeString", &[])
+        .ok()
+        .and_then(|t| t.as_string())
+        .unwrap_or_default()
+}
+
+/// Waits `ms` milliseconds (a timer of the page or worker).
+pub async fn sleep(ms: u32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = js::call(
+            &js_sys::global(),
+            "setTimeout",
+            &[resolve.into(), ms.into()],
+        );
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }

@@ -60,13 +60,20 @@ pub struct Records {
 
 /// Opens the database, creating its store the first time.
 pub async fn open() -> Result<Records, StoreError> {
+    open_database(DATABASE).await
+}
+
+/// Opens another database of the same shape (one store of string values): the team sync
+/// page keeps what it knows of the server in one of its own, `claimmark-sync`, so that the
+/// library's database stays as the app made it.
+pub async fn open_database(name: &str) -> Result<Records, StoreError> {
     let unavailable = |why: String| StoreError::Unavailable(why);
     let window = web_sys::window().ok_or_else(|| unavailable("no window".into()))?;
     let factory = get(&window, "indexedDB");
     if factory.is_undefined() || factory.is_null() {
         return Err(unavailable("this browser has no IndexedDB".into()));
     }
-    let req = call(&factory, "open", &[DATABASE.into(), 1.into()]).map_err(unavailable)?;
+    let req = call(&factory, "open", &[name.into(), 1.into()]).map_err(unavailable)?;
     let r = req.clone();
     let upgrade = Closure::once_into_js(move || {
         let _ = call(&get(&r, "result"), "createObjectStore", &[STORE.into()]);
@@ -118,6 +125,29 @@ impl Records {
         let key = text_key(doc);
         self.read_range(key_range("only", &[key.as_str().into()])?)
             .await
+    }
+
+    /// The records with these keys that are stored, in one pass.
+    pub async fn read_keys(&self, keys: &[String]) -> Result<Vec<(String, String)>, StoreError> {
+        let (_, store) = self.store("readonly")?;
+        let asked: Vec<JsValue> = (keys.iter())
+            .map(|k| call(&store, "get", &[k.as_str().into()]))
+            .collect::<Result<_, _>>()
+            .map_err(StoreError::Failed)?;
+        let mut found = Vec::new();
+        for (key, req) in keys.iter().zip(&asked) {
+            if let Some(value) = request(req).await?.as_string() {
+                found.push((key.clone(), value));
+            }
+        }
+        Ok(found)
+    }
+
+    /// The records whose keys begin with `prefix`, in one pass.
+    pub async fn read_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>, StoreError> {
+        let end = format!("{prefix}\u{ffff}");
+        let args = [prefix.into(), end.as_str().into()];
+        self.read_range(key_range("bound", &args)?).await
     }
 
     pub async fn write(&self, writes: &[Write]) -> Result<(), StoreError> {

@@ -17,6 +17,7 @@ mod saving;
 mod search;
 mod settings;
 mod state;
+pub mod team;
 mod texts;
 mod transfer;
 

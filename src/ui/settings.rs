@@ -47,6 +47,7 @@ pub fn SettingsPanel() -> impl IntoView {
             </p>
             {move || problem.get().map(|p| view! { <p class="field-problem" role="alert">{p}</p> })}
             <p class="hint" id="storage-line">{move || app.kept.get()}</p>
+            <a href="sync.html" target="_blank">"Team sync"</a>
         </details>
     }
 }

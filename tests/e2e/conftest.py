@@ -2,6 +2,7 @@
 and real headless Chromium driven through chromedriver (WebDriver)."""
 import contextlib
 import functools
+import http.client
 import http.server
 import os
 import pathlib
@@ -19,11 +20,55 @@ DIST = ROOT / "dist"
 SUB_PATH = "tools/claimmark"  # served as a static host would serve a sub-folder
 
 
+# The CouchDB server (pouchdb-server) a test started, if any: the site passes requests under
+# /couch/ on to it, as a newsroom's host would (README, "Sharing a library with a team"), so the
+# page's own origin is the sync server's and its policy needs no other.
+COUCH = {"port": None}
+COUCH_PREFIX = "/couch/"
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, ".wasm": "application/wasm"}
 
     def log_message(self, *args):
         pass
+
+    def pass_to_couch(self):
+        """Passes a request under /couch/ on to pouchdb-server and its answer back."""
+        port = COUCH["port"]
+        if port is None:
+            self.send_error(502, "no CouchDB server is running")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else None
+        headers = {k: v for k, v in self.headers.items()
+                   if k.lower() in ("authorization", "content-type", "accept")}
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+        try:
+            conn.request(self.command, "/" + self.path[len(COUCH_PREFIX):], body, headers)
+            reply = conn.getresponse()
+            data = reply.read()
+        except (OSError, http.client.HTTPException):
+            self.send_error(502, "the CouchDB server did not answer")
+            return
+        finally:
+            conn.close()
+        self.send_response(reply.status)
+        self.send_header("Content-Type", reply.getheader("Content-Type") or "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self):
+        if self.path.startswith(COUCH_PREFIX):
+            return self.pass_to_couch()
+        return super().do_GET()
+
+    def do_PUT(self):
+        self.pass_to_couch() if self.path.startswith(COUCH_PREFIX) else self.send_error(405)
+
+    def do_POST(self):
+        self.pass_to_couch() if self.path.startswith(COUCH_PREFIX) else self.send_error(405)
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,8 @@
 //! - `state`: what a replica keeps of its syncs ([`SyncState`]), and the library as the engine
 //!   sees it ([`Local`]; [`Replica`] in memory);
 //! - `wire`: the documents and replies as CouchDB has them;
-//! - `rev`: revisions, named by their parent and content.
+//! - `rev`: revisions, named by their parent and content;
+//! - `status`: the team sync page's stored settings and its state in words.
 
 mod engine;
 mod error;
@@ -18,6 +19,7 @@ mod pull;
 mod push;
 mod rev;
 mod state;
+mod status;
 mod wire;
 
 #[cfg(test)]
@@ -27,7 +29,9 @@ mod tests;
 
 pub use engine::{connect, sync, Report};
 pub use error::SyncError;
-pub use http::{Http, Method, Request, Response, Server, Unreachable};
+pub use http::{basic_authorization, Http, Method, Request, Response, Server, Unreachable};
 pub use pull::watch;
+pub use push::note_unsent;
 pub use state::{Local, Replica, SyncState, Synced};
+pub use status::{retry_after, LostVersion, Status, TeamSettings, LOST_KEPT_MS, SETTINGS_KEY};
 pub use wire::WIRE_VERSION;

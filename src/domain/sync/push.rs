@@ -51,6 +51,30 @@ pub(super) async fn push<H: Http, L: Local>(
     Ok(())
 }
 
+/// Notes as waiting to be sent the records whose value here differs from the revision last in
+/// step with: those changed while no sync was listening (the sync page was closed, or
+/// disconnected). A replica calls it when it opens; returns how many it found. Before the
+/// first sync every record is sent anyway.
+pub fn note_unsent<L: Local>(local: &mut L) -> usize {
+    if !local.state().complete {
+        return 0;
+    }
+    let mut all: Vec<Touched> = (local.library().records().into_iter())
+        .map(|(t, _)| t)
+        .collect();
+    crate::domain::order::sort(&mut all);
+    let (values, _) = stored_values(local, &all);
+    let state = local.state();
+    let before = state.pending.len();
+    for (key, value) in values {
+        let hash = canonical(&value).map(|c| hash_of(&c));
+        if state.synced.get(&key).map(|s| &s.hash) != hash.as_ref() {
+            state.pending.insert(key);
+        }
+    }
+    state.pending.len() - before
+}
+
 /// The documents that bring the server in step with these records here, and what each record's
 /// state is once they are sent (`None`: nothing to note).
 async fn outgoing<L: Local>(

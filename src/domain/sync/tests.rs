@@ -399,3 +399,27 @@ fn changes_that_never_move_on_are_refused_rather_than_read_for_ever() {
     let e = refused(&fake, &mut b, "_changes", &body);
     assert!(e.to_string().contains("ends where it began"), "{e}");
 }
+
+#[test]
+fn changes_made_while_no_sync_listened_are_found_and_sent() {
+    let fake = Fake::new();
+    let mut a = replica(
+        "a",
+        library_with(&["The minister said", "Critics disagree"]),
+    );
+    let mut b = replica("b", Library::new(seed_documents()));
+    settle(&fake, &mut [&mut a, &mut b]);
+    assert_eq!(note_unsent(&mut a), 0, "all in step");
+    // Edited while the sync page was closed: the change is in the library, not in the journal
+    // a sync hears.
+    assert!(a.library.set_note("c1", "made offline", 300));
+    a.library.take_journal();
+    let report = run(&fake, &mut a);
+    assert_eq!(report.sent, 0, "not heard of, not sent");
+    assert_eq!(note_unsent(&mut a), 1);
+    assert_eq!(run(&fake, &mut a).sent, 1);
+    run(&fake, &mut b);
+    assert_eq!(b.library.annotation("c1").unwrap().note, "made offline");
+    assert_eq!(note_unsent(&mut a), 0);
+    assert_eq!(note_unsent(&mut b), 0);
+}

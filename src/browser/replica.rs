@@ -1,0 +1,222 @@
+//! The team sync page's library as the sync engine sees it ([`Local`]): read whole from this
+//! browser's IndexedDB at start (texts included), with what the engine fetched written back
+//! record by record and told to the app's open tabs, as another tab would.
+//!
+//! The app's tabs keep writing while a sync runs. What they tell (the records channel) is
+//! queued and merged before each push. Before a commit writes records, it reads them again
+//! from the store and merges what it finds: a tab's write that is not heard of yet is kept,
+//! not written over by an older version fetched from the server.
+//!
+//! What the sync page knows of the server (the engine's [`SyncState`]) and versions that lost
+//! a conflict ([`LostVersion`]) are kept in a database of their own, `claimmark-sync`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::records::{open, open_database, Channel, Records};
+use crate::domain::document::seed_stubs;
+use crate::domain::library::{Library, Touched};
+use crate::domain::order;
+use crate::domain::records::{
+    fill_texts, key_of, read, text_key, writes_for, Write, RECORDS_VERSION,
+};
+use crate::domain::storage::StoreError;
+use crate::domain::sync::{note_unsent, Local, LostVersion, SyncState, LOST_KEPT_MS};
+
+const SYNC_DATABASE: &str = "claimmark-sync";
+const STATE_KEY: &str = "state";
+
+pub struct BrowserReplica {
+    library: Library,
+    state: SyncState,
+    records: Records,
+    sync_db: Records,
+    channel: Option<Channel>,
+    /// Records other tabs wrote, not merged yet.
+    heard: Rc<RefCell<Vec<(String, String)>>>,
+    /// Records changed since the engine last asked (merged from other tabs, or written here).
+    changed: Vec<Touched>,
+    /// Versions that lost, to store at the next commit.
+    lost: Vec<LostVersion>,
+    /// Versions that lost and are stored, not yet shown.
+    stored_lost: Vec<LostVersion>,
+    /// Numbers the lost versions' keys (two may lose in the same millisecond).
+    lost_count: usize,
+    now: fn() -> i64,
+}
+
+/// What opening found besides the replica: the versions that lost, newest first.
+pub struct Opened {
+    pub replica: BrowserReplica,
+    pub lost: Vec<LostVersion>,
+}
+
+impl BrowserReplica {
+    /// Reads the library (every record and text) and the sync state. `on_heard` is called after
+    /// another tab's records are queued (to wake the sync). `new_replica` names this browser
+    /// to the server the first time.
+    pub async fn open(
+        new_replica: impl FnOnce() -> String,
+        now: fn() -> i64,
+        on_heard: impl Fn() + 'static,
+    ) -> Result<Opened, String> {
+        let records = open().await.map_err(|e| e.to_string())?;
+        let sync_db = open_database(SYNC_DATABASE)
+            .await
+            .map_err(|e| e.to_string())?;
+        let heard: Rc<RefCell<Vec<(String, String)>>> = Rc::default();
+        // Listening starts before reading: nothing a tab writes meanwhile is missed (what is
+        // both read and heard merges once).
+        let queue = heard.clone();
+        let channel = Channel::open(move |records| {
+            queue.borrow_mut().extend(records);
+            on_heard();
+        });
+        let found = records.read_all().await.map_err(|e| e.to_string())?;
+        let got = read(&found);
+        if let Some(v) = got.version.filter(|&v| v > RECORDS_VERSION) {
+            return Err(format!(
+                "This browser's library was stored by a newer claimmark (records version {v}): \
+                 reload the app to update it before syncing."
+            ));
+        }
+        let mut library = Library::with_contents(seed_stubs(), got.contents);
+        let texts = records.read_texts().await.map_err(|e| e.to_string())?;
+        fill_texts(&mut library, texts);
+        library.take_journal();
+        let kept = sync_db
+            .read_keys(&[STATE_KEY.to_owned()])
+            .await
+            .map_err(|e| e.to_string())?;
+        let state = (kept.first())
+            .and_then(|(_, v)| serde_json::from_str::<SyncState>(v).ok())
+            .unwrap_or_else(|| SyncState::new(&new_replica(), ""));
+        let kept_lost = sync_db
+            .read_prefix("lost:")
+            .await
+            .map_err(|e| e.to_string())?;
+        let since = now() - LOST_KEPT_MS;
+        let mut old = Vec::new();
+        let mut lost = Vec::new();
+        for (key, value) in kept_lost {
+            match serde_json::from_str::<LostVersion>(&value) {
+                Ok(l) if l.at >= since => lost.push(l),
+                _ => old.push(Write::Delete(key)),
+            }
+        }
+        if !old.is_empty() {
+            let _ = sync_db.write(&old).await;
+        }
+        lost.reverse();
+        let mut replica = BrowserReplica {
+            library,
+            state,
+            records,
+            sync_db,
+            channel,
+            heard,
+            changed: Vec::new(),
+            lost: Vec::new(),
+            stored_lost: Vec::new(),
+            lost_count: 0,
+            now,
+        };
+        // Changes made while no sync listened (this page closed or disconnected).
+        note_unsent(&mut replica);
+        Ok(Opened { replica, lost })
+    }
+
+    /// Changes made here that the server has not had yet, as far as known.
+    pub fn waiting(&self) -> usize {
+        self.state.pending.len() + self.heard.borrow().len() + self.changed.len()
+    }
+
+    /// Versions that lost since the last call (stored already).
+    pub fn take_lost(&mut self) -> Vec<LostVersion> {
+        std::mem::take(&mut self.stored_lost)
+    }
+
+    /// Merges what other tabs wrote; what it changed here is for the next push.
+    fn merge_heard(&mut self) {
+        let heard = std::mem::take(&mut *self.heard.borrow_mut());
+        if heard.is_empty() {
+            return;
+        }
+        self.library.merge(read(&heard).contents);
+        fill_texts(&mut self.library, heard);
+        let touched = self.library.take_journal();
+        self.changed.extend(touched);
+    }
+}
+
+impl Local for BrowserReplica {
+    fn library(&mut self) -> &mut Library {
+        &mut self.library
+    }
+
+    fn state(&mut self) -> &mut SyncState {
+        &mut self.state
+    }
+
+    fn changed(&mut self) -> Vec<Touched> {
+        self.merge_heard();
+        let mut all = std::mem::take(&mut self.changed);
+        all.extend(self.library.take_journal());
+        all
+    }
+
+    async fn load_texts(&mut self, ids: &[String]) {
+        let keys: Vec<String> = ids.iter().map(|id| text_key(id)).collect();
+        if let Ok(found) = self.records.read_keys(&keys).await {
+            fill_texts(&mut self.library, found);
+        }
+    }
+
+    fn superseded(&mut self, key: &str, value: &str) {
+        self.lost.push(LostVersion {
+            key: key.to_owned(),
+            value: value.to_owned(),
+            at: (self.now)(),
+        });
+    }
+
+    async fn commit(&mut self) -> Result<(), String> {
+        self.merge_heard();
+        let mut touched = self.library.take_journal();
+        if !touched.is_empty() {
+            // What the store holds now, merged first: a tab's newer write stays.
+            let keys: Vec<String> = touched.iter().map(key_of).collect();
+            let stored = self
+                .records
+                .read_keys(&keys)
+                .await
+                .map_err(|e| e.to_string())?;
+            self.library.merge(read(&stored).contents);
+            touched.extend(self.library.take_journal());
+            order::sort(&mut touched);
+            touched.dedup();
+            let writes = writes_for(&self.library, &touched);
+            self.records.write(&writes).await.map_err(store_error)?;
+            if let Some(c) = &self.channel {
+                c.tell(&writes);
+            }
+            self.changed.extend(touched);
+        }
+        let mut writes = vec![Write::Put(
+            STATE_KEY.into(),
+            serde_json::to_string(&self.state).unwrap_or_default(),
+        )];
+        for (n, l) in self.lost.iter().enumerate() {
+            let value = serde_json::to_string(l).unwrap_or_default();
+            writes.push(Write::Put(l.store_key(self.lost_count + n), value));
+        }
+        self.sync_db.write(&writes).await.map_err(store_error)?;
+        self.lost_count += self.lost.len();
+        self.stored_lost.append(&mut self.lost);
+        Ok(())
+    }
+}
+
+fn store_error(e: StoreError) -> String {
+    e.to_string()
+}

@@ -1,0 +1,160 @@
+//! The team sync page (`sync.html`, its own wasm, `src/bin/claimmark-sync.rs`): where a
+//! checker connects this browser's library to the team's CouchDB database, and sees the sync's
+//! state and the versions that lost a conflict. It syncs while it is open; the app's tabs hear
+//! what it fetched as they hear each other.
+
+mod run;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::browser;
+use crate::browser::fetch::Fetch;
+use crate::browser::replica::BrowserReplica;
+use crate::domain::storage::KeyValueStore;
+use crate::domain::sync::{
+    basic_authorization, LostVersion, Server, Status, TeamSettings, SETTINGS_KEY,
+};
+use run::Control;
+
+thread_local! {
+    /// The connection under way, if any.
+    static CURRENT: RefCell<Option<Rc<Control>>> = const { RefCell::new(None) };
+}
+
+pub fn mount() {
+    browser::crash::install();
+    leptos::mount::mount_to_body(TeamPage);
+}
+
+fn stored_settings() -> TeamSettings {
+    let store = browser::storage::local_store().ok();
+    let raw = store.and_then(|s| s.get(SETTINGS_KEY).ok().flatten());
+    TeamSettings::parse(raw.as_deref())
+}
+
+#[component]
+fn TeamPage() -> impl IntoView {
+    let saved = stored_settings();
+    let url = RwSignal::new(saved.url);
+    let db = RwSignal::new(saved.db);
+    let user = RwSignal::new(saved.user);
+    let password = NodeRef::<leptos::html::Input>::new();
+    let status = RwSignal::new(Status::Off);
+    let problem = RwSignal::new(None::<String>);
+    let lost = RwSignal::new(Vec::<LostVersion>::new());
+    let running = move || !matches!(status.get(), Status::Off | Status::Failed(_));
+    let server_name = move || format!("{}/{}", url.get().trim_end_matches('/'), db.get());
+    let _online = gloo_events::EventListener::new(&window(), "online", |_| {
+        CURRENT.with(|c| c.borrow().iter().for_each(|c| c.online.set(true)));
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(_online);
+
+    let connect = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        problem.set(None);
+        let server = match Server::new(&url.get_untracked(), &db.get_untracked()) {
+            Ok(s) => s,
+            Err(why) => return problem.set(Some(why)),
+        };
+        let name = user.get_untracked().trim().to_owned();
+        let secret = password
+            .get_untracked()
+            .map(|p| p.value())
+            .unwrap_or_default();
+        let settings = TeamSettings {
+            url: server.url.clone(),
+            db: server.db.clone(),
+            user: name.clone(),
+        };
+        if let Ok(store) = browser::storage::local_store() {
+            let _ = store.set(SETTINGS_KEY, &settings.to_json());
+        }
+        url.set(server.url.clone());
+        let authorization = (!name.is_empty()).then(|| basic_authorization(&name, &secret));
+        let control = Control::new(Fetch::new(&server.url, authorization));
+        CURRENT.with(|c| *c.borrow_mut() = Some(control.clone()));
+        status.set(Status::Connecting);
+        wasm_bindgen_futures::spawn_local(async move {
+            let wake = control.clone();
+            let new_replica = || browser::new_id().trim_start_matches("urn:uuid:").to_owned();
+            let opened = BrowserReplica::open(new_replica, browser::now_ms, move || wake.heard());
+            match opened.await {
+                Ok(o) => {
+                    lost.set(o.lost);
+                    run::run(control, server, o.replica, status, lost).await;
+                }
+                Err(why) => status.set(Status::Failed(why)),
+            }
+        });
+    };
+    let disconnect = move |_| {
+        CURRENT.with(|c| c.borrow().iter().for_each(|c| c.disconnect()));
+    };
+
+    view! {
+        <main class="team">
+            <p><a href="./">"← Back to claimmark"</a></p>
+            <h1>"Team sync"</h1>
+            <p class="hint">
+                "Keeps this browser's library in step with your team's CouchDB database, both ways, while this page is open. "
+                "Your work in claimmark's other tabs is sent as you make it; what others send appears there. "
+                "Offline, work is kept here and sent when the server can be reached. "
+                "The password is kept only while this page is open."
+            </p>
+            <form class="team-form" on:submit=connect>
+                <label for="team-url">"Server address"</label>
+                <input id="team-url" type="url" placeholder="https://couch.example.org" required
+                    prop:value=move || url.get()
+                    on:input=move |ev| url.set(event_target_value(&ev))
+                    prop:disabled=running/>
+                <label for="team-db">"Database"</label>
+                <input id="team-db" type="text" required
+                    prop:value=move || db.get()
+                    on:input=move |ev| db.set(event_target_value(&ev))
+                    prop:disabled=running/>
+                <label for="team-user">"User name"</label>
+                <input id="team-user" type="text" autocomplete="username"
+                    prop:value=move || user.get()
+                    on:input=move |ev| user.set(event_target_value(&ev))
+                    prop:disabled=running/>
+                <label for="team-password">"Password"</label>
+                <input id="team-password" type="password" autocomplete="current-password"
+                    node_ref=password prop:disabled=running/>
+                // Both always there (one disabled): a button swapped for another under the
+                // pointer as it is clicked would have its click submit the form.
+                <div class="team-actions">
+                    <button type="submit" prop:disabled=running>"Connect"</button>
+                    <button type="button" on:click=disconnect prop:disabled=move || !running()>
+                        "Disconnect"
+                    </button>
+                </div>
+            </form>
+            {move || problem.get().map(|p| view! { <p class="field-problem" role="alert">{p}</p> })}
+            <p class="team-status" role="status" id="team-status">
+                {move || status.get().describe(&server_name(), browser::time_of_day)}
+            </p>
+            <section aria-labelledby="team-lost">
+                <h2 id="team-lost">"Versions that lost a conflict"</h2>
+                <p class="hint">
+                    "When two people changed the same claim apart, the newer change is kept everywhere. "
+                    "The other is listed here for 30 days."
+                </p>
+                <ul class="team-lost-list">
+                    {move || {
+                        lost.get()
+                            .into_iter()
+                            .map(|l| {
+                                let when = browser::time_of_day(l.at);
+                                view! { <li>{format!("{when}: {}", l.summary())}</li> }
+                            })
+                            .collect_view()
+                    }}
+                </ul>
+            </section>
+        </main>
+    }
+}

@@ -1,0 +1,141 @@
+//! The sync loop: connect, sync, then wait for a change (the server's, through its changes
+//! feed, or one made here, heard from the app's tabs) and sync again; offline, try again later
+//! and sooner when the browser says it is back online. Stops on what the user must fix.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+
+use crate::browser::fetch::Fetch;
+use crate::browser::now_ms;
+use crate::browser::replica::BrowserReplica;
+use crate::domain::sync::{
+    connect, retry_after, sync, watch, LostVersion, Server, Status, SyncError,
+};
+
+/// How long the changes feed is asked to wait for a change (CouchDB answers empty after it;
+/// pouchdb-server waits until a change, and the wait is cut short here when needed).
+const WATCH_MS: u32 = 25_000;
+
+/// What the page and the loop share.
+pub struct Control {
+    pub http: Fetch,
+    /// The user disconnected.
+    pub stop: Cell<bool>,
+    /// A change was made here since the last sync began.
+    pub dirty: Cell<bool>,
+    /// The browser came back online.
+    pub online: Cell<bool>,
+    /// The loop is waiting on the changes feed (a change here cuts the wait short).
+    pub watching: Cell<bool>,
+}
+
+impl Control {
+    pub fn new(http: Fetch) -> Rc<Control> {
+        Rc::new(Control {
+            http,
+            stop: Cell::new(false),
+            dirty: Cell::new(false),
+            online: Cell::new(false),
+            watching: Cell::new(false),
+        })
+    }
+
+    /// A tab wrote records: sync soon.
+    pub fn heard(&self) {
+        self.dirty.set(true);
+        if self.watching.get() {
+            self.http.abort();
+        }
+    }
+
+    pub fn disconnect(&self) {
+        self.stop.set(true);
+        self.http.abort();
+    }
+}
+
+/// Runs until the user disconnects or something must be fixed.
+pub async fn run(
+    control: Rc<Control>,
+    server: Server,
+    mut local: BrowserReplica,
+    status: RwSignal<Status>,
+    lost: RwSignal<Vec<LostVersion>>,
+) {
+    let http = &control.http;
+    status.set(Status::Connecting);
+    let mut tries = 0;
+    let mut last = None;
+    loop {
+        if control.stop.get() {
+            status.set(Status::Off);
+            return;
+        }
+        control.dirty.set(false);
+        control.online.set(false);
+        let connected = match tries {
+            0 if last.is_none() => connect(http, &server).await.map(|_| ()),
+            _ => Ok(()),
+        };
+        let result = match connected {
+            Ok(()) => {
+                status.set(Status::Syncing {
+                    waiting: local.waiting(),
+                });
+                sync(http, &server, &mut local).await
+            }
+            Err(e) => Err(e),
+        };
+        let new_lost = local.take_lost();
+        if !new_lost.is_empty() {
+            lost.update(|l| new_lost.into_iter().for_each(|v| l.insert(0, v)));
+        }
+        if control.stop.get() {
+            status.set(Status::Off);
+            return;
+        }
+        match result {
+            Ok(_) => {
+                tries = 0;
+                last = Some(now_ms());
+                status.set(Status::after(&result, now_ms()));
+            }
+            Err(SyncError::Unreachable { .. }) | Err(SyncError::Local(_)) => {
+                tries += 1;
+                let retry_s = retry_after(tries);
+                status.set(Status::Offline {
+                    why: result.err().map(|e| e.to_string()).unwrap_or_default(),
+                    retry_s,
+                    waiting: local.waiting(),
+                    last,
+                });
+                // In quarter seconds, to stop or try at once when told.
+                for _ in 0..retry_s * 4 {
+                    if control.stop.get() || control.online.get() {
+                        break;
+                    }
+                    crate::browser::sleep(250).await;
+                }
+                continue;
+            }
+            Err(e) => {
+                status.set(Status::Failed(e.to_string()));
+                return;
+            }
+        }
+        if control.dirty.get() {
+            continue;
+        }
+        control.watching.set(true);
+        let waited = watch(http, &server, &mut local, WATCH_MS).await;
+        control.watching.set(false);
+        if let Err(e @ SyncError::Malformed { .. }) = waited {
+            status.set(Status::Failed(e.to_string()));
+            return;
+        }
+        // A change there, a change here, a wait cut short or a failed one: sync again (which
+        // tells whether the server can be reached).
+    }
+}
