@@ -38,6 +38,9 @@ fn sample() -> Library {
         1_700_000_000_000,
     )
     .unwrap();
+    // Two checkers sharing a library: Ana marks the claim and writes its note, Ben adds the
+    // evidence.
+    l.set_person("Ana Reyes");
     l.annotate(
         SEED,
         (0, 19),
@@ -51,6 +54,7 @@ fn sample() -> Library {
         "Crowd size: no source.\nSecond line.",
         1_700_000_002_000,
     );
+    l.set_person("Ben");
     l.set_evidence(
         "urn:uuid:b",
         "https://www.afp.com/x?a=1&b=2",
@@ -67,6 +71,51 @@ fn sample() -> Library {
     .unwrap();
     l.set_evidence("urn:uuid:c", "see the ministry's PDF", 1_700_000_005_000);
     l
+}
+
+#[test]
+fn who_marked_a_claim_and_who_changed_it_last_go_out_and_come_back() {
+    let l = sample();
+    let b = l.annotation("urn:uuid:b").unwrap();
+    assert_eq!(
+        (b.creator.as_str(), b.editor.as_str()),
+        ("Ana Reyes", "Ben")
+    );
+    let json = export(&l, Scope::All, 1_700_000_009_000, "test");
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let items = v["first"]["items"].as_array().unwrap();
+    let item = items.iter().find(|i| i["id"] == "urn:uuid:b").unwrap();
+    assert_eq!(
+        item["creator"],
+        serde_json::json!({"type": "Person", "name": "Ana Reyes"})
+    );
+    assert_eq!(item["claimmark:editor"], "Ben");
+    // A claim marked before anyone was named says nothing of who.
+    let a = items.iter().find(|i| i["id"] == "urn:uuid:a").unwrap();
+    assert!(a.get("creator").is_none() && a.get("claimmark:editor").is_none());
+    // Other tools name a creator by IRI, by nickname, or as a list: the first is taken.
+    for (creator, name) in [
+        (
+            r#""https://example.org/users/ana""#,
+            "https://example.org/users/ana",
+        ),
+        (r#"{"type": "Person", "nick": "ana"}"#, "ana"),
+        (r#"[{"name": "Ana"}, {"name": "Ben"}]"#, "Ana"),
+        ("7", ""),
+    ] {
+        let mut other = v.clone();
+        other["first"]["items"][0]["creator"] = serde_json::from_str(creator).unwrap();
+        assert_eq!(other["first"]["items"][0]["id"], "urn:uuid:b");
+        let changed = other.to_string();
+        let fresh = Library::new(seed_documents());
+        let read = import(&changed, &fresh, 0).unwrap().contents;
+        let b = read
+            .annotations
+            .iter()
+            .find(|a| a.id == "urn:uuid:b")
+            .unwrap();
+        assert_eq!(b.creator, name, "{creator}");
+    }
 }
 
 #[test]

@@ -212,6 +212,11 @@ impl Channel {
         Some(Channel(channel))
     }
 
+    /// Stops listening (and telling).
+    pub fn close(&self) {
+        let _ = call(&self.0, "close", &[]);
+    }
+
     /// Tells the other tabs the records written (a deletion goes with its deletion record), as
     /// `[keys, values]`.
     pub fn tell(&self, writes: &[Write]) {

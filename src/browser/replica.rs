@@ -11,6 +11,7 @@
 //! a conflict ([`LostVersion`]) are kept in a database of their own, `claimmark-sync`.
 
 use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use super::records::{open, open_database, Channel, Records};
@@ -18,7 +19,7 @@ use crate::domain::document::seed_stubs;
 use crate::domain::library::{Library, Touched};
 use crate::domain::order;
 use crate::domain::records::{
-    fill_texts, key_of, read, text_key, writes_for, Write, RECORDS_VERSION,
+    fill_texts, key_of, read, text_key, touched_of, writes_for, Write, RECORDS_VERSION,
 };
 use crate::domain::storage::StoreError;
 use crate::domain::sync::{note_unsent, Local, LostVersion, SyncState, LOST_KEPT_MS};
@@ -128,7 +129,12 @@ impl BrowserReplica {
 
     /// Changes made here that the server has not had yet, as far as known.
     pub fn waiting(&self) -> usize {
-        self.state.pending.len() + self.heard.borrow().len() + self.changed.len()
+        let mut keys: BTreeSet<&str> = self.state.pending.iter().map(String::as_str).collect();
+        let heard = self.heard.borrow();
+        keys.extend((heard.iter().map(|(k, _)| k.as_str())).filter(|k| touched_of(k).is_some()));
+        let changed: Vec<String> = self.changed.iter().map(key_of).collect();
+        keys.extend(changed.iter().map(String::as_str));
+        keys.len()
     }
 
     /// Versions that lost since the last call (stored already).
@@ -147,6 +153,23 @@ impl BrowserReplica {
         let touched = self.library.take_journal();
         self.changed.extend(touched);
     }
+}
+
+impl Drop for BrowserReplica {
+    /// A replica of a connection that ended stops hearing the tabs.
+    fn drop(&mut self) {
+        if let Some(c) = &self.channel {
+            c.close();
+        }
+    }
+}
+
+/// The library as stored in this browser, without the articles' texts: to look at its claims
+/// (the second opinion).
+pub async fn read_claims() -> Result<Library, String> {
+    let records = open().await.map_err(|e| e.to_string())?;
+    let found = records.read_all().await.map_err(|e| e.to_string())?;
+    Ok(Library::with_contents(seed_stubs(), read(&found).contents))
 }
 
 impl Local for BrowserReplica {

@@ -89,6 +89,70 @@ impl<'a> Agreement<'a> {
     }
 }
 
+impl Agreement<'_> {
+    /// The figures in words, naming the two checkers.
+    pub fn summary(&self, first: &str, second: &str) -> String {
+        let share = self
+            .share()
+            .map_or("none".to_owned(), |s| format!("{:.0}%", s * 100.0));
+        let kappa = self
+            .kappa()
+            .map_or("not defined".to_owned(), |k| format!("{k:.2}"));
+        format!(
+            "{} claims marked by either: {} agree, {} differ in verdict, {} only {first}, {} only {second}. Agreed on {share}; Cohen's kappa on the verdict {kappa}.",
+            self.pairs.len(),
+            self.agree,
+            self.differ,
+            self.only_first,
+            self.only_second
+        )
+    }
+}
+
+impl Pair<'_> {
+    /// The claim and what each checker made of it, in words.
+    pub fn describe(&self, first: &str, second: &str) -> String {
+        let quote = self.first.or(self.second).map_or("", |a| a.exact.as_str());
+        let verdict = |a: Option<&Annotation>| a.map_or("", |a| a.verdict.as_str());
+        let what = match self.outcome {
+            Outcome::Agree => format!("Agree, {}", verdict(self.first)),
+            Outcome::Differ => format!(
+                "Differ: {first} {}, {second} {}",
+                verdict(self.first),
+                verdict(self.second)
+            ),
+            Outcome::OnlyFirst => format!("Only {first}, {}", verdict(self.first)),
+            Outcome::OnlySecond => format!("Only {second}, {}", verdict(self.second)),
+        };
+        format!("{what}: “{quote}”")
+    }
+}
+
+/// The people who marked claims among `claims` (their creators; claims marked before anyone
+/// was named are left out), each once, in the order of their first claim.
+pub fn creators<'a>(claims: impl IntoIterator<Item = &'a Annotation>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for a in claims {
+        if !a.creator.is_empty() && !out.contains(&a.creator) {
+            out.push(a.creator.clone());
+        }
+    }
+    out
+}
+
+/// Compares what two people marked among one article's claims, each claim counted as its
+/// creator's.
+pub fn between<'a>(claims: &[&'a Annotation], first: &str, second: &str) -> Agreement<'a> {
+    let of = |who: &str| -> Vec<&'a Annotation> {
+        claims
+            .iter()
+            .copied()
+            .filter(|a| a.creator == who)
+            .collect()
+    };
+    compare(&of(first), &of(second))
+}
+
 /// How much of the two spans together they share (0 to 1).
 fn overlap(a: &Annotation, b: &Annotation) -> f64 {
     let shared = a.end.min(b.end).saturating_sub(a.start.max(b.start));
@@ -195,6 +259,8 @@ mod tests {
             detected_source: String::new(),
             rating: String::new(),
             source: String::new(),
+            creator: String::new(),
+            editor: String::new(),
         }
     }
 
@@ -278,5 +344,42 @@ mod tests {
         let r = compare(&s, &b);
         assert_eq!(r.pairs[0].second.unwrap().id, "b2");
         assert_eq!((r.agree, r.only_second), (1, 1));
+    }
+
+    #[test]
+    fn two_people_in_one_library_are_compared_by_who_marked_what() {
+        let mut all = [
+            claim("a1", 0, 40, S),
+            claim("a2", 50, 90, U),
+            claim("b1", 0, 39, S),
+            claim("b2", 52, 90, S),
+            claim("b3", 200, 230, U),
+            claim("x", 300, 330, S), // marked before anyone was named
+        ];
+        for (c, who) in all.iter_mut().zip(["Ana", "Ana", "Ben", "Ben", "Ben", ""]) {
+            c.creator = who.into();
+            c.exact = format!("quote {}", c.id);
+        }
+        let refs: Vec<&Annotation> = all.iter().collect();
+        assert_eq!(creators(refs.iter().copied()), ["Ana", "Ben"]);
+        let r = between(&refs, "Ana", "Ben");
+        assert_eq!(
+            (r.agree, r.differ, r.only_first, r.only_second),
+            (1, 1, 0, 1)
+        );
+        let summary = r.summary("Ana", "Ben");
+        assert!(
+            summary.starts_with("3 claims marked by either: 1 agree, 1 differ in verdict, 0 only Ana, 1 only Ben. Agreed on 33%"),
+            "{summary}"
+        );
+        let lines: Vec<String> = r.pairs.iter().map(|p| p.describe("Ana", "Ben")).collect();
+        assert_eq!(
+            lines,
+            [
+                "Agree, sourced: “quote a1”",
+                "Differ: Ana unsourced, Ben sourced: “quote a2”",
+                "Only Ben, unsourced: “quote b3”",
+            ]
+        );
     }
 }

@@ -87,6 +87,12 @@ pub struct Annotation {
     /// suggestion starts with the detected source); empty: not named.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub source: String,
+    /// Who marked the claim, by the name they set (team sync); empty: not named.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub creator: String,
+    /// Who changed it last, by the name they set; empty: not named.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub editor: String,
 }
 
 fn saturating_offset<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {

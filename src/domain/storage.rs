@@ -31,6 +31,10 @@ use crate::domain::rating::Scale;
 pub const SETTINGS_KEY: &str = "claimmark.settings";
 /// Changes since the whole library was last downloaded, for the reminder to keep a backup.
 pub const BACKUP_KEY: &str = "claimmark.backup";
+/// The name the user set on the team sync page, a plain string: each claim they mark or change
+/// carries it (`Annotation::creator`, `editor`). The sync page also tells open tabs, on the
+/// records channel, under this key.
+pub const PERSON_KEY: &str = "claimmark.name";
 /// The reminder shows after this many changes not downloaded (and again after as many more,
 /// once put off).
 pub const REMIND_EVERY: u64 = 100;

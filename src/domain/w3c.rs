@@ -85,6 +85,13 @@ fn annotation_json(a: &Annotation, span: Option<(usize, usize)>, doc: &Document)
     if !a.source.is_empty() {
         item["claimmark:source"] = json!(a.source);
     }
+    // Who marked it (the model's `creator`, an agent), and who changed it last.
+    if !a.creator.is_empty() {
+        item["creator"] = json!({"type": "Person", "name": a.creator});
+    }
+    if !a.editor.is_empty() {
+        item["claimmark:editor"] = json!(a.editor);
+    }
     match (a.status, span) {
         (Status::Anchored, Some(_)) => {}
         // An orphan has no place in the text: only its quote.
@@ -326,6 +333,21 @@ fn items_of(root: &Value) -> Result<Vec<(String, &Value)>, ImportError> {
             "type",
             "expected \"AnnotationCollection\", \"AnnotationPage\" or \"Annotation\"",
         )
+    }
+}
+
+/// The name of an annotation's `creator`: an agent with a `name` (or `nick`), or its IRI; the
+/// first of several. Anything else names no one.
+fn creator_name(creator: Option<&Value>) -> String {
+    match creator {
+        Some(Value::String(iri)) => iri.trim().to_owned(),
+        Some(Value::Array(all)) => creator_name(all.first()),
+        Some(agent @ Value::Object(_)) => (agent.get("name").or_else(|| agent.get("nick")))
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .trim()
+            .to_owned(),
+        _ => String::new(),
     }
 }
 
@@ -751,6 +773,10 @@ pub fn import(json: &str, library: &Library, now: i64) -> Result<Import, ImportE
                 .trim()
                 .to_owned(),
             source: string_at(item, "claimmark:source", &at)?
+                .unwrap_or_default()
+                .to_owned(),
+            creator: creator_name(item.get("creator")),
+            editor: string_at(item, "claimmark:editor", &at)?
                 .unwrap_or_default()
                 .to_owned(),
         };

@@ -11,7 +11,7 @@ use crate::browser;
 use crate::browser::records::{Channel, Records};
 use crate::domain::library::Library;
 use crate::domain::records::{fill_texts, read, Saver, Write};
-use crate::domain::storage::{storage_line, KeyValueStore, LIBRARY_KEY};
+use crate::domain::storage::{storage_line, KeyValueStore, LIBRARY_KEY, PERSON_KEY};
 
 /// Sets up the one effect that persists, and the channel on which other tabs' writes arrive.
 /// `first`: what start-up must write before any change (a library moved over from the old
@@ -133,6 +133,9 @@ impl Saving {
 
     /// Another tab wrote these records: merge them in by the usual rules.
     fn hear(&self, records: Vec<(String, String)>) {
+        if let Some((_, name)) = records.iter().find(|(k, _)| k == PERSON_KEY) {
+            (self.state.library).update_untracked(|l| l.set_person(name));
+        }
         let contents = read(&records).contents;
         self.state.library.update(|l| {
             l.merge(contents);

@@ -16,7 +16,7 @@ use crate::domain::layout::{Claim, Page};
 use crate::domain::library::Library;
 use crate::domain::records::{fill_texts, open, Opened};
 use crate::domain::storage::{
-    Backup, KeyValueStore, LoadProblem, NoStore, Prefs, Settings, StoreError, View,
+    Backup, KeyValueStore, LoadProblem, NoStore, Prefs, Settings, StoreError, View, PERSON_KEY,
 };
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -286,7 +286,10 @@ pub fn start(boot: Boot) -> AppState {
     };
     let writable = opened.writable && records.is_some();
     let prefs = Rc::new(Prefs::new(old.clone(), writable));
-    let library = opened.library;
+    let mut library = opened.library;
+    if let Ok(Some(name)) = old.get(PERSON_KEY) {
+        library.set_person(&name);
+    }
     let settings = RwSignal::new(prefs.load_settings());
     let open = view
         .open

@@ -22,8 +22,9 @@ SUB_PATH = "tools/claimmark"  # served as a static host would serve a sub-folder
 
 # The CouchDB server (pouchdb-server) a test started, if any: the site passes requests under
 # /couch/ on to it, as a newsroom's host would (README, "Sharing a library with a team"), so the
-# page's own origin is the sync server's and its policy needs no other.
-COUCH = {"port": None}
+# page's own origin is the sync server's and its policy needs no other. `tamper`, if set,
+# rewrites the server's answers (path, body) -> body.
+COUCH = {"port": None, "tamper": None}
 COUCH_PREFIX = "/couch/"
 
 
@@ -48,6 +49,8 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
             conn.request(self.command, "/" + self.path[len(COUCH_PREFIX):], body, headers)
             reply = conn.getresponse()
             data = reply.read()
+            if COUCH["tamper"] is not None:  # a test playing a hostile or broken server
+                data = COUCH["tamper"](self.path, data)
         except (OSError, http.client.HTTPException):
             self.send_error(502, "the CouchDB server did not answer")
             return

@@ -36,37 +36,59 @@ def couch_request(port, method, path, body=None):
         conn.close()
 
 
-@pytest.fixture
-def couch():
-    """pouchdb-server in memory on a free port of 127.0.0.1, with an empty database `claims`;
-    the site passes /couch/ on to it. Stopped at the end."""
-    if not POUCHDB.exists():
-        pytest.fail("pouchdb-server is not installed: run `bash .ci/setup --test`")
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    home = pathlib.Path(tempfile.mkdtemp(prefix="claimmark-couch-e2e-"))
-    child = subprocess.Popen(
-        [str(POUCHDB), "--port", str(port), "--host", "127.0.0.1", "--in-memory",
-         "--no-stdout-logs", "--config", str(home / "config.json")],
-        cwd=home, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
+class Couch:
+    """pouchdb-server on a free port of 127.0.0.1, its store in a temporary folder (so that a
+    restart keeps what it held), with an empty database `claims`."""
+
+    def __init__(self):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.home = pathlib.Path(tempfile.mkdtemp(prefix="claimmark-couch-e2e-"))
+        (self.home / "data").mkdir()
+        self.child = None
+        self.start()
+        assert couch_request(self.port, "PUT", f"/{DB}")[0] in (201, 202)
+
+    def start(self):
+        self.child = subprocess.Popen(
+            [str(POUCHDB), "--port", str(self.port), "--host", "127.0.0.1", "--no-stdout-logs",
+             "--dir", str(self.home / "data"), "--config", str(self.home / "config.json")],
+            cwd=self.home, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         deadline = time.time() + 30
         while True:
             try:
-                couch_request(port, "GET", "/")
-                break
+                couch_request(self.port, "GET", "/")
+                return
             except OSError:
                 assert time.time() < deadline, "pouchdb-server did not answer within 30 s"
                 time.sleep(0.1)
-        assert couch_request(port, "PUT", f"/{DB}")[0] in (201, 202)
-        conftest.COUCH["port"] = port
-        yield port
+
+    def stop(self):
+        self.child.kill()
+        self.child.wait()
+
+
+@pytest.fixture
+def couch_server():
+    """The server; the site passes /couch/ on to it. Stopped at the end."""
+    if not POUCHDB.exists():
+        pytest.fail("pouchdb-server is not installed: run `bash .ci/setup --test`")
+    server = Couch()
+    conftest.COUCH["port"] = server.port
+    try:
+        yield server
     finally:
         conftest.COUCH["port"] = None
-        child.kill()
-        child.wait()
-        shutil.rmtree(home, ignore_errors=True)
+        conftest.COUCH["tamper"] = None
+        server.stop()
+        shutil.rmtree(server.home, ignore_errors=True)
+
+
+@pytest.fixture
+def couch(couch_server):
+    """The server's port."""
+    return couch_server.port
 
 
 def couch_address(b):
@@ -216,5 +238,116 @@ def test_a_server_that_is_not_couchdb_or_a_missing_database_is_refused(browser_f
     problem = a.by_role("alert", "", exact=False).text
     assert "lower-case" in problem
     # Nothing changed here, nothing was sent there.
+    assert a.records() == before
+    assert server_docs(couch) == {}
+
+
+def set_name(b, name):
+    box = b.type_into("Your name, on the claims you mark and change", name)
+    box.send_keys("\t")  # the change is taken when the field is left
+
+
+def tag(b, phrase, verdict):
+    b.select_by_dragging(phrase)
+    b.click("button", verdict)
+
+
+def test_claims_carry_who_marked_them_and_two_checkers_get_a_second_opinion(browser_factory, couch):
+    a = browser_factory("checker-a")
+    a.open_app()
+    open_seed(a)
+    a_app, a_sync = open_sync_page(a)
+    set_name(a, "Ana")
+    connect(a, couch_address(a))
+    in_step(a)
+    # The app's open tab took the name at once: Ana's claims carry it.
+    a.driver.switch_to.window(a_app)
+    tag(a, "The AFP added that those who were celebrating chanted", "Unsourced")
+    tag(a, "This is God’s revenge for the blood of those killed", "Sourced")
+    wait_for("Ana's claims stored", lambda: len([k for k in a.records() if k.startswith("a:")]) == 2)
+    stored = [json.loads(v) for k, v in a.records().items() if k.startswith("a:")]
+    assert {c["creator"] for c in stored} == {"Ana"}
+
+    b = browser_factory("checker-b")
+    b.open_app()
+    open_seed(b)
+    b_app, b_sync = open_sync_page(b)
+    set_name(b, "Ben")
+    connect(b, couch_address(b))
+    in_step(b)
+    b.driver.switch_to.window(b_app)
+    wait_for("Ana's claims in Ben's app", lambda: claim_count(b) == 2, 20)
+    # Ben, independently: the same first claim with the other verdict, and one of his own.
+    tag(b, "The AFP added that those who were celebrating chanted", "Sourced")
+    tag(b, "The New York Times reported that Soleimani", "Unsourced")
+    wait_for("Ben's claims stored", lambda: len([k for k in b.records() if k.startswith("a:")]) == 4)
+    creators = sorted(json.loads(v).get("creator", "") for k, v in b.records().items()
+                      if k.startswith("a:"))
+    assert creators == ["Ana", "Ana", "Ben", "Ben"]
+    # Ana's app has Ben's claims, and a download names who marked each (W3C creator).
+    wait_for("Ben's claims on the server",
+             lambda: len([k for k in server_docs(couch) if k.startswith("a:")]) == 4, 20)
+    a.driver.switch_to.window(a_app)
+    wait_for("Ben's claims in Ana's app", lambda: claim_count(a) == 4, 20)
+
+    # The second opinion, on Ben's sync page.
+    b.driver.switch_to.window(b_sync)
+    b.click("button", "Read the library again")
+    wait_for("the comparison", lambda: b.js(
+        "const s = document.querySelector('.second-summary'); return s && s.innerText") or "")
+    summary = b.js("return document.querySelector('.second-summary').innerText")
+    assert summary.startswith("3 claims marked by either: 0 agree, 1 differ in verdict, 1 only Ana, "
+                              "1 only Ben. Agreed on 0%"), summary
+    lines = b.js("return [...document.querySelectorAll('.second-claims li')].map(l => l.innerText)")
+    assert "Differ: Ana unsourced, Ben sourced: “The AFP added that those who were celebrating chanted”" in lines
+    assert b.by_role("combobox", "First checker")
+    assert b.by_role("combobox", "Second checker")
+
+
+def test_a_server_stopped_while_connected_gets_the_work_made_meanwhile_once_back(
+        browser_factory, couch_server):
+    couch = couch_server.port
+    a = browser_factory("checker")
+    a.open_app()
+    tag_a_claim(a)
+    app, sync_tab = open_sync_page(a)
+    connect(a, couch_address(a))
+    in_step(a)
+    docs = set(server_docs(couch))
+    couch_server.stop()
+    a.driver.switch_to.window(app)
+    a.click("button", "UNSOURCED", exact=False)
+    a.type_into("Note", "written while the server was down")
+    wait_for("stored here", lambda: "written while the server was down" in (a.storage() or ""))
+    a.driver.switch_to.window(sync_tab)
+    said = []
+
+    def offline_with_the_change_waiting():
+        said.append(status(a))
+        return "Offline" in said[-1] and "1 change made here waits to be sent" in said[-1]
+    try:
+        wait_for("offline, the change waiting", offline_with_the_change_waiting, 20)
+    except AssertionError:
+        raise AssertionError(f"the status said: {said[-1]!r}")
+    couch_server.start()
+    in_step(a, timeout=60)
+    assert claim_note_on_server(couch) == ["written while the server was down"]
+    # Each record once: nothing lost, nothing twice.
+    assert set(server_docs(couch)) == docs
+
+
+def test_a_malformed_reply_is_refused_with_a_message_and_changes_nothing(browser_factory, couch):
+    a = browser_factory("checker")
+    a.open_app()
+    tag_a_claim(a)
+    before = a.records()
+    app, sync_tab = open_sync_page(a)
+    # The server's changes feed answers with something CouchDB never sends.
+    conftest.COUCH["tamper"] = lambda path, body: (
+        b'{"results": "all of them", "last_seq": 7}' if "_changes" in path else body)
+    connect(a, couch_address(a))
+    wait_for("refused", lambda: "Sync stopped" in status(a), 20)
+    said = status(a)
+    assert "is not what CouchDB sends" in said and "Nothing was changed here" in said, said
     assert a.records() == before
     assert server_docs(couch) == {}

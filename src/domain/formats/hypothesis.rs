@@ -178,6 +178,8 @@ pub fn import(v: &Value, library: &Library, now: i64) -> Result<HypothesisImport
             detected_source: String::new(),
             rating: String::new(),
             source: String::new(),
+            creator: String::new(),
+            editor: String::new(),
         };
         // The page's offsets count its whole text, not the article's: the quote alone places it.
         reanchor(&mut annotation, anchorer, text, &mut out.anchoring);

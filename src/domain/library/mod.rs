@@ -25,6 +25,9 @@ pub struct Library {
     /// The records changed since saving last took them.
     journal: Journal,
     index: Index,
+    /// Who is marking and editing claims here (the name they set; not stored with the library):
+    /// each claim marked or changed carries it.
+    person: String,
 }
 
 /// The parts of a library that are stored and merged: everything but the seed texts.
@@ -138,6 +141,11 @@ impl Library {
         let mut lib = Self::new(seeds);
         lib.merge(contents);
         lib
+    }
+
+    /// Names who marks and edits claims from now on ([`Annotation::creator`], `editor`).
+    pub fn set_person(&mut self, name: &str) {
+        name.trim().clone_into(&mut self.person);
     }
 
     /// Gives a sample article started without its text (`seed_stubs`) the text fetched for
@@ -360,6 +368,8 @@ impl Library {
             detected_source: String::new(),
             rating: String::new(),
             source: String::new(),
+            creator: self.person.clone(),
+            editor: self.person.clone(),
         });
         Ok(self.annotations.last().expect("just pushed"))
     }
@@ -377,6 +387,7 @@ impl Library {
             return false;
         }
         a.modified = now.max(before.modified.saturating_add(1));
+        a.editor.clone_from(&self.person);
         match a.verdict == before.verdict {
             true => self.touch_unlisted(id),
             false => self.touch_annotation(id),

@@ -699,3 +699,32 @@ fn merging_a_few_or_many_claims_keeps_every_claim_findable() {
         check(&l);
     }
 }
+
+#[test]
+fn a_claim_carries_who_marked_it_and_who_changed_it_last() {
+    let mut l = Library::new(seed_documents());
+    let text = l.document(SEED).unwrap().text.clone();
+    let span = (0, text.chars().take_while(|c| *c != ' ').count());
+    l.annotate(SEED, span, Verdict::Sourced, "u:1".into(), 10)
+        .unwrap();
+    let a = l.annotation("u:1").unwrap();
+    assert_eq!((a.creator.as_str(), a.editor.as_str()), ("", ""));
+    l.set_person(" Ana ");
+    l.annotate(SEED, span, Verdict::Sourced, "u:2".into(), 11)
+        .unwrap();
+    l.set_person("Ben");
+    assert!(l.set_note("u:2", "checked", 12));
+    let a = l.annotation("u:2").unwrap();
+    assert_eq!((a.creator.as_str(), a.editor.as_str()), ("Ana", "Ben"));
+    // The first claim, changed by Ben, keeps no creator but names its editor.
+    assert!(l.set_verdict("u:1", Verdict::Unsourced, 13));
+    assert_eq!(l.annotation("u:1").unwrap().editor, "Ben");
+    // Stored under their own names, and not at all when empty.
+    let stored = serde_json::to_value(l.annotation("u:2").unwrap()).unwrap();
+    assert_eq!(
+        (stored["creator"].as_str(), stored["editor"].as_str()),
+        (Some("Ana"), Some("Ben"))
+    );
+    let stored = serde_json::to_value(l.annotation("u:1").unwrap()).unwrap();
+    assert!(stored.get("creator").is_none());
+}

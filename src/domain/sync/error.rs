@@ -35,10 +35,23 @@ pub enum SyncError {
 }
 
 impl SyncError {
+    /// Whether trying again later may succeed without the user doing anything: no answer, a
+    /// gateway or server that is down or overloaded for now (502, 503, 504: a proxy before a
+    /// stopped CouchDB answers so), or storage here failing for now.
+    pub fn is_transient(&self) -> bool {
+        match self {
+            SyncError::Unreachable { .. } | SyncError::Local(_) => true,
+            SyncError::Server { status, .. } => matches!(status, 502..=504),
+            _ => false,
+        }
+    }
+
     /// The error for a reply with a failing status to the request for `what`.
     pub(super) fn from_reply(what: &str, r: &Response) -> SyncError {
         let reply: ErrorReply = serde_json::from_str(&r.body).unwrap_or_default();
         let reason = match (reply.error.as_str(), reply.reason.as_str()) {
+            // Not CouchDB's answer but a proxy's or web server's page: its status in words.
+            ("", "") if r.body.trim_start().starts_with('<') => status_words(r.status).into(),
             ("", "") => r.body.chars().take(200).collect(),
             (e, "") => e.to_owned(),
             (_, reason) => reason.to_owned(),
@@ -55,6 +68,20 @@ impl SyncError {
                 reason,
             },
         }
+    }
+}
+
+/// An HTTP status in words (RFC 9110), for replies that give no reason of their own.
+fn status_words(status: u16) -> &'static str {
+    match status {
+        400 => "bad request",
+        404 => "not found",
+        405 => "method not allowed",
+        500 => "internal server error",
+        502 => "bad gateway: the server behind it did not answer",
+        503 => "service unavailable",
+        504 => "gateway timeout: the server behind it did not answer in time",
+        _ => "an HTML page instead of CouchDB's answer",
     }
 }
 
@@ -108,5 +135,54 @@ impl fmt::Display for SyncError {
                  fetched again at the next sync."
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_may_pass_by_itself_is_tried_again() {
+        let server = |status| SyncError::Server {
+            what: "read the changes".into(),
+            status,
+            reason: String::new(),
+        };
+        assert!(
+            server(502).is_transient() && server(503).is_transient() && server(504).is_transient()
+        );
+        assert!(!server(500).is_transient() && !server(400).is_transient());
+        let unreachable = SyncError::Unreachable {
+            url: "https://h".into(),
+            detail: "offline".into(),
+        };
+        assert!(unreachable.is_transient() && SyncError::Local("full".into()).is_transient());
+        assert!(!SyncError::Unauthorized.is_transient());
+        assert!(!SyncError::NoDatabase {
+            db: "claims".into()
+        }
+        .is_transient());
+    }
+
+    #[test]
+    fn a_proxys_error_page_is_said_in_words_not_pasted() {
+        let page = Response {
+            status: 502,
+            body: "<!DOCTYPE HTML><html><body><h1>Error response</h1></body></html>".into(),
+        };
+        let e = SyncError::from_reply("read the checkpoint", &page);
+        assert_eq!(
+            e.to_string(),
+            "The server failed to read the checkpoint (502: bad gateway: the server behind it \
+             did not answer)."
+        );
+        assert!(e.is_transient());
+        let couch = Response {
+            status: 500,
+            body: r#"{"error":"unknown_error","reason":"function_clause"}"#.into(),
+        };
+        let said = SyncError::from_reply("send the changes", &couch).to_string();
+        assert!(said.contains("(500: function_clause)"), "{said}");
     }
 }

@@ -4,6 +4,7 @@
 //! what it fetched as they hear each other.
 
 mod run;
+mod second;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,8 +13,10 @@ use leptos::prelude::*;
 
 use crate::browser;
 use crate::browser::fetch::Fetch;
+use crate::browser::records::Channel;
 use crate::browser::replica::BrowserReplica;
-use crate::domain::storage::KeyValueStore;
+use crate::domain::records::Write;
+use crate::domain::storage::{KeyValueStore, PERSON_KEY};
 use crate::domain::sync::{
     basic_authorization, LostVersion, Server, Status, TeamSettings, SETTINGS_KEY,
 };
@@ -35,6 +38,11 @@ fn stored_settings() -> TeamSettings {
     TeamSettings::parse(raw.as_deref())
 }
 
+fn stored_name() -> String {
+    let store = browser::storage::local_store().ok();
+    (store.and_then(|s| s.get(PERSON_KEY).ok().flatten())).unwrap_or_default()
+}
+
 #[component]
 fn TeamPage() -> impl IntoView {
     let saved = stored_settings();
@@ -52,6 +60,24 @@ fn TeamPage() -> impl IntoView {
     });
     // The listener lives as long as the page.
     std::mem::forget(_online);
+
+    // The name each claim marked here carries: kept in localStorage (the app reads it at
+    // start) and told to the app's open tabs on the records channel.
+    let name = RwSignal::new(stored_name());
+    let tabs = Channel::open(|_| {});
+    let save_name = move |ev: leptos::ev::Event| {
+        let value = event_target_value(&ev).trim().to_owned();
+        if let Ok(store) = browser::storage::local_store() {
+            let _ = match value.is_empty() {
+                true => store.remove(PERSON_KEY),
+                false => store.set(PERSON_KEY, &value),
+            };
+        }
+        if let Some(c) = &tabs {
+            c.tell(&[Write::Put(PERSON_KEY.into(), value.clone())]);
+        }
+        name.set(value);
+    };
 
     let connect = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -105,6 +131,11 @@ fn TeamPage() -> impl IntoView {
                 "Offline, work is kept here and sent when the server can be reached. "
                 "The password is kept only while this page is open."
             </p>
+            <div class="team-form">
+                <label for="team-name">"Your name, on the claims you mark and change"</label>
+                <input id="team-name" type="text" autocomplete="name"
+                    prop:value=move || name.get() on:change=save_name/>
+            </div>
             <form class="team-form" on:submit=connect>
                 <label for="team-url">"Server address"</label>
                 <input id="team-url" type="url" placeholder="https://couch.example.org" required
@@ -155,6 +186,7 @@ fn TeamPage() -> impl IntoView {
                     }}
                 </ul>
             </section>
+            <second::SecondOpinion/>
         </main>
     }
 }

@@ -102,11 +102,11 @@ pub async fn run(
                 last = Some(now_ms());
                 status.set(Status::after(&result, now_ms()));
             }
-            Err(SyncError::Unreachable { .. }) | Err(SyncError::Local(_)) => {
+            Err(e) if e.is_transient() => {
                 tries += 1;
                 let retry_s = retry_after(tries);
                 status.set(Status::Offline {
-                    why: result.err().map(|e| e.to_string()).unwrap_or_default(),
+                    why: e.to_string(),
                     retry_s,
                     waiting: local.waiting(),
                     last,
