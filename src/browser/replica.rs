@@ -142,7 +142,8 @@ impl BrowserReplica {
         std::mem::take(&mut self.stored_lost)
     }
 
-    /// Merges what other tabs wrote; what it changed here is for the next push.
+    /// Merges what other tabs wrote; what it changed here is for the next push. Takes the
+    /// library's journal: call it with the journal empty.
     fn merge_heard(&mut self) {
         let heard = std::mem::take(&mut *self.heard.borrow_mut());
         if heard.is_empty() {
@@ -182,9 +183,9 @@ impl Local for BrowserReplica {
     }
 
     fn changed(&mut self) -> Vec<Touched> {
+        let mut all = self.library.take_journal();
         self.merge_heard();
-        let mut all = std::mem::take(&mut self.changed);
-        all.extend(self.library.take_journal());
+        all.append(&mut self.changed);
         all
     }
 
@@ -204,8 +205,10 @@ impl Local for BrowserReplica {
     }
 
     async fn commit(&mut self) -> Result<(), String> {
-        self.merge_heard();
+        // What the engine merged, to write; then what the tabs wrote meanwhile (stored by them
+        // already: for the push). In this order: merging the tabs' records takes the journal.
         let mut touched = self.library.take_journal();
+        self.merge_heard();
         if !touched.is_empty() {
             // What the store holds now, merged first: a tab's newer write stays.
             let keys: Vec<String> = touched.iter().map(key_of).collect();

@@ -56,11 +56,14 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
             return
         finally:
             conn.close()
-        self.send_response(reply.status)
-        self.send_header("Content-Type", reply.getheader("Content-Type") or "application/json")
-        self.send_header("Content-Length", str(len(data)))
-        self.end_headers()
-        self.wfile.write(data)
+        try:
+            self.send_response(reply.status)
+            self.send_header("Content-Type", reply.getheader("Content-Type") or "application/json")
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the page stopped waiting (a changes feed's wait cut short)
 
     def do_GET(self):
         if self.path.startswith(COUCH_PREFIX):

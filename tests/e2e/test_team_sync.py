@@ -18,7 +18,7 @@ import pytest
 import conftest
 from browser import wait_for
 from test_claimmark import claim_count, open_seed
-from test_records import note, tag_a_claim
+from test_records import library_file, note, tag_a_claim
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 POUCHDB = ROOT / ".tools/pouchdb/node_modules/.bin/pouchdb-server"
@@ -351,3 +351,29 @@ def test_a_malformed_reply_is_refused_with_a_message_and_changes_nothing(browser
     assert "is not what CouchDB sends" in said and "Nothing was changed here" in said, said
     assert a.records() == before
     assert server_docs(couch) == {}
+
+
+def test_a_library_of_many_batches_arrives_whole_while_the_app_is_open(browser_factory, couch, tmp_path):
+    # 30 articles and 600 claims: the server's changes come in batches of 500 and the documents
+    # in batches of 200, while the second browser's app tab, open throughout, writes back what
+    # it hears (as tabs do). Every record must be stored there.
+    a = browser_factory("checker-a")
+    a.open_app()
+    a.upload("Load annotations", library_file(tmp_path / "library.json", articles=30, chars=2_000,
+                                               claims=20))
+    wait_for("every record stored", lambda: len(a.records() or {}) >= 30 * 22 + 1, timeout=60)
+    mine = {k for k in a.records() if k[:2] in ("a:", "d:")}
+    assert len(mine) == 630
+    app, sync_tab = open_sync_page(a)
+    connect(a, couch_address(a))
+    in_step(a, timeout=120)
+    b = browser_factory("checker-b")
+    b.open_app()
+    b_app, b_sync = open_sync_page(b)
+    connect(b, couch_address(b))
+    in_step(b, timeout=120)
+    wait_for("every record in B", lambda: {k for k in b.records() if k[:2] in ("a:", "d:")} == mine,
+             timeout=30)
+    b.driver.switch_to.window(b_app)
+    b.click("button", "Big article 29", exact=False)
+    wait_for("its 20 claims in B's app", lambda: claim_count(b) == 20, timeout=30)
