@@ -50,8 +50,17 @@ pub fn focus(id: &str) {
 
 /// A moment (ms since the epoch) as the time of day, in the browser's locale and time zone.
 pub fn time_of_day(ms: i64) -> String {
+    local_time(ms, "toLocaleTimeString")
+}
+
+/// A moment (ms since the epoch) as date and time, in the browser's locale and time zone.
+pub fn date_and_time(ms: i64) -> String {
+    local_time(ms, "toLocaleString")
+}
+
+fn local_time(ms: i64, how: &str) -> String {
     let date = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64));
-    js::call(&date, "toLocaleTimeString", &[])
+    js::call(&date, how, &[])
         .ok()
         .and_then(|t| t.as_string())
         .unwrap_or_default()

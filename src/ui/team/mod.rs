@@ -14,7 +14,7 @@ use leptos::prelude::*;
 use crate::browser;
 use crate::browser::fetch::Fetch;
 use crate::browser::records::Channel;
-use crate::browser::replica::BrowserReplica;
+use crate::browser::replica::{lost_versions, BrowserReplica};
 use crate::domain::records::Write;
 use crate::domain::storage::{KeyValueStore, PERSON_KEY};
 use crate::domain::sync::{
@@ -53,6 +53,11 @@ fn TeamPage() -> impl IntoView {
     let status = RwSignal::new(Status::Off);
     let problem = RwSignal::new(None::<String>);
     let lost = RwSignal::new(Vec::<LostVersion>::new());
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(found) = lost_versions(browser::now_ms()).await {
+            lost.set(found);
+        }
+    });
     let running = move || !matches!(status.get(), Status::Off | Status::Failed(_));
     let server_name = move || format!("{}/{}", url.get().trim_end_matches('/'), db.get());
     let _online = gloo_events::EventListener::new(&window(), "online", |_| {
@@ -86,21 +91,26 @@ fn TeamPage() -> impl IntoView {
             Ok(s) => s,
             Err(why) => return problem.set(Some(why)),
         };
-        let name = user.get_untracked().trim().to_owned();
-        let secret = password
-            .get_untracked()
-            .map(|p| p.value())
-            .unwrap_or_default();
+        let user_name = user.get_untracked().trim().to_owned();
+        // Read once, then the field is emptied: the password lives on only in the requests'
+        // header, in memory, for this connection.
+        let secret = password.get_untracked().map(|p| {
+            let typed = p.value();
+            p.set_value("");
+            typed
+        });
+        let secret = secret.unwrap_or_default();
         let settings = TeamSettings {
             url: server.url.clone(),
             db: server.db.clone(),
-            user: name.clone(),
+            user: user_name.clone(),
         };
         if let Ok(store) = browser::storage::local_store() {
             let _ = store.set(SETTINGS_KEY, &settings.to_json());
         }
         url.set(server.url.clone());
-        let authorization = (!name.is_empty()).then(|| basic_authorization(&name, &secret));
+        let authorization =
+            (!user_name.is_empty()).then(|| basic_authorization(&user_name, &secret));
         let control = Control::new(Fetch::new(&server.url, authorization));
         CURRENT.with(|c| *c.borrow_mut() = Some(control.clone()));
         status.set(Status::Connecting);
@@ -179,7 +189,7 @@ fn TeamPage() -> impl IntoView {
                         lost.get()
                             .into_iter()
                             .map(|l| {
-                                let when = browser::time_of_day(l.at);
+                                let when = browser::date_and_time(l.at);
                                 view! { <li>{format!("{when}: {}", l.summary())}</li> }
                             })
                             .collect_view()

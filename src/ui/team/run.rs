@@ -88,6 +88,12 @@ pub async fn run(
             }
             Err(e) => Err(e),
         };
+        // What the sync left known of the server, stored at its end (and whatever happened).
+        let saved = local.save_state().await;
+        let result = match (result, saved) {
+            (Ok(_), Err(why)) => Err(SyncError::Local(why)),
+            (result, _) => result,
+        };
         let new_lost = local.take_lost();
         if !new_lost.is_empty() {
             lost.update(|l| new_lost.into_iter().for_each(|v| l.insert(0, v)));
