@@ -91,6 +91,26 @@ def couch(couch_server):
     return couch_server.port
 
 
+def sync_database(b):
+    """The sync page's own IndexedDB database (`claimmark-sync`), as {key: value}."""
+    return b.driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        const open = indexedDB.open('claimmark-sync');
+        open.onerror = () => done({});
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('records')) { db.close(); return done({}); }
+          const store = db.transaction('records').objectStore('records');
+          const keys = store.getAllKeys(), values = store.getAll();
+          values.onsuccess = () => {
+            const out = {};
+            keys.result.forEach((k, i) => out[k] = values.result[i]);
+            db.close();
+            done(out);
+          };
+        };""")
+
+
 def couch_address(b):
     parts = urllib.parse.urlsplit(b.url)
     return f"{parts.scheme}://{parts.netloc}/couch"
@@ -237,9 +257,22 @@ def test_a_server_that_is_not_couchdb_or_a_missing_database_is_refused(browser_f
     a.click("button", "Connect")
     problem = a.by_role("alert", "", exact=False).text
     assert "lower-case" in problem
+    # A user the server does not know: refused, and the password is nowhere to be found after.
+    a.type_into("Database", DB)
+    a.type_into("User name", "ana")
+    # A password field has no role: found by its accessible name among password fields.
+    box = next(el for el in a.driver.find_elements("css selector", "input[type=password]")
+               if el.accessible_name == "Password")
+    box.send_keys("secret-pw-4417")
+    a.click("button", "Connect")
+    wait_for("refused", lambda: "refused the user name or password (401)" in status(a), 20)
+    assert box.get_attribute("value") == "", "the field is emptied once read"
+    kept = a.js("return JSON.stringify(Object.entries(localStorage))")
+    assert "secret-pw-4417" not in kept and '"user":"ana"' in kept.replace('\\', '')
     # Nothing changed here, nothing was sent there.
     assert a.records() == before
     assert server_docs(couch) == {}
+    assert not any("secret-pw-4417" in v for v in sync_database(a).values())
 
 
 def set_name(b, name):
