@@ -271,11 +271,12 @@ class Browser:
               .catch(e => done([`axe failed: ${e}`]));""")
         return found
 
-    def records(self):
-        """The library's records in the browser's IndexedDB, as {key: value}."""
+    def records(self, database="claimmark"):
+        """The library's records in the browser's IndexedDB, as {key: value} (or those of
+        another database of the same shape: the sync page's, `claimmark-sync`)."""
         return self.driver.execute_async_script("""
-            const done = arguments[arguments.length - 1];
-            const open = indexedDB.open('claimmark');
+            const [name, done] = [arguments[0], arguments[arguments.length - 1]];
+            const open = indexedDB.open(name);
             open.onerror = () => done(null);
             open.onsuccess = () => {
               const db = open.result;
@@ -289,7 +290,7 @@ class Browser:
                 done(out);
               };
               values.onerror = () => done(null);
-            };""")
+            };""", database)
 
     def storage(self):
         """The stored library as one JSON value, built from its records (each article's details

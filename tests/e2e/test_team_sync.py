@@ -91,26 +91,6 @@ def couch(couch_server):
     return couch_server.port
 
 
-def sync_database(b):
-    """The sync page's own IndexedDB database (`claimmark-sync`), as {key: value}."""
-    return b.driver.execute_async_script("""
-        const done = arguments[arguments.length - 1];
-        const open = indexedDB.open('claimmark-sync');
-        open.onerror = () => done({});
-        open.onsuccess = () => {
-          const db = open.result;
-          if (!db.objectStoreNames.contains('records')) { db.close(); return done({}); }
-          const store = db.transaction('records').objectStore('records');
-          const keys = store.getAllKeys(), values = store.getAll();
-          values.onsuccess = () => {
-            const out = {};
-            keys.result.forEach((k, i) => out[k] = values.result[i]);
-            db.close();
-            done(out);
-          };
-        };""")
-
-
 def couch_address(b):
     parts = urllib.parse.urlsplit(b.url)
     return f"{parts.scheme}://{parts.netloc}/couch"
@@ -128,6 +108,21 @@ def open_sync_page(b):
     b.driver.switch_to.window(page)
     b.by_role("heading", "Team sync")
     return app, page
+
+
+def join(browser_factory, name, couch_port, person=None, seed=True):
+    """A checker's browser with the app (on the first sample article) and the team sync page
+    open, connected and in step; returns the browser and the handles of its two tabs."""
+    b = browser_factory(name)
+    b.open_app()
+    if seed:
+        open_seed(b)
+    app, sync_tab = open_sync_page(b)
+    if person:
+        set_name(b, person)
+    connect(b, couch_address(b))
+    in_step(b)
+    return b, app, sync_tab
 
 
 def status(b):
@@ -199,12 +194,7 @@ def test_edits_made_apart_converge_and_the_losing_version_is_listed(browser_fact
     a_app, a_sync = open_sync_page(a)
     connect(a, couch_address(a))
     in_step(a)
-    b = browser_factory("checker-b")
-    b.open_app()
-    open_seed(b)
-    b_app, b_sync = open_sync_page(b)
-    connect(b, couch_address(b))
-    in_step(b)
+    b, b_app, b_sync = join(browser_factory, "checker-b", couch)
     # Both disconnect and edit the same claim's note: A first, then B.
     for x, sync_tab in ((a, a_sync), (b, b_sync)):
         x.driver.switch_to.window(sync_tab)
@@ -272,7 +262,7 @@ def test_a_server_that_is_not_couchdb_or_a_missing_database_is_refused(browser_f
     # Nothing changed here, nothing was sent there.
     assert a.records() == before
     assert server_docs(couch) == {}
-    assert not any("secret-pw-4417" in v for v in sync_database(a).values())
+    assert not any("secret-pw-4417" in v for v in (a.records("claimmark-sync") or {}).values())
 
 
 def set_name(b, name):
@@ -286,13 +276,7 @@ def tag(b, phrase, verdict):
 
 
 def test_claims_carry_who_marked_them_and_two_checkers_get_a_second_opinion(browser_factory, couch):
-    a = browser_factory("checker-a")
-    a.open_app()
-    open_seed(a)
-    a_app, a_sync = open_sync_page(a)
-    set_name(a, "Ana")
-    connect(a, couch_address(a))
-    in_step(a)
+    a, a_app, a_sync = join(browser_factory, "checker-a", couch, person="Ana")
     # The app's open tab took the name at once: Ana's claims carry it.
     a.driver.switch_to.window(a_app)
     tag(a, "The AFP added that those who were celebrating chanted", "Unsourced")
@@ -301,13 +285,7 @@ def test_claims_carry_who_marked_them_and_two_checkers_get_a_second_opinion(brow
     stored = [json.loads(v) for k, v in a.records().items() if k.startswith("a:")]
     assert {c["creator"] for c in stored} == {"Ana"}
 
-    b = browser_factory("checker-b")
-    b.open_app()
-    open_seed(b)
-    b_app, b_sync = open_sync_page(b)
-    set_name(b, "Ben")
-    connect(b, couch_address(b))
-    in_step(b)
+    b, b_app, b_sync = join(browser_factory, "checker-b", couch, person="Ben")
     b.driver.switch_to.window(b_app)
     wait_for("Ana's claims in Ben's app", lambda: claim_count(b) == 2, 20)
     # Ben, independently: the same first claim with the other verdict, and one of his own.
@@ -400,11 +378,7 @@ def test_a_library_of_many_batches_arrives_whole_while_the_app_is_open(browser_f
     app, sync_tab = open_sync_page(a)
     connect(a, couch_address(a))
     in_step(a, timeout=120)
-    b = browser_factory("checker-b")
-    b.open_app()
-    b_app, b_sync = open_sync_page(b)
-    connect(b, couch_address(b))
-    in_step(b, timeout=120)
+    b, b_app, b_sync = join(browser_factory, "checker-b", couch, seed=False)
     wait_for("every record in B", lambda: {k for k in b.records() if k[:2] in ("a:", "d:")} == mine,
              timeout=30)
     b.driver.switch_to.window(b_app)

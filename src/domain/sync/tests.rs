@@ -61,6 +61,18 @@ fn settle(fake: &Fake, replicas: &mut [&mut Replica]) -> usize {
     panic!("the replicas never settled");
 }
 
+/// Two replicas in step: A with an article and two claims, B with what it fetched.
+fn two_in_step() -> (Fake, Replica, Replica) {
+    let fake = Fake::new();
+    let mut a = replica(
+        "a",
+        library_with(&["The minister said", "Critics disagree"]),
+    );
+    let mut b = replica("b", Library::new(seed_documents()));
+    settle(&fake, &mut [&mut a, &mut b]);
+    (fake, a, b)
+}
+
 #[test]
 fn edits_in_one_replica_reach_the_other_and_back() {
     let fake = Fake::new();
@@ -94,13 +106,7 @@ fn edits_in_one_replica_reach_the_other_and_back() {
 
 #[test]
 fn edits_made_apart_end_the_same_on_every_replica_and_on_the_server() {
-    let fake = Fake::new();
-    let mut a = replica(
-        "a",
-        library_with(&["The minister said", "Critics disagree"]),
-    );
-    let mut b = replica("b", Library::new(seed_documents()));
-    settle(&fake, &mut [&mut a, &mut b]);
+    let (fake, mut a, mut b) = two_in_step();
     // Offline, each edits the same claim; A edits the other claim, which B deletes later.
     assert!(a.library.set_note("c0", "Ana's note", 100));
     assert!(b.library.set_note("c0", "Ben's note, later", 200));
@@ -402,13 +408,7 @@ fn changes_that_never_move_on_are_refused_rather_than_read_for_ever() {
 
 #[test]
 fn changes_made_while_no_sync_listened_are_found_and_sent() {
-    let fake = Fake::new();
-    let mut a = replica(
-        "a",
-        library_with(&["The minister said", "Critics disagree"]),
-    );
-    let mut b = replica("b", Library::new(seed_documents()));
-    settle(&fake, &mut [&mut a, &mut b]);
+    let (fake, mut a, mut b) = two_in_step();
     assert_eq!(note_unsent(&mut a), 0, "all in step");
     // Edited while the sync page was closed: the change is in the library, not in the journal
     // a sync hears.
