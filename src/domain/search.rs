@@ -31,7 +31,8 @@ pub enum StatusFilter {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Query {
-    /// Words that must all appear (case-folded) in the quote, note, source or article title.
+    /// Words that must all appear (case-folded) in the quote, note, source, the name of who
+    /// marked the claim, or the article title.
     pub text: String,
     pub verdict: Option<Verdict>,
     pub rating: RatingFilter,
@@ -64,7 +65,7 @@ pub struct Hit {
 struct Entry {
     doc: usize,
     annotation: usize,
-    /// Quote, note, source and title, folded, with a line between.
+    /// Quote, note, source, who marked it and title, folded, with a line between.
     folded: String,
 }
 
@@ -84,7 +85,7 @@ impl Index {
                 continue;
             };
             let mut text = String::with_capacity(a.exact.len() + a.note.len() + 64);
-            for part in [&a.exact, &a.note, &a.source, &docs[d].title] {
+            for part in [&a.exact, &a.note, &a.source, &a.creator, &docs[d].title] {
                 text.push_str(part);
                 text.push('\n');
             }
@@ -206,6 +207,14 @@ mod tests {
             "the quote"
         );
         assert_eq!(ids(&l, &q("pentagon")), vec!["c"], "the source");
+        // Who marked it: a team's checker finds their own claims, or a colleague's.
+        let mut team = library();
+        team.set_person("Ana Reyes");
+        let d1 = team.documents()[1].id.clone();
+        team.annotate(&d1, (0, 10), Verdict::Sourced, "d".into(), 7)
+            .unwrap();
+        assert_eq!(ids(&team, &q("reyes")), vec!["d"]);
+        assert_eq!(ids(&team, &q("ana reyes")), vec!["d"]);
         assert_eq!(ids(&l, &q("nothing like this")), Vec::<String>::new());
         assert!(
             ids(&l, &Query::default()).is_empty(),

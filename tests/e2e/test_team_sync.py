@@ -300,6 +300,10 @@ def test_claims_carry_who_marked_them_and_two_checkers_get_a_second_opinion(brow
              lambda: len([k for k in server_docs(couch) if k.startswith("a:")]) == 4, 20)
     a.driver.switch_to.window(a_app)
     wait_for("Ben's claims in Ana's app", lambda: claim_count(a) == 4, 20)
+    # Ana finds Ben's claims by his name (Search claims reads who marked each).
+    a.by_role("searchbox", "Search all claims").send_keys("ben")
+    wait_for("Ben's two claims", lambda: "2 claims match." in a.js(
+        "return document.querySelector('.search [role=status]').textContent"))
 
     # The second opinion, on Ben's sync page.
     b.driver.switch_to.window(b_sync)
