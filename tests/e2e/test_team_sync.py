@@ -305,6 +305,13 @@ def test_claims_carry_who_marked_them_and_two_checkers_get_a_second_opinion(brow
     wait_for("Ben's two claims", lambda: "2 claims match." in a.js(
         "return document.querySelector('.search [role=status]').textContent"))
 
+    # Ana marks a claim in another article, which Ben did not look at.
+    a.click("button", "Iran's elite Quds force commander", exact=False)
+    wait_for("article 004", lambda: "Defense Department" in a.article_text())
+    tag(a, "the Defense Department said in a statement", "Sourced")
+    wait_for("it reaches Ben's browser",
+             lambda: len([k for k in b.records() if k.startswith("a:")]) == 5, 20)
+
     # The second opinion, on Ben's sync page.
     b.driver.switch_to.window(b_sync)
     b.click("button", "Read the library again")
@@ -313,6 +320,9 @@ def test_claims_carry_who_marked_them_and_two_checkers_get_a_second_opinion(brow
     summary = b.js("return document.querySelector('.second-summary').innerText")
     assert summary.startswith("3 claims marked by either: 0 agree, 1 differ in verdict, 1 only Ana, "
                               "1 only Ben. Agreed on 0%"), summary
+    pooled = b.js("return document.querySelector('.second-pooled').innerText")
+    assert pooled.startswith("Over every article: 4 claims marked by either: 0 agree, 1 differ in "
+                             "verdict, 2 only Ana, 1 only Ben."), pooled
     lines = b.js("return [...document.querySelectorAll('.second-claims li')].map(l => l.innerText)")
     assert "Differ: Ana unsourced, Ben sourced: “The AFP added that those who were celebrating chanted”" in lines
     assert b.by_role("combobox", "First checker")

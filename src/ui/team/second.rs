@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use crate::browser::replica::read_claims;
-use crate::domain::agreement::{between, creators};
+use crate::domain::agreement::{between, creators, Agreement};
 use crate::domain::library::Library;
 
 #[component]
@@ -69,8 +69,12 @@ pub fn SecondOpinion() -> impl IntoView {
             let r = between(&claims, &a, &b);
             let lines: Vec<String> = r.pairs.iter().map(|p| p.describe(&a, &b)).collect();
             let summary = r.summary(&a, &b);
+            // The same two over every article either marked: a news cycle's figures.
+            let all = (l.documents().iter()).map(|d| between(&l.annotations_of(&d.id), &a, &b));
+            let pooled = Agreement::pooled(all).summary(&a, &b);
             Some(view! {
                 <p class="second-summary">{summary}</p>
+                <p class="second-pooled">{format!("Over every article: {pooled}")}</p>
                 <ul class="second-claims">
                     {lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
                 </ul>
