@@ -398,3 +398,30 @@ def test_a_library_of_many_batches_arrives_whole_while_the_app_is_open(browser_f
     b.driver.switch_to.window(b_app)
     b.click("button", "Big article 29", exact=False)
     wait_for("its 20 claims in B's app", lambda: claim_count(b) == 20, timeout=30)
+
+
+def test_a_server_stopped_in_the_middle_of_a_first_sync_ends_with_every_record_once(
+        browser_factory, couch_server, tmp_path):
+    couch = couch_server.port
+    a = browser_factory("checker")
+    a.open_app()
+    a.upload("Load annotations", library_file(tmp_path / "library.json", articles=30, chars=2_000,
+                                               claims=20))
+    wait_for("every record stored", lambda: len(a.records() or {}) >= 30 * 22 + 1, timeout=60)
+    mine = {k for k in a.records() if k[:2] in ("a:", "d:")}
+    app, sync_tab = open_sync_page(a)
+    connect(a, couch_address(a))
+    # Stopped once part of the library is there (the records go in batches of 200).
+    seen = []
+    wait_for("a first batch on the server",
+             lambda: seen.append(len(server_docs(couch))) or seen[-1] >= 200, 30, 0.01)
+    couch_server.stop()
+    took = seen[-1]
+    assert took < len(mine), "the sync ended before the server was stopped"
+    wait_for("offline", lambda: "Offline" in status(a), 20)
+    couch_server.start()
+    in_step(a, timeout=60)
+    docs = server_docs(couch)
+    assert set(docs) == mine, (len(docs), took)
+    code, body = couch_request(couch, "GET", f"/{DB}/_all_docs?include_docs=true&conflicts=true")
+    assert not [r["id"] for r in body["rows"] if r["doc"].get("_conflicts")]
