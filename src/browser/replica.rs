@@ -151,15 +151,7 @@ async fn read_everything(
     new_replica: impl FnOnce() -> String,
     now: i64,
 ) -> Result<(Library, SyncState, Vec<LostVersion>), String> {
-    let found = records.read_all().await.map_err(|e| e.to_string())?;
-    let got = read(&found);
-    if let Some(v) = got.version.filter(|&v| v > RECORDS_VERSION) {
-        return Err(format!(
-            "This browser's library was stored by a newer claimmark (records version {v}): \
-                 reload the app to update it before syncing."
-        ));
-    }
-    let mut library = Library::with_contents(seed_stubs(), got.contents);
+    let mut library = stored_library(records).await?;
     let texts = records.read_texts().await.map_err(|e| e.to_string())?;
     fill_texts(&mut library, texts);
     library.take_journal();
@@ -209,8 +201,21 @@ pub async fn lost_versions(now: i64) -> Result<Vec<LostVersion>, String> {
 /// (the second opinion).
 pub async fn read_claims() -> Result<Library, String> {
     let records = open().await.map_err(|e| e.to_string())?;
+    stored_library(&records).await
+}
+
+/// The library as stored, without texts, with the sample articles; refused when a newer
+/// claimmark stored it (the app neither shows nor writes such a library).
+async fn stored_library(records: &Records) -> Result<Library, String> {
     let found = records.read_all().await.map_err(|e| e.to_string())?;
-    Ok(Library::with_contents(seed_stubs(), read(&found).contents))
+    let got = read(&found);
+    if let Some(v) = got.version.filter(|&v| v > RECORDS_VERSION) {
+        return Err(format!(
+            "This browser's library was stored by a newer claimmark (records version {v}): \
+             reload the app to update it first."
+        ));
+    }
+    Ok(Library::with_contents(seed_stubs(), got.contents))
 }
 
 impl Local for BrowserReplica {

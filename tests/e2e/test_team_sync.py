@@ -110,19 +110,30 @@ def open_sync_page(b):
     return app, page
 
 
-def join(browser_factory, name, couch_port, person=None, seed=True):
-    """A checker's browser with the app (on the first sample article) and the team sync page
-    open, connected and in step; returns the browser and the handles of its two tabs."""
+def join(browser_factory, name, couch_port, person=None, before=open_seed):
+    """A checker's browser with the app and the team sync page open, connected and in step;
+    `before` prepares the app first (by default: the first sample article open). Returns the
+    browser and the handles of its two tabs."""
     b = browser_factory(name)
     b.open_app()
-    if seed:
-        open_seed(b)
+    if before:
+        before(b)
     app, sync_tab = open_sync_page(b)
     if person:
         set_name(b, person)
     connect(b, couch_address(b))
     in_step(b)
     return b, app, sync_tab
+
+
+def load_thirty_articles(b, tmp_path):
+    """Opens the app and loads 30 articles with 20 claims each from a file; returns the keys of
+    their 630 records (articles and claims)."""
+    b.open_app()
+    b.upload("Load annotations", library_file(tmp_path / "library.json", articles=30, chars=2_000,
+                                               claims=20))
+    wait_for("every record stored", lambda: len(b.records() or {}) >= 30 * 22 + 1, timeout=60)
+    return {k for k in b.records() if k[:2] in ("a:", "d:")}
 
 
 def status(b):
@@ -188,12 +199,7 @@ def test_what_one_checker_marks_appears_in_the_other_checkers_app(browser_factor
 
 
 def test_edits_made_apart_converge_and_the_losing_version_is_listed(browser_factory, couch):
-    a = browser_factory("checker-a")
-    a.open_app()
-    tag_a_claim(a)
-    a_app, a_sync = open_sync_page(a)
-    connect(a, couch_address(a))
-    in_step(a)
+    a, a_app, a_sync = join(browser_factory, "checker-a", couch, before=tag_a_claim)
     b, b_app, b_sync = join(browser_factory, "checker-b", couch)
     # Both disconnect and edit the same claim's note: A first, then B.
     for x, sync_tab in ((a, a_sync), (b, b_sync)):
@@ -332,12 +338,7 @@ def test_claims_carry_who_marked_them_and_two_checkers_get_a_second_opinion(brow
 def test_a_server_stopped_while_connected_gets_the_work_made_meanwhile_once_back(
         browser_factory, couch_server):
     couch = couch_server.port
-    a = browser_factory("checker")
-    a.open_app()
-    tag_a_claim(a)
-    app, sync_tab = open_sync_page(a)
-    connect(a, couch_address(a))
-    in_step(a)
+    a, app, sync_tab = join(browser_factory, "checker", couch, before=tag_a_claim)
     docs = set(server_docs(couch))
     couch_server.stop()
     a.driver.switch_to.window(app)
@@ -383,16 +384,12 @@ def test_a_library_of_many_batches_arrives_whole_while_the_app_is_open(browser_f
     # in batches of 200, while the second browser's app tab, open throughout, writes back what
     # it hears (as tabs do). Every record must be stored there.
     a = browser_factory("checker-a")
-    a.open_app()
-    a.upload("Load annotations", library_file(tmp_path / "library.json", articles=30, chars=2_000,
-                                               claims=20))
-    wait_for("every record stored", lambda: len(a.records() or {}) >= 30 * 22 + 1, timeout=60)
-    mine = {k for k in a.records() if k[:2] in ("a:", "d:")}
+    mine = load_thirty_articles(a, tmp_path)
     assert len(mine) == 630
     app, sync_tab = open_sync_page(a)
     connect(a, couch_address(a))
     in_step(a, timeout=120)
-    b, b_app, b_sync = join(browser_factory, "checker-b", couch, seed=False)
+    b, b_app, b_sync = join(browser_factory, "checker-b", couch, before=None)
     wait_for("every record in B", lambda: {k for k in b.records() if k[:2] in ("a:", "d:")} == mine,
              timeout=30)
     b.driver.switch_to.window(b_app)
@@ -404,11 +401,7 @@ def test_a_server_stopped_in_the_middle_of_a_first_sync_ends_with_every_record_o
         browser_factory, couch_server, tmp_path):
     couch = couch_server.port
     a = browser_factory("checker")
-    a.open_app()
-    a.upload("Load annotations", library_file(tmp_path / "library.json", articles=30, chars=2_000,
-                                               claims=20))
-    wait_for("every record stored", lambda: len(a.records() or {}) >= 30 * 22 + 1, timeout=60)
-    mine = {k for k in a.records() if k[:2] in ("a:", "d:")}
+    mine = load_thirty_articles(a, tmp_path)
     app, sync_tab = open_sync_page(a)
     connect(a, couch_address(a))
     # Stopped once part of the library is there (the records go in batches of 200).

@@ -32,20 +32,15 @@ pub fn mount() {
     leptos::mount::mount_to_body(TeamPage);
 }
 
-fn stored_settings() -> TeamSettings {
+/// A value of `localStorage`, if there is one (and storage at all).
+fn stored(key: &str) -> Option<String> {
     let store = browser::storage::local_store().ok();
-    let raw = store.and_then(|s| s.get(SETTINGS_KEY).ok().flatten());
-    TeamSettings::parse(raw.as_deref())
-}
-
-fn stored_name() -> String {
-    let store = browser::storage::local_store().ok();
-    (store.and_then(|s| s.get(PERSON_KEY).ok().flatten())).unwrap_or_default()
+    store.and_then(|s| s.get(key).ok().flatten())
 }
 
 #[component]
 fn TeamPage() -> impl IntoView {
-    let saved = stored_settings();
+    let saved = TeamSettings::parse(stored(SETTINGS_KEY).as_deref());
     let url = RwSignal::new(saved.url);
     let db = RwSignal::new(saved.db);
     let user = RwSignal::new(saved.user);
@@ -68,7 +63,7 @@ fn TeamPage() -> impl IntoView {
 
     // The name each claim marked here carries: kept in localStorage (the app reads it at
     // start) and told to the app's open tabs on the records channel.
-    let name = RwSignal::new(stored_name());
+    let name = RwSignal::new(stored(PERSON_KEY).unwrap_or_default());
     let tabs = Channel::open(|_| {});
     let save_name = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev).trim().to_owned();
