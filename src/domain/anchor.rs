@@ -314,8 +314,9 @@ impl Anchorer {
                 .map(|i| (i * GRAM, index.bucket(&needle[i * GRAM..(i + 1) * GRAM])))
                 .collect();
             let rare_exists = hits.iter().any(|(_, b)| b.len() <= MAX_PIECE_HITS);
-            // (implied start, piece) for every verified piece occurrence.
-            let mut votes: Vec<(usize, u32)> = Vec::new();
+            // (implied start, piece) for every verified piece occurrence, as one number (the
+            // start in the high half) to sort them fast.
+            let mut votes: Vec<u64> = Vec::new();
             // Only the pieces looked up can vote, so only they count towards the bound.
             let mut looked_up = 0;
             for (piece, (offset, bucket)) in hits.into_iter().enumerate() {
@@ -328,26 +329,26 @@ impl Anchorer {
                     if p + GRAM <= self.chars.len()
                         && self.chars[p..p + GRAM] == needle[offset..offset + GRAM]
                     {
-                        votes.push((p.saturating_sub(offset), piece as u32));
+                        votes.push(((p.saturating_sub(offset) as u64) << 32) | piece as u64);
                     }
                 }
             }
-            // The hot path: thousands of votes per quote. The standard unstable sort is worth
-            // its few kilobytes here (the domain's other sorts share `order`).
-            votes.sort_unstable();
+            // The hot path: thousands of votes per quote.
+            order::sort_numbers(&mut votes);
+            let start = |i: usize| (votes[i] >> 32) as usize;
             // Places: runs of implied starts no more than k apart; a place's votes are its
             // distinct pieces.
             let mut places: Vec<(usize, usize, usize)> = Vec::new(); // (votes, first, last)
             let mut i = 0;
             while i < votes.len() {
                 let mut j = i + 1;
-                while j < votes.len() && votes[j].0 - votes[j - 1].0 <= k {
+                while j < votes.len() && start(j) - start(j - 1) <= k {
                     j += 1;
                 }
-                let mut pieces_here: Vec<u32> = votes[i..j].iter().map(|v| v.1).collect();
+                let mut pieces_here: Vec<u32> = votes[i..j].iter().map(|&v| v as u32).collect();
                 order::sort(&mut pieces_here);
                 pieces_here.dedup();
-                places.push((pieces_here.len(), votes[i].0, votes[j - 1].0));
+                places.push((pieces_here.len(), start(i), start(j - 1)));
                 i = j;
             }
             order::sort_by(&mut places, &|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));

@@ -117,10 +117,49 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, &|a, b| a.cmp(b));
 }
 
+/// Sorts numbers, a byte at a time from the lowest (a radix sort: linear time, for the hot
+/// path of fuzzy anchoring, where thousands of numbers are sorted per quote and the heapsort
+/// above was a third slower over the anchoring benchmark). Bytes on which all numbers agree are
+/// skipped.
+pub fn sort_numbers(v: &mut Vec<u64>) {
+    let mut out = vec![0u64; v.len()];
+    for shift in (0..64).step_by(8) {
+        let byte = |x: u64| ((x >> shift) & 0xFF) as usize;
+        let mut at = [0usize; 256];
+        v.iter().for_each(|&x| at[byte(x)] += 1);
+        if at.contains(&v.len()) {
+            continue;
+        }
+        let mut sum = 0;
+        for slot in at.iter_mut() {
+            (*slot, sum) = (sum, sum + *slot);
+        }
+        for &x in v.iter() {
+            out[at[byte(x)]] = x;
+            at[byte(x)] += 1;
+        }
+        std::mem::swap(v, &mut out);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::domain::benchmark::Rng;
+
+    #[test]
+    fn sorts_numbers_like_the_standard_library() {
+        let mut rng = Rng::new(4);
+        for n in [0, 1, 2, 5, 300, 5000] {
+            for bits in [3, 20, 64] {
+                let mut v: Vec<u64> = (0..n).map(|_| rng.next_u64() >> (64 - bits)).collect();
+                let mut want = v.clone();
+                want.sort_unstable();
+                sort_numbers(&mut v);
+                assert_eq!(v, want, "n = {n}, {bits} bits");
+            }
+        }
+    }
 
     #[test]
     fn sorts_like_the_standard_library() {
