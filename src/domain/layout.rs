@@ -65,6 +65,8 @@ pub struct Claim {
     pub status: Status,
     pub exact: String,
     pub note: String,
+    /// Who marked it (the name set on the team sync page; empty when none was).
+    pub creator: String,
 }
 
 /// The claims of the article on `page`, each placed in its text now, in text order. None while
@@ -87,6 +89,7 @@ pub fn claims(page: &Page, library: &Library) -> Vec<Claim> {
             },
             exact: p.annotation.exact.clone(),
             note: p.annotation.note.clone(),
+            creator: p.annotation.creator.clone(),
         })
         .collect()
 }

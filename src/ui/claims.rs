@@ -22,6 +22,8 @@ struct Row {
     quote: String,
     note: String,
     status: Status,
+    /// Who marked it, shown when the article's claims were marked by more than one person.
+    by: String,
 }
 
 pub(super) fn show_claim(app: AppState, id: String) {
@@ -39,23 +41,50 @@ pub(super) fn show_claim(app: AppState, id: String) {
 #[component]
 pub fn ClaimsPanel() -> impl IntoView {
     let app = use_app();
+    // Who marked the article's claims (an empty name for claims marked with none set): when
+    // more than one person did, the list says who marked each and can show one person's.
+    let people = move || {
+        app.claims.with(|claims| {
+            let mut names: Vec<String> = Vec::new();
+            for c in claims.iter() {
+                if !names.contains(&c.creator) {
+                    names.push(c.creator.clone());
+                }
+            }
+            crate::domain::order::sort(&mut names);
+            names
+        })
+    };
+    let teamed = move || people().len() > 1;
+    let person = RwSignal::new(None::<String>);
+    // The person chosen, if one of this article's (the choice outlives a change of article).
+    let only = move || person.get().filter(|p| people().contains(p));
+    let shown = move |c: &crate::domain::layout::Claim, only: &Option<String>| {
+        only.as_ref().is_none_or(|p| *p == c.creator)
+    };
     // From the open article's claims (placed once per change, for every panel), each row only
     // what it shows, the claims placed in the text in runs (see [`RUN`]): the list redraws just
     // the runs that changed. (No memo of all the rows: comparing 5,000 rows with the last ones
     // at each keystroke cost more than making them.)
-    let row = |c: &crate::domain::layout::Claim| Row {
+    let row = move |c: &crate::domain::layout::Claim, teamed: bool| Row {
         run: c.span.map_or(0, |(start, _)| start / RUN),
         id: c.id.clone(),
         verdict: c.verdict,
         quote: truncate_words(&c.exact, 160),
         note: truncate_words(&c.note, 120),
         status: c.status,
+        by: match teamed {
+            true => c.creator.clone(),
+            false => String::new(),
+        },
     };
     let runs = Memo::new(move |_| {
+        let only = only();
+        let teamed = teamed();
         app.claims.with(|claims| {
             let placed: Vec<Row> = (claims.iter())
-                .filter(|c| c.status != Status::Orphan)
-                .map(row)
+                .filter(|c| c.status != Status::Orphan && shown(c, &only))
+                .map(|c| row(c, teamed))
                 .collect();
             (placed.chunk_by(|a, b| a.run == b.run))
                 .map(|run| (run[0].run, run.to_vec()))
@@ -63,6 +92,14 @@ pub fn ClaimsPanel() -> impl IntoView {
         })
     });
     let count = move || app.claims.with(Vec::len);
+    let heading = move || match only() {
+        None => format!("Claims ({})", count()),
+        Some(_) => format!(
+            "Claims ({} of {})",
+            runs.with(|r| r.iter().map(|(_, rows)| rows.len()).sum::<usize>()),
+            count()
+        ),
+    };
     // The entry of the claim being edited (`aria-current`): set on the two entries concerned,
     // not asked by each.
     let root = NodeRef::<leptos::html::Aside>::new();
@@ -82,7 +119,37 @@ pub fn ClaimsPanel() -> impl IntoView {
         <aside class="panel claims" aria-labelledby="claims-heading" node_ref=root>
             {move || app.chosen.get().map(|span| view! { <SuggestionPanel span=span/> })}
             {move || app.selected.get().map(|id| view! { <super::editor::Editor id=id/> })}
-            <h2 id="claims-heading">{move || format!("Claims ({})", count())}</h2>
+            <h2 id="claims-heading">{heading}</h2>
+            {move || {
+                teamed()
+                    .then(|| {
+                        // "=" and the name: a person (also the empty name, "No name"); "":
+                        // everyone.
+                        let options = people().into_iter().map(|p| {
+                            let label = match p.is_empty() {
+                                true => "No name".to_owned(),
+                                false => p.clone(),
+                            };
+                            view! { <option value=format!("={p}")>{label}</option> }
+                        });
+                        view! {
+                            <p class="claims-by">
+                                <label for="claims-by">"Marked by"</label>
+                                <select
+                                    id="claims-by"
+                                    prop:value=move || only().map(|p| format!("={p}")).unwrap_or_default()
+                                    on:change=move |ev| {
+                                        let value = event_target_value(&ev);
+                                        person.set(value.strip_prefix('=').map(str::to_owned));
+                                    }
+                                >
+                                    <option value="">"Everyone"</option>
+                                    {options.collect_view()}
+                                </select>
+                            </p>
+                        }
+                    })
+            }}
             {move || {
                 (count() == 0)
                     .then(|| {
@@ -107,10 +174,12 @@ pub fn ClaimsPanel() -> impl IntoView {
                 />
             </div>
             {move || {
+                let only = only();
+                let teamed = teamed();
                 let orphans: Vec<Row> = app.claims.with(|claims| {
                     (claims.iter())
-                        .filter(|c| c.status == Status::Orphan)
-                        .map(row)
+                        .filter(|c| c.status == Status::Orphan && shown(c, &only))
+                        .map(|c| row(c, teamed))
                         .collect()
                 });
                 (!orphans.is_empty())
@@ -160,6 +229,7 @@ fn claim_entry(app: AppState, row: Row) -> impl IntoView {
                 {status_badge.map(|(class, text)| view! { <span class=class>{text}</span> })}
                 <q class="claim-quote">{row.quote}</q>
                 {(!row.note.is_empty()).then(|| view! { <span class="claim-note">{row.note}</span> })}
+                {(!row.by.is_empty()).then(|| view! { <span class="claim-by">{row.by}</span> })}
             </button>
         </div>
     }

@@ -290,6 +290,9 @@ def test_claims_carry_who_marked_them_and_two_checkers_get_a_second_opinion(brow
     wait_for("Ana's claims stored", lambda: len([k for k in a.records() if k.startswith("a:")]) == 2)
     stored = [json.loads(v) for k, v in a.records().items() if k.startswith("a:")]
     assert {c["creator"] for c in stored} == {"Ana"}
+    # One person's claims: the list has no "Marked by" choice and names no one.
+    assert not a.all_by_role("combobox", "Marked by")
+    assert not a.js("return document.querySelectorAll('.claims .claim-by').length")
 
     b, b_app, b_sync = join(browser_factory, "checker-b", couch, person="Ben")
     b.driver.switch_to.window(b_app)
@@ -306,6 +309,21 @@ def test_claims_carry_who_marked_them_and_two_checkers_get_a_second_opinion(brow
              lambda: len([k for k in server_docs(couch) if k.startswith("a:")]) == 4, 20)
     a.driver.switch_to.window(a_app)
     wait_for("Ben's claims in Ana's app", lambda: claim_count(a) == 4, 20)
+    # Two people's claims in the article: each entry says who marked it, and the list shows
+    # one person's claims when asked.
+    def entries():
+        return a.js("return [...document.querySelectorAll('.claim-list .claim-entry')]"
+                    ".map(e => e.querySelector('.claim-by').textContent)")
+    wait_for("who marked each", lambda: sorted(entries()) == ["Ana", "Ana", "Ben", "Ben"])
+    assert a.by_role("button", "by Ben", exact=False)
+    a.select_option("Marked by", "Ben")
+    wait_for("Ben's claims only", lambda: entries() == ["Ben", "Ben"])
+    assert a.by_role("heading", "Claims (2 of 4)")
+    a.select_option("Marked by", "Ana")
+    wait_for("Ana's claims only", lambda: entries() == ["Ana", "Ana"])
+    a.select_option("Marked by", "Everyone")
+    wait_for("everyone's claims", lambda: len(entries()) == 4)
+    assert a.by_role("heading", "Claims (4)")
     # Ana finds Ben's claims by his name (Search claims reads who marked each).
     a.by_role("searchbox", "Search all claims").send_keys("ben")
     wait_for("Ben's two claims", lambda: "2 claims match." in a.js(
