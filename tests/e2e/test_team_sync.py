@@ -253,6 +253,18 @@ def test_a_server_that_is_not_couchdb_or_a_missing_database_is_refused(browser_f
     a.click("button", "Connect")
     problem = a.by_role("alert", "", exact=False).text
     assert "lower-case" in problem
+    # A server the page's security policy does not name: refused before any request, saying
+    # what the policy allows and how a deployment names its server.
+    a.type_into("Database", DB)
+    a.type_into("Server address", "http://127.0.0.1:9")
+    a.click("button", "Connect")
+    wait_for("refused by the policy", lambda: "not to http://127.0.0.1:9." in a.by_role(
+        "alert", "", exact=False).text)
+    problem = a.by_role("alert", "", exact=False).text
+    assert "security policy lets the sync page connect only to its own site (http://127.0.0.1:" \
+        in problem and "CLAIMMARK_SYNC_SERVERS" in problem, problem
+    assert "127.0.0.1:9" not in a.js("return localStorage.getItem('claimmark.sync')")
+    a.type_into("Server address", couch_address(a))
     # A user the server does not know: refused, and the password is nowhere to be found after.
     a.type_into("Database", DB)
     a.type_into("User name", "ana")

@@ -15,6 +15,7 @@
 mod engine;
 mod error;
 mod http;
+mod policy;
 mod pull;
 mod push;
 mod rev;
@@ -30,6 +31,7 @@ mod tests;
 pub use engine::{connect, sync, Report};
 pub use error::SyncError;
 pub use http::{basic_authorization, Http, Method, Request, Response, Server, Unreachable};
+pub use policy::policy_allows;
 pub use pull::watch;
 pub use push::note_unsent;
 pub use state::{Local, Replica, SyncState, Synced};

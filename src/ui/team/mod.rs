@@ -18,7 +18,7 @@ use crate::browser::replica::{lost_versions, BrowserReplica};
 use crate::domain::records::Write;
 use crate::domain::storage::{KeyValueStore, PERSON_KEY};
 use crate::domain::sync::{
-    basic_authorization, LostVersion, Server, Status, TeamSettings, SETTINGS_KEY,
+    basic_authorization, policy_allows, LostVersion, Server, Status, TeamSettings, SETTINGS_KEY,
 };
 use run::Control;
 
@@ -86,6 +86,15 @@ fn TeamPage() -> impl IntoView {
             Ok(s) => s,
             Err(why) => return problem.set(Some(why)),
         };
+        // A request the page's policy forbids fails as if the server were down: say so first.
+        let policy = (document().query_selector("meta[http-equiv=Content-Security-Policy]"))
+            .ok()
+            .flatten()
+            .and_then(|m| m.get_attribute("content"));
+        let here = window().location().href().unwrap_or_default();
+        if let Err(why) = policy_allows(&policy.unwrap_or_default(), &here, &server.url) {
+            return problem.set(Some(why));
+        }
         let user_name = user.get_untracked().trim().to_owned();
         // Read once, then the field is emptied: the password lives on only in the requests'
         // header, in memory, for this connection.
