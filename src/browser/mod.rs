@@ -36,6 +36,28 @@ pub fn new_id() -> String {
     uuid_urn(bytes)
 }
 
+/// Syncs with the team's server while this tab is open, when the user asked the team sync page
+/// to stay connected: that page in a hidden frame (`sync.html?background`), added once.
+pub fn sync_in_background() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    if doc.get_element_by_id("team-sync").is_some() {
+        return;
+    }
+    if let (Ok(frame), Some(body)) = (doc.create_element("iframe"), doc.body()) {
+        for (name, value) in [
+            ("id", "team-sync"),
+            ("src", "sync.html?background"),
+            ("title", "Team sync"),
+            ("hidden", ""),
+        ] {
+            let _ = frame.set_attribute(name, value);
+        }
+        let _ = body.append_child(&frame);
+    }
+}
+
 /// Moves the keyboard focus to the element with this id, if there is one.
 pub fn focus(id: &str) {
     use wasm_bindgen::JsCast;

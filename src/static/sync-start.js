@@ -1,3 +1,20 @@
 // Starts the team sync page's wasm (built by Trunk as a plain script, `claimmark-sync.js`,
 // which defines `wasm_bindgen`). A file of its own: the page's policy allows no inline script.
-wasm_bindgen({ module_or_path: "claimmark-sync_bg.wasm" });
+//
+// One sync at a time per browser: the page runs only while it holds the lock
+// "claimmark-sync". In an app's tab (`sync.html?background`, a hidden frame) it waits for the
+// lock, so of several tabs one syncs and the next takes over when it closes; when the team sync
+// page opens it takes the lock, and the frame that had it starts again and waits.
+var start = function () {
+  wasm_bindgen({ module_or_path: "claimmark-sync_bg.wasm" });
+  return new Promise(function () {});
+};
+if (!navigator.locks) {
+  start();
+} else if (location.search === "?background") {
+  navigator.locks.request("claimmark-sync", start).catch(function () {
+    location.reload();
+  });
+} else {
+  navigator.locks.request("claimmark-sync", { steal: true }, start);
+}

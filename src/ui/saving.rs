@@ -12,6 +12,7 @@ use crate::browser::records::{Channel, Records};
 use crate::domain::library::Library;
 use crate::domain::records::{fill_texts, read, Saver, Write};
 use crate::domain::storage::{storage_line, KeyValueStore, LIBRARY_KEY, PERSON_KEY};
+use crate::domain::sync::{TeamSettings, SETTINGS_KEY};
 
 /// Sets up the one effect that persists, and the channel on which other tabs' writes arrive.
 /// `first`: what start-up must write before any change (a library moved over from the old
@@ -135,6 +136,10 @@ impl Saving {
     fn hear(&self, records: Vec<(String, String)>) {
         if let Some((_, name)) = records.iter().find(|(k, _)| k == PERSON_KEY) {
             (self.state.library).update_untracked(|l| l.set_person(name));
+        }
+        // The team sync page was asked to stay connected: sync in this tab's background too.
+        if (records.iter()).any(|(k, v)| k == SETTINGS_KEY && TeamSettings::keeps_connection(v)) {
+            crate::browser::sync_in_background();
         }
         let contents = read(&records).contents;
         self.state.library.update(|l| {

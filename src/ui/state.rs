@@ -18,6 +18,7 @@ use crate::domain::records::{fill_texts, open, Opened};
 use crate::domain::storage::{
     Backup, KeyValueStore, LoadProblem, NoStore, Prefs, Settings, StoreError, View, PERSON_KEY,
 };
+use crate::domain::sync::{TeamSettings, SETTINGS_KEY};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Notice {
@@ -289,6 +290,11 @@ pub fn start(boot: Boot) -> AppState {
     let mut library = opened.library;
     if let Ok(Some(name)) = old.get(PERSON_KEY) {
         library.set_person(&name);
+    }
+    if let Ok(Some(team)) = old.get(SETTINGS_KEY) {
+        if TeamSettings::keeps_connection(&team) {
+            crate::browser::sync_in_background();
+        }
     }
     let settings = RwSignal::new(prefs.load_settings());
     let open = view

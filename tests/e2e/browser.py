@@ -25,6 +25,7 @@ ROLE_CANDIDATES = {
     "combobox": "select",
     "searchbox": "input[type=search]",
     "switch": "input[type=checkbox]",
+    "checkbox": "input[type=checkbox]",
     "link": "a[href]",
     "heading": "h1, h2, h3, h4, h5, h6",
     "DisclosureTriangle": "summary",

@@ -448,3 +448,54 @@ def test_a_server_stopped_in_the_middle_of_a_first_sync_ends_with_every_record_o
     assert set(docs) == mine, (len(docs), took)
     code, body = couch_request(couch, "GET", f"/{DB}/_all_docs?include_docs=true&conflicts=true")
     assert not [r["id"] for r in body["rows"] if r["doc"].get("_conflicts")]
+
+
+def test_staying_connected_syncs_in_the_app_tabs_with_the_sync_page_closed(browser_factory, couch):
+    a = browser_factory("checker-a")
+    a.open_app()
+    open_seed(a)
+    a_app, a_sync = open_sync_page(a)
+    a.click("checkbox", "Stay connected", exact=False)
+    connect(a, couch_address(a))
+    in_step(a)
+    # Kept as asked: what to send (this server is asked without credentials).
+    kept = json.loads(a.js("return localStorage.getItem('claimmark.sync')"))
+    assert kept == {"url": couch_address(a), "db": DB, "user": "", "keep": "none"}
+    # Ana closes the sync page: her open app syncs in the background from now on.
+    a.driver.close()
+    a.driver.switch_to.window(a_app)
+    wait_for("the app's background sync", lambda: a.js(
+        "const f = document.getElementById('team-sync'); return !!f && f.hidden"))
+    tag(a, "The AFP added that those who were celebrating chanted", "Unsourced")
+    wait_for("Ana's claim on the server",
+             lambda: len([k for k in server_docs(couch) if k.startswith("a:")]) == 1, 20)
+
+    # Ben, through his own sync page: his claim reaches Ana's app, and hers his.
+    b, b_app, b_sync = join(browser_factory, "checker-b", couch)
+    b.driver.switch_to.window(b_app)
+    wait_for("Ana's claim in Ben's app", lambda: claim_count(b) == 1, 20)
+    tag(b, "The New York Times reported that Soleimani", "Sourced")
+    wait_for("Ben's claim in Ana's app", lambda: claim_count(a) == 2, 20)
+
+    # After a reload, and in a second tab, one background sync goes on (the tabs share one
+    # lock): Ben's next claim arrives once.
+    a.reload()
+    a.open_in_new_tab()
+    open_seed(a)
+    tag(b, "This is God’s revenge for the blood of those killed", "Sourced")
+    wait_for("Ben's second claim in Ana's new tab", lambda: claim_count(a) == 3, 20)
+    assert len([k for k in a.records() if k.startswith("a:")]) == 3
+    assert len([k for k in server_docs(couch) if k.startswith("a:")]) == 3
+    # One sync holds the browser's lock, the other tab's waits for it.
+    locks = "return navigator.locks.query().then(s => [s.held.length, s.pending.length])"
+    assert a.js(locks) == [1, 1]
+
+    # The sync page opened again connects by itself (it takes over from the tabs), and
+    # Disconnect forgets what was kept.
+    open_sync_page(a)
+    in_step(a)
+    wait_for("both tabs' syncs wait for the page", lambda: a.js(locks) == [1, 2])
+    a.click("button", "Disconnect")
+    wait_for("disconnected", lambda: status(a).startswith("Not connected"))
+    kept = json.loads(a.js("return localStorage.getItem('claimmark.sync')"))
+    assert "keep" not in kept

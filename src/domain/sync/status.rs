@@ -6,7 +6,8 @@ use serde::{Deserialize, Serialize};
 use super::{Report, SyncError};
 
 /// The sync page's settings as stored in `localStorage` (`claimmark.sync`): where to connect
-/// and as whom. A format of its own; the password is never part of it.
+/// and as whom. A format of its own; the password is part of it only when the user asked to
+/// stay connected (`keep`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct TeamSettings {
@@ -16,6 +17,10 @@ pub struct TeamSettings {
     pub db: String,
     #[serde(default)]
     pub user: String,
+    /// The `Authorization` header to send, kept only when the user asked to stay connected
+    /// in this browser (then claimmark's tabs sync in the background); written only when set.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub keep: String,
 }
 
 pub const SETTINGS_KEY: &str = "claimmark.sync";
@@ -30,6 +35,13 @@ impl TeamSettings {
 
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Whether stored settings (as [`TeamSettings::to_json`] writes them) keep a connection:
+    /// read without decoding them, by the app's page, where a decoder would cost its first
+    /// load. (A `"` within a value is written escaped, so only the field's name matches.)
+    pub fn keeps_connection(stored: &str) -> bool {
+        stored.contains("\"keep\":\"")
     }
 }
 
@@ -169,18 +181,29 @@ mod tests {
     use super::*;
 
     #[test]
-    fn settings_keep_no_password_and_survive_damage() {
+    fn settings_keep_a_password_only_when_asked_and_survive_damage() {
         let s = TeamSettings {
             url: "https://couch.example.org".into(),
             db: "claims".into(),
-            user: "ana".into(),
+            user: "ana\"keep\":\"".into(),
+            keep: String::new(),
         };
         let json = s.to_json();
         assert_eq!(
             json,
-            r#"{"url":"https://couch.example.org","db":"claims","user":"ana"}"#
+            r#"{"url":"https://couch.example.org","db":"claims","user":"ana\"keep\":\""}"#
         );
         assert_eq!(TeamSettings::parse(Some(&json)), s);
+        // A name that looks like the field does not keep a connection; the field does.
+        assert!(!TeamSettings::keeps_connection(&json));
+        let kept = TeamSettings {
+            keep: "Basic YTpi".into(),
+            ..s
+        };
+        let json = kept.to_json();
+        assert!(json.ends_with(r#","keep":"Basic YTpi"}"#), "{json}");
+        assert!(TeamSettings::keeps_connection(&json));
+        assert_eq!(TeamSettings::parse(Some(&json)), kept);
         assert_eq!(
             TeamSettings::parse(Some("{not json")),
             TeamSettings::default()

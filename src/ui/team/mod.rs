@@ -12,9 +12,8 @@ use std::rc::Rc;
 use leptos::prelude::*;
 
 use crate::browser;
-use crate::browser::fetch::Fetch;
 use crate::browser::records::Channel;
-use crate::browser::replica::{lost_versions, BrowserReplica};
+use crate::browser::replica::lost_versions;
 use crate::domain::records::Write;
 use crate::domain::storage::{KeyValueStore, PERSON_KEY};
 use crate::domain::sync::{
@@ -29,7 +28,49 @@ thread_local! {
 
 pub fn mount() {
     browser::crash::install();
+    let online = gloo_events::EventListener::new(&window(), "online", |_| {
+        CURRENT.with(|c| c.borrow().iter().for_each(|c| c.online.set(true)));
+    });
+    // The listener lives as long as the page.
+    std::mem::forget(online);
+    // In a hidden frame of an app's tab (`sync.html?background`, added when the user asked to
+    // stay connected): sync with the kept settings, show nothing. `sync-start.js` starts this
+    // only while the frame holds the browser's one sync lock.
+    if window().location().search().ok().as_deref() == Some("?background") {
+        let saved = TeamSettings::parse(stored(SETTINGS_KEY).as_deref());
+        if let (Ok(server), false) = (Server::new(&saved.url, &saved.db), saved.keep.is_empty()) {
+            run::start(
+                server,
+                &saved.keep,
+                RwSignal::new(Status::Off),
+                RwSignal::new(vec![]),
+            );
+        }
+        return;
+    }
     leptos::mount::mount_to_body(TeamPage);
+}
+
+/// Tells the app's open tabs of a value written to `localStorage` (they hear it on the records
+/// channel, as they hear each other).
+fn tell(key: &str, value: String) {
+    thread_local! {
+        static TABS: Option<Channel> = Channel::open(|_| {});
+    }
+    TABS.with(|tabs| {
+        if let Some(c) = tabs {
+            c.tell(&[Write::Put(key.into(), value)]);
+        }
+    });
+}
+
+/// Stores the settings and tells the app's tabs (which sync in the background when the user
+/// asked to stay connected).
+fn save_settings(settings: &TeamSettings) {
+    if let Ok(store) = browser::storage::local_store() {
+        let _ = store.set(SETTINGS_KEY, &settings.to_json());
+    }
+    tell(SETTINGS_KEY, settings.to_json());
 }
 
 /// A value of `localStorage`, if there is one (and storage at all).
@@ -55,16 +96,16 @@ fn TeamPage() -> impl IntoView {
     });
     let running = move || !matches!(status.get(), Status::Off | Status::Failed(_));
     let server_name = move || format!("{}/{}", url.get().trim_end_matches('/'), db.get());
-    let _online = gloo_events::EventListener::new(&window(), "online", |_| {
-        CURRENT.with(|c| c.borrow().iter().for_each(|c| c.online.set(true)));
-    });
-    // The listener lives as long as the page.
-    std::mem::forget(_online);
+    let stay = NodeRef::<leptos::html::Input>::new();
+    let kept = !saved.keep.is_empty();
+    // Asked to stay connected: connect at once with what was kept.
+    if let (Ok(server), true) = (Server::new(&url.get_untracked(), &db.get_untracked()), kept) {
+        run::start(server, &saved.keep, status, lost);
+    }
 
     // The name each claim marked here carries: kept in localStorage (the app reads it at
     // start) and told to the app's open tabs on the records channel.
     let name = RwSignal::new(stored(PERSON_KEY).unwrap_or_default());
-    let tabs = Channel::open(|_| {});
     let save_name = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev).trim().to_owned();
         if let Ok(store) = browser::storage::local_store() {
@@ -73,9 +114,7 @@ fn TeamPage() -> impl IntoView {
                 false => store.set(PERSON_KEY, &value),
             };
         }
-        if let Some(c) = &tabs {
-            c.tell(&[Write::Put(PERSON_KEY.into(), value.clone())]);
-        }
+        tell(PERSON_KEY, value.clone());
         name.set(value);
     };
 
@@ -104,35 +143,32 @@ fn TeamPage() -> impl IntoView {
             typed
         });
         let secret = secret.unwrap_or_default();
-        let settings = TeamSettings {
+        let authorization = match user_name.is_empty() {
+            true => run::NO_CREDENTIALS.to_owned(),
+            false => basic_authorization(&user_name, &secret),
+        };
+        // Stay connected: the header (the password in it) is kept, as the box says.
+        let keep = stay.get_untracked().is_some_and(|b| b.checked());
+        save_settings(&TeamSettings {
             url: server.url.clone(),
             db: server.db.clone(),
-            user: user_name.clone(),
-        };
-        if let Ok(store) = browser::storage::local_store() {
-            let _ = store.set(SETTINGS_KEY, &settings.to_json());
-        }
-        url.set(server.url.clone());
-        let authorization =
-            (!user_name.is_empty()).then(|| basic_authorization(&user_name, &secret));
-        let control = Control::new(Fetch::new(&server.url, authorization));
-        CURRENT.with(|c| *c.borrow_mut() = Some(control.clone()));
-        status.set(Status::Connecting);
-        wasm_bindgen_futures::spawn_local(async move {
-            let wake = control.clone();
-            let new_replica = || browser::new_id().trim_start_matches("urn:uuid:").to_owned();
-            let opened = BrowserReplica::open(new_replica, browser::now_ms, move || wake.heard());
-            match opened.await {
-                Ok(o) => {
-                    lost.set(o.lost);
-                    run::run(control, server, o.replica, status, lost).await;
-                }
-                Err(why) => status.set(Status::Failed(why)),
-            }
+            user: user_name,
+            keep: match keep {
+                true => authorization.clone(),
+                false => String::new(),
+            },
         });
+        url.set(server.url.clone());
+        run::start(server, &authorization, status, lost);
     };
     let disconnect = move |_| {
         CURRENT.with(|c| c.borrow().iter().for_each(|c| c.disconnect()));
+        // Nor in the background: what was kept to stay connected goes.
+        let mut settings = TeamSettings::parse(stored(SETTINGS_KEY).as_deref());
+        if !settings.keep.is_empty() {
+            settings.keep.clear();
+            save_settings(&settings);
+        }
     };
 
     view! {
@@ -143,7 +179,7 @@ fn TeamPage() -> impl IntoView {
                 "Keeps this browser's library in step with your team's CouchDB database, both ways, while this page is open. "
                 "Your work in claimmark's other tabs is sent as you make it; what others send appears there. "
                 "Offline, work is kept here and sent when the server can be reached. "
-                "The password is kept only while this page is open."
+                "The password is kept only while this page is open, unless you ask to stay connected: then claimmark's tabs sync in the background, and this page need not be open."
             </p>
             <div class="team-form">
                 <label for="team-name">"Your name, on the claims you mark and change"</label>
@@ -169,6 +205,10 @@ fn TeamPage() -> impl IntoView {
                 <label for="team-password">"Password"</label>
                 <input id="team-password" type="password" autocomplete="current-password"
                     node_ref=password prop:disabled=running/>
+                <label class="check team-stay">
+                    <input type="checkbox" node_ref=stay prop:checked=kept prop:disabled=running/>
+                    "Stay connected: sync whenever claimmark is open in this browser (keeps the password in this browser's storage)"
+                </label>
                 // Both always there (one disabled): a button swapped for another under the
                 // pointer as it is clicked would have its click submit the form.
                 <div class="team-actions">

@@ -56,8 +56,41 @@ impl Control {
     }
 }
 
+/// What `start` is given for a server asked without credentials.
+pub const NO_CREDENTIALS: &str = "none";
+
+/// Connects to `server` with `authorization` (an `Authorization` header, or
+/// [`NO_CREDENTIALS`]) and syncs until told to stop: the page's one connection.
+pub fn start(
+    server: Server,
+    authorization: &str,
+    status: RwSignal<Status>,
+    lost: RwSignal<Vec<LostVersion>>,
+) {
+    let authorization = (authorization != NO_CREDENTIALS).then(|| authorization.to_owned());
+    let control = Control::new(Fetch::new(&server.url, authorization));
+    super::CURRENT.with(|c| *c.borrow_mut() = Some(control.clone()));
+    status.set(Status::Connecting);
+    wasm_bindgen_futures::spawn_local(async move {
+        let wake = control.clone();
+        let new_replica = || {
+            crate::browser::new_id()
+                .trim_start_matches("urn:uuid:")
+                .to_owned()
+        };
+        let opened = BrowserReplica::open(new_replica, now_ms, move || wake.heard());
+        match opened.await {
+            Ok(o) => {
+                lost.set(o.lost);
+                run(control, server, o.replica, status, lost).await;
+            }
+            Err(why) => status.set(Status::Failed(why)),
+        }
+    });
+}
+
 /// Runs until the user disconnects or something must be fixed.
-pub async fn run(
+async fn run(
     control: Rc<Control>,
     server: Server,
     mut local: BrowserReplica,
