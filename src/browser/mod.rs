@@ -37,7 +37,8 @@ pub fn new_id() -> String {
 }
 
 /// Syncs with the team's server while this tab is open, when the user asked the team sync page
-/// to stay connected: that page in a hidden frame (`sync.html?background`), added once.
+/// to stay connected: that page in a frame (`sync.html?background`, a line in the corner that
+/// says the sync's state), added once.
 pub fn sync_in_background() {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
         return;
@@ -50,7 +51,7 @@ pub fn sync_in_background() {
             ("id", "team-sync"),
             ("src", "sync.html?background"),
             ("title", "Team sync"),
-            ("hidden", ""),
+            ("class", "team-sync"),
         ] {
             let _ = frame.set_attribute(name, value);
         }

@@ -2,9 +2,10 @@
 // which defines `wasm_bindgen`). A file of its own: the page's policy allows no inline script.
 //
 // One sync at a time per browser: the page runs only while it holds the lock
-// "claimmark-sync". In an app's tab (`sync.html?background`, a hidden frame) it waits for the
-// lock, so of several tabs one syncs and the next takes over when it closes; when the team sync
-// page opens it takes the lock, and the frame that had it starts again and waits.
+// "claimmark-sync". In an app's tab (`sync.html?background`, a frame in the corner) it waits
+// for the lock, saying so, so of several tabs one syncs and the next takes over when it
+// closes; when the team sync page opens it takes the lock, and the frame that had it starts
+// again and waits.
 var start = function () {
   wasm_bindgen({ module_or_path: "claimmark-sync_bg.wasm" });
   return new Promise(function () {});
@@ -12,9 +13,19 @@ var start = function () {
 if (!navigator.locks) {
   start();
 } else if (location.search === "?background") {
-  navigator.locks.request("claimmark-sync", start).catch(function () {
-    location.reload();
-  });
+  var waiting = document.createElement("p");
+  waiting.className = "team-line";
+  waiting.setAttribute("role", "status");
+  waiting.textContent = "Team sync runs in another claimmark tab or on the team sync page.";
+  document.body.appendChild(waiting);
+  navigator.locks
+    .request("claimmark-sync", function () {
+      waiting.remove();
+      return start();
+    })
+    .catch(function () {
+      location.reload();
+    });
 } else {
-  navigator.locks.request("claimmark-sync", { steal: true }, start);
+  navigator.locks.request("claimmark-sync", { steal: true }, start).catch(function () {});
 }

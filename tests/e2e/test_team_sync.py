@@ -450,6 +450,19 @@ def test_a_server_stopped_in_the_middle_of_a_first_sync_ends_with_every_record_o
     assert not [r["id"] for r in body["rows"] if r["doc"].get("_conflicts")]
 
 
+def frame_line(b):
+    """The line the app's team sync frame shows ("" while there is none)."""
+    frames = b.driver.find_elements("css selector", "iframe.team-sync")
+    if not frames:
+        return ""
+    b.driver.switch_to.frame(frames[0])
+    try:
+        lines = b.driver.find_elements("css selector", ".team-line")
+        return lines[0].text if lines else ""
+    finally:
+        b.driver.switch_to.default_content()
+
+
 def test_staying_connected_syncs_in_the_app_tabs_with_the_sync_page_closed(browser_factory, couch):
     a = browser_factory("checker-a")
     a.open_app()
@@ -461,11 +474,12 @@ def test_staying_connected_syncs_in_the_app_tabs_with_the_sync_page_closed(brows
     # Kept as asked: what to send (this server is asked without credentials).
     kept = json.loads(a.js("return localStorage.getItem('claimmark.sync')"))
     assert kept == {"url": couch_address(a), "db": DB, "user": "", "keep": "none"}
-    # Ana closes the sync page: her open app syncs in the background from now on.
+    # Ana closes the sync page: her open app syncs in the background from now on, and says so
+    # in a line in the corner.
     a.driver.close()
     a.driver.switch_to.window(a_app)
-    wait_for("the app's background sync", lambda: a.js(
-        "const f = document.getElementById('team-sync'); return !!f && f.hidden"))
+    wait_for("the app's background sync", lambda: "in step" in frame_line(a))
+    assert a.driver.find_element("css selector", "iframe.team-sync").is_displayed()
     tag(a, "The AFP added that those who were celebrating chanted", "Unsourced")
     wait_for("Ana's claim on the server",
              lambda: len([k for k in server_docs(couch) if k.startswith("a:")]) == 1, 20)
@@ -486,9 +500,10 @@ def test_staying_connected_syncs_in_the_app_tabs_with_the_sync_page_closed(brows
     wait_for("Ben's second claim in Ana's new tab", lambda: claim_count(a) == 3, 20)
     assert len([k for k in a.records() if k.startswith("a:")]) == 3
     assert len([k for k in server_docs(couch) if k.startswith("a:")]) == 3
-    # One sync holds the browser's lock, the other tab's waits for it.
+    # One sync holds the browser's lock, the other tab's waits for it and says so.
     locks = "return navigator.locks.query().then(s => [s.held.length, s.pending.length])"
     assert a.js(locks) == [1, 1]
+    assert frame_line(a) == "Team sync runs in another claimmark tab or on the team sync page."
 
     # The sync page opened again connects by itself (it takes over from the tabs), and
     # Disconnect forgets what was kept.

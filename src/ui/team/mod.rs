@@ -33,18 +33,20 @@ pub fn mount() {
     });
     // The listener lives as long as the page.
     std::mem::forget(online);
-    // In a hidden frame of an app's tab (`sync.html?background`, added when the user asked to
-    // stay connected): sync with the kept settings, show nothing. `sync-start.js` starts this
-    // only while the frame holds the browser's one sync lock.
+    // In a frame of an app's tab (`sync.html?background`, added when the user asked to stay
+    // connected): sync with the kept settings and show the state in one line. `sync-start.js`
+    // starts this only while the frame holds the browser's one sync lock.
     if window().location().search().ok().as_deref() == Some("?background") {
         let saved = TeamSettings::parse(stored(SETTINGS_KEY).as_deref());
+        let status = RwSignal::new(Status::Off);
+        let name = format!("{}/{}", saved.url, saved.db);
+        leptos::mount::mount_to_body(move || {
+            let line = move || status.get().describe(&name, browser::time_of_day);
+            let whole = line.clone();
+            view! { <p class="team-line" role="status" title=whole>{line}</p> }
+        });
         if let (Ok(server), false) = (Server::new(&saved.url, &saved.db), saved.keep.is_empty()) {
-            run::start(
-                server,
-                &saved.keep,
-                RwSignal::new(Status::Off),
-                RwSignal::new(vec![]),
-            );
+            run::start(server, &saved.keep, status, RwSignal::new(vec![]));
         }
         return;
     }
