@@ -26,6 +26,8 @@ SUB_PATH = "tools/claimmark"  # served as a static host would serve a sub-folder
 # rewrites the server's answers (path, body) -> body.
 COUCH = {"port": None, "tamper": None}
 COUCH_PREFIX = "/couch/"
+# Where the site's files are (a test may serve a variant of dist/ beside the app's sub-path).
+SITE = {"root": None}
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -83,6 +85,7 @@ def site():
         pytest.fail("dist/ is missing: run `trunk build --release` first (the test command does)")
     root = pathlib.Path(tempfile.mkdtemp(prefix="claimmark-site-"))
     shutil.copytree(DIST, root / SUB_PATH)
+    SITE["root"] = root
     handler = functools.partial(QuietHandler, directory=str(root))
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True

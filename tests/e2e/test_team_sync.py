@@ -514,3 +514,45 @@ def test_staying_connected_syncs_in_the_app_tabs_with_the_sync_page_closed(brows
     wait_for("disconnected", lambda: status(a).startswith("Not connected"))
     kept = json.loads(a.js("return localStorage.getItem('claimmark.sync')"))
     assert "keep" not in kept
+
+
+def test_a_server_on_another_origin_syncs_when_named_and_its_cors_allows_the_page(
+        browser_factory, couch_server, site):
+    # A deployment that names its CouchDB (another origin) when it is built: the build writes
+    # it into the sync page's policy (.ci/add-csp, CLAIMMARK_SYNC_SERVERS), as here.
+    server = f"http://127.0.0.1:{couch_server.port}"
+    variant = conftest.SITE["root"] / "tools" / f"claimmark-{couch_server.port}"
+    shutil.copytree(conftest.SITE["root"] / conftest.SUB_PATH, variant)
+    page = variant / "sync.html"
+    html = page.read_text(encoding="utf-8")
+    assert html.count("connect-src 'self';") == 1
+    page.write_text(html.replace("connect-src 'self';", f"connect-src 'self' {server};"),
+                    encoding="utf-8")
+    a = browser_factory("checker")
+    a.url = site.replace("/claimmark/", f"/{variant.name}/")
+    a.open_app()
+    tag_a_claim(a)
+    app, sync_tab = open_sync_page(a)
+    # pouchdb-server allows any origin (CORS) unless told otherwise: straight to it.
+    connect(a, server)
+    in_step(a)
+    assert len([k for k in server_docs(couch_server.port) if k.startswith("a:")]) == 1
+    a.click("button", "Disconnect")
+    wait_for("disconnected", lambda: status(a).startswith("Not connected"))
+
+    # The same server allowing only another site: the browser hides its answers from the page,
+    # which says what to check (CORS among them) and keeps the work.
+    couch_server.stop()
+    (couch_server.home / "config.json").write_text(json.dumps(
+        {"cors": {"origins": "http://elsewhere.example"}}))
+    couch_server.start()
+    assert couch_request(couch_server.port, "GET", "/")[0] == 200, "it is up, answering others"
+    a.driver.switch_to.window(app)
+    a.click("button", "UNSOURCED", exact=False)
+    a.type_into("Note", "kept while the server hides its answers")
+    wait_for("the note stored", lambda: "kept while the server" in (a.storage() or ""))
+    a.driver.switch_to.window(sync_tab)
+    a.click("button", "Connect")
+    wait_for("no answer", lambda: "CORS settings allow this page's address" in status(a), 20)
+    assert "Your work is kept here" in status(a)
+    assert "kept while" not in json.dumps(server_docs(couch_server.port))
