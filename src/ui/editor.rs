@@ -10,6 +10,8 @@ use crate::domain::annotation::{evidence_problem, safe_link, Annotation, Status,
 use crate::domain::assistant::suggest::AlsoInCache;
 use crate::domain::document::truncate_words;
 use crate::domain::library::Library;
+use crate::domain::storage::KeyValueStore;
+use crate::domain::sync::{lost_names, LOST_KEY};
 
 /// Edits one claim: verdict, note, evidence link; deletes it. Its fields are bound to the
 /// library, so an edit in another tab shows here too.
@@ -66,6 +68,11 @@ pub(super) fn Editor(id: String) -> impl IntoView {
     let evidence_id = id.clone();
     let delete_id = id.clone();
     let radio_name = format!("verdict-{id}");
+    // A version of it lost a conflict (team sync): the sync page keeps it (a link to it with the
+    // claim's id cost 0.3 KB of the first load).
+    let store = browser::storage::local_store().ok();
+    let lost = (store.and_then(|s| s.get(LOST_KEY).ok().flatten()))
+        .is_some_and(|list| lost_names(&list, &id));
 
     view! {
         <section class="editor" aria-labelledby="editor-heading">
@@ -173,6 +180,11 @@ pub(super) fn Editor(id: String) -> impl IntoView {
                         view! { <p class="detected">{format!("Began as a suggestion{src}.")}</p> }
                     })
             }}
+            {lost.then(|| view! {
+                <p class="hint">
+                    <a href="sync.html" target="_blank">"A version of this claim lost a conflict: see it on the team sync page"</a>
+                </p>
+            })}
             <super::rating::FactCheckFields
                 id=id.clone()
                 rating=Signal::derive(move || shape.get().map(|a| a.rating).unwrap_or_default())

@@ -213,6 +213,7 @@ def test_edits_made_apart_converge_and_the_losing_version_is_listed(browser_fact
     b.driver.switch_to.window(b_app)
     wait_for("the claim in B", lambda: claim_count(b) == 1)
     b.click("button", "UNSOURCED", exact=False)
+    assert not b.all_by_role("link", "A version of this claim lost a conflict", exact=False)
     b.type_into("Note", "B's reading")
     wait_for("stored in B", lambda: "B's reading" in (b.storage() or ""))
     # Nothing reached the server while they were apart.
@@ -233,6 +234,13 @@ def test_edits_made_apart_converge_and_the_losing_version_is_listed(browser_fact
     assert lost
     wait_for("A's version listed",
              lambda: "note: A's reading" in b.js("return document.querySelector('.team-lost-list').innerText"))
+    # And B's claim editor points to it.
+    b.driver.switch_to.window(b_app)
+    b.click("button", "Close")
+    b.click("button", "UNSOURCED", exact=False)
+    link = b.by_role("link", "A version of this claim lost a conflict: see it on the team sync page")
+    assert link.get_attribute("target") == "_blank"
+    assert link.get_attribute("href").endswith("/sync.html")
 
 
 def test_a_server_that_is_not_couchdb_or_a_missing_database_is_refused(browser_factory, couch):

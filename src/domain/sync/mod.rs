@@ -35,5 +35,8 @@ pub use policy::policy_allows;
 pub use pull::watch;
 pub use push::note_unsent;
 pub use state::{Local, Replica, SyncState, Synced};
-pub use status::{retry_after, LostVersion, Status, TeamSettings, LOST_KEPT_MS, SETTINGS_KEY};
+pub use status::{
+    lost_claims, lost_names, retry_after, LostVersion, Status, TeamSettings, LOST_KEPT_MS,
+    LOST_KEY, SETTINGS_KEY,
+};
 pub use wire::WIRE_VERSION;

@@ -94,6 +94,7 @@ fn TeamPage() -> impl IntoView {
     wasm_bindgen_futures::spawn_local(async move {
         if let Ok(found) = lost_versions(browser::now_ms()).await {
             lost.set(found);
+            run::note_lost(lost);
         }
     });
     let running = move || !matches!(status.get(), Status::Off | Status::Failed(_));

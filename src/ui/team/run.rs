@@ -10,8 +10,10 @@ use leptos::prelude::*;
 use crate::browser::fetch::Fetch;
 use crate::browser::now_ms;
 use crate::browser::replica::BrowserReplica;
+use crate::domain::storage::KeyValueStore;
 use crate::domain::sync::{
-    connect, retry_after, sync, watch, LostVersion, Server, Status, SyncError,
+    connect, lost_claims, retry_after, sync, watch, LostVersion, Server, Status, SyncError,
+    LOST_KEY,
 };
 
 /// How long the changes feed is asked to wait for a change (CouchDB answers empty after it;
@@ -82,11 +84,19 @@ pub fn start(
         match opened.await {
             Ok(o) => {
                 lost.set(o.lost);
+                note_lost(lost);
                 run(control, server, o.replica, status, lost).await;
             }
             Err(why) => status.set(Status::Failed(why)),
         }
     });
+}
+
+/// Lists the claims with a version that lost a conflict where the app's claim editor reads it.
+pub fn note_lost(lost: RwSignal<Vec<LostVersion>>) {
+    if let Ok(store) = crate::browser::storage::local_store() {
+        let _ = store.set(LOST_KEY, &lost.with_untracked(|l| lost_claims(l)));
+    }
 }
 
 /// Runs until the user disconnects or something must be fixed.
@@ -130,6 +140,7 @@ async fn run(
         let new_lost = local.take_lost();
         if !new_lost.is_empty() {
             lost.update(|l| new_lost.into_iter().for_each(|v| l.insert(0, v)));
+            note_lost(lost);
         }
         if control.stop.get() {
             status.set(Status::Off);
