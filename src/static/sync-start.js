@@ -4,8 +4,8 @@
 // One sync at a time per browser: the page runs only while it holds the lock
 // "claimmark-sync". In an app's tab (`sync.html?background`, a frame in the corner) it waits
 // for the lock, saying so, so of several tabs one syncs and the next takes over when it
-// closes; when the team sync page opens it takes the lock, and the frame that had it starts
-// again and waits.
+// closes; when the team sync page opens it takes the lock, and the frame (or the sync page in
+// another tab) that had it starts again and waits.
 var start = function () {
   wasm_bindgen({ module_or_path: "claimmark-sync_bg.wasm" });
   return new Promise(function () {});
@@ -27,5 +27,9 @@ if (!navigator.locks) {
       location.reload();
     });
 } else {
-  navigator.locks.request("claimmark-sync", { steal: true }, start).catch(function () {});
+  // Opened again in another tab, which took the lock: this one becomes a frame's kind of
+  // page, waiting (two pages must not sync at once, nor take the lock from each other).
+  navigator.locks.request("claimmark-sync", { steal: true }, start).catch(function () {
+    location.replace("sync.html?background");
+  });
 }

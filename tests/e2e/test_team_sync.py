@@ -522,6 +522,14 @@ def test_staying_connected_syncs_in_the_app_tabs_with_the_sync_page_closed(brows
     wait_for("disconnected", lambda: status(a).startswith("Not connected"))
     kept = json.loads(a.js("return localStorage.getItem('claimmark.sync')"))
     assert "keep" not in kept
+    # The sync page opened in a second tab takes over; the first waits, saying so.
+    first = a.driver.current_window_handle
+    a.driver.switch_to.new_window("tab")
+    a.driver.get(a.url + "sync.html")
+    a.by_role("heading", "Team sync")
+    a.driver.switch_to.window(first)
+    wait_for("the first page waits", lambda: a.js("return document.body.innerText").strip()
+             == "Team sync runs in another claimmark tab or on the team sync page.")
 
 
 def test_a_server_on_another_origin_syncs_when_named_and_its_cors_allows_the_page(
