@@ -12,7 +12,6 @@ time with the same clock, Date.now()). Prints figures; asserts nothing.
 import functools
 import pathlib
 import shutil
-import socketserver
 import statistics
 import sys
 import tempfile
@@ -53,8 +52,7 @@ def serve(dist):
     root = pathlib.Path(tempfile.mkdtemp(prefix="claimmark-teambench-"))
     shutil.copytree(dist, root / "app")
     handler = functools.partial(conftest.QuietHandler, directory=str(root))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = conftest.QuietServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}/app/", root, server
 

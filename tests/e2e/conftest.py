@@ -8,6 +8,7 @@ import os
 import pathlib
 import shutil
 import socketserver
+import sys
 import tempfile
 import threading
 
@@ -79,6 +80,17 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.pass_to_couch() if self.path.startswith(COUCH_PREFIX) else self.send_error(405)
 
 
+class QuietServer(socketserver.ThreadingTCPServer):
+    """A server that does not print a page's request it stopped waiting for (a file cut short
+    when the page went away)."""
+
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 @pytest.fixture(scope="session")
 def site():
     if not (DIST / "index.html").exists():
@@ -87,8 +99,7 @@ def site():
     shutil.copytree(DIST, root / SUB_PATH)
     SITE["root"] = root
     handler = functools.partial(QuietHandler, directory=str(root))
-    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler)
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/{SUB_PATH}/"
