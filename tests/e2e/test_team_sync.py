@@ -488,6 +488,9 @@ def test_staying_connected_syncs_in_the_app_tabs_with_the_sync_page_closed(brows
     a.driver.switch_to.window(a_app)
     wait_for("the app's background sync", lambda: "in step" in frame_line(a))
     assert a.driver.find_element("css selector", "iframe.team-sync").is_displayed()
+    assert frame_line(a).startswith("Team sync: "), "it names itself, a link to the sync page"
+    assert a.js("return document.querySelector('iframe.team-sync').contentDocument"
+                ".querySelector('.team-line a[target=_blank]').getAttribute('href')") == "sync.html"
     tag(a, "The AFP added that those who were celebrating chanted", "Unsourced")
     wait_for("Ana's claim on the server",
              lambda: len([k for k in server_docs(couch) if k.startswith("a:")]) == 1, 20)

@@ -43,7 +43,13 @@ pub fn mount() {
         leptos::mount::mount_to_body(move || {
             let line = move || status.get().describe(&name, browser::time_of_day);
             let whole = line.clone();
-            view! { <p class="team-line" role="status" title=whole>{line}</p> }
+            view! {
+                <p class="team-line" role="status" title=whole>
+                    <a href="sync.html" target="_blank">"Team sync"</a>
+                    ": "
+                    {line}
+                </p>
+            }
         });
         if let (Ok(server), false) = (Server::new(&saved.url, &saved.db), saved.keep.is_empty()) {
             run::start(server, &saved.keep, status, RwSignal::new(vec![]));
