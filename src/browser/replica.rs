@@ -279,8 +279,9 @@ impl Local for BrowserReplica {
         // closed page is safe: its checkpoint no longer matches the server's, so the next sync
         // reads every change again (merging what is had changes nothing), and records whose
         // revision it lacks are looked at again when the page opens.
+        let with_state = (self.now)() - self.state_saved >= STATE_EVERY_MS;
         let mut writes = Vec::new();
-        if (self.now)() - self.state_saved >= STATE_EVERY_MS {
+        if with_state {
             writes.push(self.state_write());
         }
         for (n, l) in self.lost.iter().enumerate() {
@@ -290,10 +291,7 @@ impl Local for BrowserReplica {
         if !writes.is_empty() {
             self.sync_db.write(&writes).await.map_err(store_error)?;
         }
-        if writes
-            .first()
-            .is_some_and(|w| matches!(w, Write::Put(k, _) if k == STATE_KEY))
-        {
+        if with_state {
             self.state_saved = (self.now)();
         }
         self.lost_count += self.lost.len();

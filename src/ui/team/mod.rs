@@ -51,9 +51,7 @@ pub fn mount() {
                 </p>
             }
         });
-        if let (Ok(server), false) = (Server::new(&saved.url, &saved.db), saved.keep.is_empty()) {
-            run::start(server, &saved.keep, status, RwSignal::new(vec![]));
-        }
+        run::resume(&saved, status, RwSignal::new(vec![]));
         return;
     }
     leptos::mount::mount_to_body(TeamPage);
@@ -75,10 +73,9 @@ fn tell(key: &str, value: String) {
 /// Stores the settings and tells the app's tabs (which sync in the background when the user
 /// asked to stay connected).
 fn save_settings(settings: &TeamSettings) {
-    if let Ok(store) = browser::storage::local_store() {
-        let _ = store.set(SETTINGS_KEY, &settings.to_json());
-    }
-    tell(SETTINGS_KEY, settings.to_json());
+    let json = settings.to_json();
+    store(SETTINGS_KEY, &json);
+    tell(SETTINGS_KEY, json);
 }
 
 /// A value of `localStorage`, if there is one (and storage at all).
@@ -87,12 +84,22 @@ fn stored(key: &str) -> Option<String> {
     store.and_then(|s| s.get(key).ok().flatten())
 }
 
+/// Writes a value of `localStorage` (an empty one is removed); without storage, nothing.
+pub(crate) fn store(key: &str, value: &str) {
+    if let Ok(store) = browser::storage::local_store() {
+        let _ = match value.is_empty() {
+            true => store.remove(key),
+            false => store.set(key, value),
+        };
+    }
+}
+
 #[component]
 fn TeamPage() -> impl IntoView {
     let saved = TeamSettings::parse(stored(SETTINGS_KEY).as_deref());
-    let url = RwSignal::new(saved.url);
-    let db = RwSignal::new(saved.db);
-    let user = RwSignal::new(saved.user);
+    let url = RwSignal::new(saved.url.clone());
+    let db = RwSignal::new(saved.db.clone());
+    let user = RwSignal::new(saved.user.clone());
     let password = NodeRef::<leptos::html::Input>::new();
     let status = RwSignal::new(Status::Off);
     let problem = RwSignal::new(None::<String>);
@@ -107,22 +114,14 @@ fn TeamPage() -> impl IntoView {
     let server_name = move || format!("{}/{}", url.get().trim_end_matches('/'), db.get());
     let stay = NodeRef::<leptos::html::Input>::new();
     let kept = !saved.keep.is_empty();
-    // Asked to stay connected: connect at once with what was kept.
-    if let (Ok(server), true) = (Server::new(&url.get_untracked(), &db.get_untracked()), kept) {
-        run::start(server, &saved.keep, status, lost);
-    }
+    run::resume(&saved, status, lost);
 
     // The name each claim marked here carries: kept in localStorage (the app reads it at
     // start) and told to the app's open tabs on the records channel.
     let name = RwSignal::new(stored(PERSON_KEY).unwrap_or_default());
     let save_name = move |ev: leptos::ev::Event| {
         let value = event_target_value(&ev).trim().to_owned();
-        if let Ok(store) = browser::storage::local_store() {
-            let _ = match value.is_empty() {
-                true => store.remove(PERSON_KEY),
-                false => store.set(PERSON_KEY, &value),
-            };
-        }
+        store(PERSON_KEY, &value);
         tell(PERSON_KEY, value.clone());
         name.set(value);
     };

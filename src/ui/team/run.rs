@@ -10,10 +10,9 @@ use leptos::prelude::*;
 use crate::browser::fetch::Fetch;
 use crate::browser::now_ms;
 use crate::browser::replica::BrowserReplica;
-use crate::domain::storage::KeyValueStore;
 use crate::domain::sync::{
     connect, lost_claims, retry_after, sync, watch, LostVersion, Server, Status, SyncError,
-    LOST_KEY,
+    TeamSettings, LOST_KEY,
 };
 
 /// How long the changes feed is asked to wait for a change (CouchDB answers empty after it;
@@ -94,8 +93,14 @@ pub fn start(
 
 /// Lists the claims with a version that lost a conflict where the app's claim editor reads it.
 pub fn note_lost(lost: RwSignal<Vec<LostVersion>>) {
-    if let Ok(store) = crate::browser::storage::local_store() {
-        let _ = store.set(LOST_KEY, &lost.with_untracked(|l| lost_claims(l)));
+    super::store(LOST_KEY, &lost.with_untracked(|l| lost_claims(l)));
+}
+
+/// Connects with what was kept when the user asked to stay connected (the sync page opened
+/// again, or an app tab's frame); otherwise nothing.
+pub fn resume(saved: &TeamSettings, status: RwSignal<Status>, lost: RwSignal<Vec<LostVersion>>) {
+    if let (Ok(server), false) = (Server::new(&saved.url, &saved.db), saved.keep.is_empty()) {
+        start(server, &saved.keep, status, lost);
     }
 }
 
