@@ -156,6 +156,16 @@ def server_docs(port):
     return {row["id"]: row["doc"] for row in body["rows"]}
 
 
+def claim_keys(records):
+    """The keys of the claims among records (a browser's or the server's documents)."""
+    return [k for k in records if k.startswith("a:")]
+
+
+def disconnect(b):
+    b.click("button", "Disconnect")
+    wait_for("disconnected", lambda: status(b).startswith("Not connected"))
+
+
 def claim_note_on_server(port):
     claims = [d for k, d in server_docs(port).items() if k.startswith("a:")]
     return [c["record"]["note"] for c in claims]
@@ -170,7 +180,7 @@ def test_what_one_checker_marks_appears_in_the_other_checkers_app(browser_factor
     assert server_docs(couch) == {}
     connect(a, couch_address(a))
     in_step(a)
-    assert len([k for k in server_docs(couch) if k.startswith("a:")]) == 1
+    assert len(claim_keys(server_docs(couch))) == 1
     # The password is never in the settings kept; the address and database are.
     kept = json.loads(a.js("return localStorage.getItem('claimmark.sync')"))
     assert kept == {"url": couch_address(a), "db": DB, "user": ""}
@@ -204,8 +214,7 @@ def test_edits_made_apart_converge_and_the_losing_version_is_listed(browser_fact
     # Both disconnect and edit the same claim's note: A first, then B.
     for x, sync_tab in ((a, a_sync), (b, b_sync)):
         x.driver.switch_to.window(sync_tab)
-        x.click("button", "Disconnect")
-        wait_for("disconnected", lambda: "Not connected" in status(x))
+        disconnect(x)
     a.driver.switch_to.window(a_app)
     a.click("button", "UNSOURCED", exact=False)
     a.type_into("Note", "A's reading")
@@ -307,7 +316,7 @@ def test_claims_carry_who_marked_them_and_two_checkers_get_a_second_opinion(brow
     a.driver.switch_to.window(a_app)
     tag(a, "The AFP added that those who were celebrating chanted", "Unsourced")
     tag(a, "This is God’s revenge for the blood of those killed", "Sourced")
-    wait_for("Ana's claims stored", lambda: len([k for k in a.records() if k.startswith("a:")]) == 2)
+    wait_for("Ana's claims stored", lambda: len(claim_keys(a.records())) == 2)
     stored = [json.loads(v) for k, v in a.records().items() if k.startswith("a:")]
     assert {c["creator"] for c in stored} == {"Ana"}
     # One person's claims: the list has no "Marked by" choice and names no one.
@@ -320,13 +329,13 @@ def test_claims_carry_who_marked_them_and_two_checkers_get_a_second_opinion(brow
     # Ben, independently: the same first claim with the other verdict, and one of his own.
     tag(b, "The AFP added that those who were celebrating chanted", "Sourced")
     tag(b, "The New York Times reported that Soleimani", "Unsourced")
-    wait_for("Ben's claims stored", lambda: len([k for k in b.records() if k.startswith("a:")]) == 4)
+    wait_for("Ben's claims stored", lambda: len(claim_keys(b.records())) == 4)
     creators = sorted(json.loads(v).get("creator", "") for k, v in b.records().items()
                       if k.startswith("a:"))
     assert creators == ["Ana", "Ana", "Ben", "Ben"]
     # Ana's app has Ben's claims, and a download names who marked each (W3C creator).
     wait_for("Ben's claims on the server",
-             lambda: len([k for k in server_docs(couch) if k.startswith("a:")]) == 4, 20)
+             lambda: len(claim_keys(server_docs(couch))) == 4, 20)
     a.driver.switch_to.window(a_app)
     wait_for("Ben's claims in Ana's app", lambda: claim_count(a) == 4, 20)
     # Two people's claims in the article: each entry says who marked it, and the list shows
@@ -354,7 +363,7 @@ def test_claims_carry_who_marked_them_and_two_checkers_get_a_second_opinion(brow
     wait_for("article 004", lambda: "Defense Department" in a.article_text())
     tag(a, "the Defense Department said in a statement", "Sourced")
     wait_for("it reaches Ben's browser",
-             lambda: len([k for k in b.records() if k.startswith("a:")]) == 5, 20)
+             lambda: len(claim_keys(b.records())) == 5, 20)
 
     # The second opinion, on Ben's sync page.
     b.driver.switch_to.window(b_sync)
@@ -493,7 +502,7 @@ def test_staying_connected_syncs_in_the_app_tabs_with_the_sync_page_closed(brows
                 ".querySelector('.team-line a[target=_blank]').getAttribute('href')") == "sync.html"
     tag(a, "The AFP added that those who were celebrating chanted", "Unsourced")
     wait_for("Ana's claim on the server",
-             lambda: len([k for k in server_docs(couch) if k.startswith("a:")]) == 1, 20)
+             lambda: len(claim_keys(server_docs(couch))) == 1, 20)
 
     # Ben, through his own sync page: his claim reaches Ana's app, and hers his.
     b, b_app, b_sync = join(browser_factory, "checker-b", couch)
@@ -509,8 +518,8 @@ def test_staying_connected_syncs_in_the_app_tabs_with_the_sync_page_closed(brows
     open_seed(a)
     tag(b, "This is God’s revenge for the blood of those killed", "Sourced")
     wait_for("Ben's second claim in Ana's new tab", lambda: claim_count(a) == 3, 20)
-    assert len([k for k in a.records() if k.startswith("a:")]) == 3
-    assert len([k for k in server_docs(couch) if k.startswith("a:")]) == 3
+    assert len(claim_keys(a.records())) == 3
+    assert len(claim_keys(server_docs(couch))) == 3
     # One sync holds the browser's lock, the other tab's waits for it and says so.
     locks = "return navigator.locks.query().then(s => [s.held.length, s.pending.length])"
     assert a.js(locks) == [1, 1]
@@ -521,8 +530,7 @@ def test_staying_connected_syncs_in_the_app_tabs_with_the_sync_page_closed(brows
     open_sync_page(a)
     in_step(a)
     wait_for("both tabs' syncs wait for the page", lambda: a.js(locks) == [1, 2])
-    a.click("button", "Disconnect")
-    wait_for("disconnected", lambda: status(a).startswith("Not connected"))
+    disconnect(a)
     kept = json.loads(a.js("return localStorage.getItem('claimmark.sync')"))
     assert "keep" not in kept
     # The sync page opened in a second tab takes over; the first waits, saying so.
@@ -555,9 +563,8 @@ def test_a_server_on_another_origin_syncs_when_named_and_its_cors_allows_the_pag
     # pouchdb-server allows any origin (CORS) unless told otherwise: straight to it.
     connect(a, server)
     in_step(a)
-    assert len([k for k in server_docs(couch_server.port) if k.startswith("a:")]) == 1
-    a.click("button", "Disconnect")
-    wait_for("disconnected", lambda: status(a).startswith("Not connected"))
+    assert len(claim_keys(server_docs(couch_server.port))) == 1
+    disconnect(a)
 
     # The same server allowing only another site: the browser hides its answers from the page,
     # which says what to check (CORS among them) and keeps the work.
