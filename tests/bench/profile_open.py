@@ -1,0 +1,102 @@
+"""Where opening a big article goes, the release build in headless Chromium: the reader
+benchmark's article (1,000,000 characters, CLAIMS claims) loaded from a file, then opened
+OPENINGS times after a sample article. Prints, for each opening, the wall time until every
+highlight is in the page, Chromium's task, script, layout and style time for it
+(`Performance.getMetrics`), and its DOM nodes and JS heap after a forced garbage collection;
+then the functions of a CPU profile of the last opening by their own time. A tool for finding
+what to work on; asserts nothing.
+
+Articles are opened by script, not through WebDriver's role-and-name lookup: that lookup turns
+on Chromium's accessibility tree, which keeps removed nodes (about 70,000 more per opening of
+a 5,000-claim article, counted after a garbage collection), and the node counts would say the
+app leaks.
+
+    profile_open.py [DIST] [CLAIMS] [OPENINGS]
+"""
+import collections
+import pathlib
+import sys
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "e2e"))
+sys.path.insert(0, str(ROOT / "tests" / "bench"))
+from browser import Browser, wait_for  # noqa: E402
+from reader_scale import MARKS, PARAGRAPH  # noqa: E402
+from served import served  # noqa: E402
+from test_records import library_file  # noqa: E402
+
+CLICK = ("for (const b of document.querySelectorAll('button'))"
+         " if (b.textContent.includes(arguments[0])) { b.click(); return true; } return false;")
+TIMES = ("TaskDuration", "ScriptDuration", "LayoutDuration", "RecalcStyleDuration")
+
+
+def metrics(driver):
+    return {m["name"]: m["value"] for m in driver.execute_cdp_cmd("Performance.getMetrics", {})["metrics"]}
+
+
+def own_time(profile, top=30):
+    """(milliseconds, function and file) of the profile's busiest functions, idle left out."""
+    nodes = {n["id"]: n["callFrame"] for n in profile["nodes"]}
+    own = collections.Counter()
+    for sample, delta in zip(profile["samples"], profile["timeDeltas"][1:] + [0]):
+        frame = nodes[sample]
+        if frame["functionName"] != "(idle)":
+            own[f"{frame['functionName'] or '(anonymous)'} {frame['url'].rsplit('/', 1)[-1]}"] += delta
+    return [(us / 1000, name) for name, us in own.most_common(top)]
+
+
+def main():
+    args = sys.argv[1:]
+    dist = pathlib.Path(args[0] if args else "dist")
+    claims = int(args[1]) if len(args) > 1 else 5_000
+    openings = int(args[2]) if len(args) > 2 else 3
+    with served(dist, "profile") as (url, home):
+        path = library_file(home / "article.json", articles=1, chars=1_000_000, claims=claims,
+                            paragraph=PARAGRAPH)
+        b = Browser(url, home / "load")
+        try:
+            b.open_app()
+            b.upload("Load annotations", path)
+            wait_for("every record stored", lambda: len(b.records() or {}) >= claims + 2,
+                     timeout=600, interval=0.5)
+        finally:
+            b.quit()
+        # A second browser on the same profile: this one never asks for accessible names.
+        b = Browser(url, home / "load")
+        try:
+            d = b.driver
+            d.get(url)
+            d.execute_cdp_cmd("Performance.enable", {})
+            wait_for("the app", lambda: d.execute_script(CLICK, "Thousands of Iraqis"), timeout=60)
+            for n in range(openings):
+                d.execute_script(CLICK, "Thousands of Iraqis")
+                wait_for("the sample", lambda: b.js(MARKS) == 0, timeout=60)
+                time.sleep(1)
+                before = metrics(d)
+                if n == openings - 1:
+                    d.execute_cdp_cmd("Profiler.enable", {})
+                    d.execute_cdp_cmd("Profiler.setSamplingInterval", {"interval": 200})
+                    d.execute_cdp_cmd("Profiler.start", {})
+                t = time.perf_counter()
+                d.execute_script(CLICK, "Big article 0")
+                wait_for("the highlights", lambda: b.js(MARKS) >= claims, timeout=600, interval=0.005)
+                wall = (time.perf_counter() - t) * 1000
+                time.sleep(0.5)
+                d.execute_cdp_cmd("HeapProfiler.collectGarbage", {})
+                after = metrics(d)
+                print(f"opening {n + 1}: {wall:.0f} ms until every highlight shows; "
+                      + ", ".join(f"{k} {1000 * (after[k] - before[k]):.0f} ms" for k in TIMES)
+                      + f"; {after['Nodes']:,.0f} nodes and {after['JSHeapUsedSize'] / 1e6:.1f} MB of JS"
+                      " heap after a garbage collection")
+            profile = d.execute_cdp_cmd("Profiler.stop", {})["profile"]
+            print("CPU profile of the last opening, own time (wasm functions are numbered unless"
+                  " the build keeps its names):")
+            for ms, name in own_time(profile):
+                print(f"{ms:8.1f} ms  {name}")
+        finally:
+            b.quit()
+
+
+if __name__ == "__main__":
+    main()
