@@ -100,3 +100,11 @@ pub async fn sleep(ms: u32) {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// The element an event happened in or under that matches `selector` (the one listener of a
+/// list hearing clicks on all its entries).
+pub fn closest(target: Option<web_sys::EventTarget>, selector: &str) -> Option<web_sys::Element> {
+    use wasm_bindgen::JsCast;
+    let el = target?.dyn_into::<web_sys::Element>().ok()?;
+    el.closest(selector).ok().flatten()
+}

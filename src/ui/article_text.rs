@@ -173,16 +173,11 @@ pub fn ArticleText(
     );
     // One listener for every mark.
     let click = move |ev: leptos::ev::MouseEvent| {
-        use wasm_bindgen::JsCast;
         // A click that ends a drag-selection is selecting, not opening.
         if offsets::has_selection() {
             return;
         }
-        let Some(mark) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .and_then(|el| el.closest("mark").ok().flatten())
-        else {
+        let Some(mark) = crate::browser::closest(ev.target(), "mark") else {
             return;
         };
         if let Some(innermost) = mark.get_attribute("data-claim") {

@@ -332,3 +332,23 @@ def test_a_change_redraws_only_the_run_of_the_text_and_list_it_touches(browser, 
     # The entry's run replaced: one removed, one added.
     assert sum(c[2] for c in listed if c[1] == "whole") == 2, listed
     assert len({c[1] for c in listed if c[1] != "whole"}) <= 1, listed
+
+    # Deleting a claim in the middle redraws its run; the list is then as a fresh drawing of the
+    # article makes it: every claim once, in text order.
+    # (Scrolled to first, as a person would: runs out of view are not laid out, so WebDriver
+    # counts their entries as not displayed.)
+    b.js("document.querySelector('.claim-entry[data-claim$=\"000150\"]').scrollIntoView()")
+    b.click("button", "prices fell number 150 of article 0", exact=False)
+    b.click("button", "Delete claim")
+    wait_for("the claim deleted", lambda: claim_count(b) == 300)
+    drawn = b.js(LISTED)
+    assert len(drawn) == 300 and len(set(drawn)) == 300, len(drawn)
+    assert "urn:uuid:00000000-0000-4000-8000-000000000150" not in drawn
+    b.reload()
+    b.click("button", "Big article 0", exact=False)
+    wait_for("its claims", lambda: claim_count(b) == 300, timeout=60)
+    assert b.js(LISTED) == drawn
+
+
+# The claims list's entries, by claim id, in the order shown.
+LISTED = "return [...document.querySelectorAll('.claim-list .claim-entry')].map((e) => e.dataset.claim)"
