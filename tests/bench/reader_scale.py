@@ -1,7 +1,7 @@
 """Reader at scale, the release build in headless Chromium: one article of 1,000,000 characters
 with 50 claims, and the same with 5,000, each loaded from a file into a fresh profile, in the
-same run; paragraphs of ten sentences. Prints for each: opening the article until its
-highlights show, tagging a claim until the frame that shows its highlight is drawn, one
+same run; paragraphs of ten sentences. Prints for each: opening the article, from the click
+(its button found first), until its highlights show, tagging a claim until the frame that shows its highlight is drawn, one
 keystroke in a note until its record is in IndexedDB (these two timed in the page), and a
 reload until the highlights show again; and the ratios. Asserts nothing.
 
@@ -42,13 +42,21 @@ window.getSelection().removeAllRanges();
 window.getSelection().addRange(range);
 const count = () => document.querySelectorAll('.article-text mark.hl').length;
 setTimeout(() => {
-  const before = count(), t0 = performance.now();
-  document.dispatchEvent(new KeyboardEvent('keydown', {key: 'u', bubbles: true}));
+  const before = count(), text = document.querySelector('.article-text');
   // Until the frame that shows it is drawn: the first frame to begin after the new highlight
-  // is in the page, then the task after that frame (its layout and paint done).
+  // is in the page, then the task after that frame (its layout and paint done). The highlight
+  // is seen as soon as it is in the page (a mutation observer, called right after the change);
+  // looking for it once a frame saw it a frame late.
   const painted = () => requestAnimationFrame(() => setTimeout(() => done(performance.now() - t0)));
-  const poll = () => count() > before ? painted() : requestAnimationFrame(poll);
-  poll();
+  const seen = new MutationObserver(() => {
+    if (count() > before) {
+      seen.disconnect();
+      painted();
+    }
+  });
+  seen.observe(text, {subtree: true, childList: true});
+  const t0 = performance.now();
+  document.dispatchEvent(new KeyboardEvent('keydown', {key: 'u', bubbles: true}));
 }, 50);"""
 
 
@@ -71,7 +79,10 @@ def run(url, home, claims):
         shows = lambda: b.js(MARKS) >= claims  # noqa: E731
         opened = []
         for _ in range(RUNS):
-            opened.append(wall(b, lambda: b.click("button", "Big article 0", exact=False), shows))
+            # The button is found first: the time is the app's, from the click, not WebDriver's
+            # search of the page's buttons by role and name.
+            button = b.by_role("button", "Big article 0", exact=False)
+            opened.append(wall(b, button.click, shows))
             # Back to a sample article between runs, so that each opening is a first showing.
             b.click("button", "Thousands of Iraqis", exact=False)
             wait_for("the sample", lambda: b.js(MARKS) == 0)
