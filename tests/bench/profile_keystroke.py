@@ -16,11 +16,9 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
-from browser import Browser, wait_for  # noqa: E402
-from profile_open import CLICK, TIMES, metrics, own_time  # noqa: E402
-from reader_scale import MARKS, PARAGRAPH  # noqa: E402
-from served import served  # noqa: E402
-from test_records import library_file  # noqa: E402
+from browser import wait_for  # noqa: E402
+from profile_open import CLICK, TIMES, arguments, metrics, own_time, quiet_browser  # noqa: E402
+from reader_scale import MARKS  # noqa: E402
 
 # One character added to the open note, as typing does; times in ms from the keystroke.
 KEY = """
@@ -38,49 +36,30 @@ requestAnimationFrame(() => {
 
 
 def main():
-    args = sys.argv[1:]
-    dist = pathlib.Path(args[0] if args else "dist")
-    claims = int(args[1]) if len(args) > 1 else 5_000
-    keys = int(args[2]) if len(args) > 2 else 6
-    with served(dist, "keystroke") as (url, home):
-        path = library_file(home / "article.json", articles=1, chars=1_000_000, claims=claims,
-                            paragraph=PARAGRAPH)
-        b = Browser(url, home / "load")
-        try:
-            b.open_app()
-            b.upload("Load annotations", path)
-            wait_for("every record stored", lambda: len(b.records() or {}) >= claims + 2,
-                     timeout=600, interval=0.5)
-        finally:
-            b.quit()
-        b = Browser(url, home / "load")
-        try:
-            d = b.driver
-            d.get(url)
-            d.execute_cdp_cmd("Performance.enable", {})
-            wait_for("the article", lambda: d.execute_script(CLICK, "Big article 0"), timeout=60)
-            wait_for("the highlights", lambda: b.js(MARKS) >= claims, timeout=600)
-            d.execute_script("document.querySelector('.claim-entry').click()")
-            wait_for("the editor", lambda: b.js("return !!document.getElementById('claim-note')"))
-            time.sleep(1)
-            for n in range(keys):
-                before = metrics(d)
-                if n == keys - 1:
-                    d.execute_cdp_cmd("Profiler.enable", {})
-                    d.execute_cdp_cmd("Profiler.setSamplingInterval", {"interval": 100})
-                    d.execute_cdp_cmd("Profiler.start", {})
-                handled, frame, after_frame = d.execute_async_script(KEY)
-                time.sleep(0.3)
-                after = metrics(d)
-                print(f"keystroke {n + 1}: handled in {handled:.1f} ms; the next frame began at"
-                      f" {frame:.1f} ms, the task after it ran at {after_frame:.1f} ms; "
-                      + ", ".join(f"{k} {1000 * (after[k] - before[k]):.1f} ms" for k in TIMES))
-            profile = d.execute_cdp_cmd("Profiler.stop", {})["profile"]
-            print("CPU profile of the last keystroke, own time:")
-            for ms, name in own_time(profile, 15):
-                print(f"{ms:8.2f} ms  {name}")
-        finally:
-            b.quit()
+    dist, claims, keys = arguments(6)
+    with quiet_browser(dist, claims) as b:
+        d = b.driver
+        wait_for("the article", lambda: d.execute_script(CLICK, "Big article 0"), timeout=60)
+        wait_for("the highlights", lambda: b.js(MARKS) >= claims, timeout=600)
+        d.execute_script("document.querySelector('.claim-entry').click()")
+        wait_for("the editor", lambda: b.js("return !!document.getElementById('claim-note')"))
+        time.sleep(1)
+        for n in range(keys):
+            before = metrics(d)
+            if n == keys - 1:
+                d.execute_cdp_cmd("Profiler.enable", {})
+                d.execute_cdp_cmd("Profiler.setSamplingInterval", {"interval": 100})
+                d.execute_cdp_cmd("Profiler.start", {})
+            handled, frame, after_frame = d.execute_async_script(KEY)
+            time.sleep(0.3)
+            after = metrics(d)
+            print(f"keystroke {n + 1}: handled in {handled:.1f} ms; the next frame began at"
+                  f" {frame:.1f} ms, the task after it ran at {after_frame:.1f} ms; "
+                  + ", ".join(f"{k} {1000 * (after[k] - before[k]):.1f} ms" for k in TIMES))
+        profile = d.execute_cdp_cmd("Profiler.stop", {})["profile"]
+        print("CPU profile of the last keystroke, own time:")
+        for ms, name in own_time(profile, 15):
+            print(f"{ms:8.2f} ms  {name}")
 
 
 if __name__ == "__main__":

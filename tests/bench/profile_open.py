@@ -14,6 +14,7 @@ app leaks.
     profile_open.py [DIST] [CLAIMS] [OPENINGS]
 """
 import collections
+import contextlib
 import pathlib
 import sys
 import time
@@ -46,11 +47,18 @@ def own_time(profile, top=30):
     return [(us / 1000, name) for name, us in own.most_common(top)]
 
 
-def main():
+def arguments(count):
+    """DIST, CLAIMS and a count from the command line (`count` when not given)."""
     args = sys.argv[1:]
-    dist = pathlib.Path(args[0] if args else "dist")
-    claims = int(args[1]) if len(args) > 1 else 5_000
-    openings = int(args[2]) if len(args) > 2 else 3
+    return (pathlib.Path(args[0] if args else "dist"), int(args[1]) if len(args) > 1 else 5_000,
+            int(args[2]) if len(args) > 2 else count)
+
+
+@contextlib.contextmanager
+def quiet_browser(dist, claims):
+    """A browser on the app served from `dist`, the benchmark's article of `claims` claims loaded
+    into its profile by another browser before it: this one never asks for accessible names, so
+    its accessibility tree stays off. Yields it with Chromium's performance metrics on."""
     with served(dist, "profile") as (url, home):
         path = library_file(home / "article.json", articles=1, chars=1_000_000, claims=claims,
                             paragraph=PARAGRAPH)
@@ -62,40 +70,45 @@ def main():
                      timeout=600, interval=0.5)
         finally:
             b.quit()
-        # A second browser on the same profile: this one never asks for accessible names.
         b = Browser(url, home / "load")
         try:
-            d = b.driver
-            d.get(url)
-            d.execute_cdp_cmd("Performance.enable", {})
-            wait_for("the app", lambda: d.execute_script(CLICK, "Thousands of Iraqis"), timeout=60)
-            for n in range(openings):
-                d.execute_script(CLICK, "Thousands of Iraqis")
-                wait_for("the sample", lambda: b.js(MARKS) == 0, timeout=60)
-                time.sleep(1)
-                before = metrics(d)
-                if n == openings - 1:
-                    d.execute_cdp_cmd("Profiler.enable", {})
-                    d.execute_cdp_cmd("Profiler.setSamplingInterval", {"interval": 200})
-                    d.execute_cdp_cmd("Profiler.start", {})
-                t = time.perf_counter()
-                d.execute_script(CLICK, "Big article 0")
-                wait_for("the highlights", lambda: b.js(MARKS) >= claims, timeout=600, interval=0.005)
-                wall = (time.perf_counter() - t) * 1000
-                time.sleep(0.5)
-                d.execute_cdp_cmd("HeapProfiler.collectGarbage", {})
-                after = metrics(d)
-                print(f"opening {n + 1}: {wall:.0f} ms until every highlight shows; "
-                      + ", ".join(f"{k} {1000 * (after[k] - before[k]):.0f} ms" for k in TIMES)
-                      + f"; {after['Nodes']:,.0f} nodes and {after['JSHeapUsedSize'] / 1e6:.1f} MB of JS"
-                      " heap after a garbage collection")
-            profile = d.execute_cdp_cmd("Profiler.stop", {})["profile"]
-            print("CPU profile of the last opening, own time (wasm functions are numbered unless"
-                  " the build keeps its names):")
-            for ms, name in own_time(profile):
-                print(f"{ms:8.1f} ms  {name}")
+            b.driver.get(url)
+            b.driver.execute_cdp_cmd("Performance.enable", {})
+            yield b
         finally:
             b.quit()
+
+
+def main():
+    dist, claims, openings = arguments(3)
+    with quiet_browser(dist, claims) as b:
+        d = b.driver
+        wait_for("the app", lambda: d.execute_script(CLICK, "Thousands of Iraqis"), timeout=60)
+        for n in range(openings):
+            d.execute_script(CLICK, "Thousands of Iraqis")
+            wait_for("the sample", lambda: b.js(MARKS) == 0, timeout=60)
+            time.sleep(1)
+            before = metrics(d)
+            if n == openings - 1:
+                d.execute_cdp_cmd("Profiler.enable", {})
+                d.execute_cdp_cmd("Profiler.setSamplingInterval", {"interval": 200})
+                d.execute_cdp_cmd("Profiler.start", {})
+            t = time.perf_counter()
+            d.execute_script(CLICK, "Big article 0")
+            wait_for("the highlights", lambda: b.js(MARKS) >= claims, timeout=600, interval=0.005)
+            wall = (time.perf_counter() - t) * 1000
+            time.sleep(0.5)
+            d.execute_cdp_cmd("HeapProfiler.collectGarbage", {})
+            after = metrics(d)
+            print(f"opening {n + 1}: {wall:.0f} ms until every highlight shows; "
+                  + ", ".join(f"{k} {1000 * (after[k] - before[k]):.0f} ms" for k in TIMES)
+                  + f"; {after['Nodes']:,.0f} nodes and {after['JSHeapUsedSize'] / 1e6:.1f} MB of JS"
+                  " heap after a garbage collection")
+        profile = d.execute_cdp_cmd("Profiler.stop", {})["profile"]
+        print("CPU profile of the last opening, own time (wasm functions are numbered unless"
+              " the build keeps its names):")
+        for ms, name in own_time(profile):
+            print(f"{ms:8.1f} ms  {name}")
 
 
 if __name__ == "__main__":
