@@ -359,3 +359,7 @@ pub fn same_source(a: &str, b: &str) -> bool {
 #[cfg(test)]
 #[path = "classify_tests.rs"]
 mod tests;
+
+#[cfg(test)]
+#[path = "classify_tests_found.rs"]
+mod tests_found;

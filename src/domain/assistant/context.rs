@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use super::attribution::{subject_name, Ref};
 use super::names::Names;
 use super::tokens::{capitalised, name, run_after, run_before, Word};
-use super::words::{Words, ORG_NOUNS, ROLES};
+use super::words::{Words, ORG_NOUNS, PERSON_ROLES, ROLES};
 use crate::domain::text::fold_case;
 
 /// What the reader knows so far: who was named last, by kind.
@@ -218,6 +218,25 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
         ctx.unit_people.push((a, n.clone()));
         ctx.names.add(&n);
     }
+    // "The suspect, Michael Webb, was convicted": the role's holder, named in apposition.
+    for k in 1..ws.len().saturating_sub(1) {
+        let role = ws[k].lower().trim_end_matches(',');
+        let apposed = ws[k].raw().ends_with(',')
+            && matches!(ws[k - 1].lower(), "the" | "a" | "an")
+            && (PERSON_ROLES.contains(&role) || ROLES.contains(&role));
+        if !apposed {
+            continue;
+        }
+        if let Some((a, b)) = run_after(ws, k + 1, ws.len().min(k + 5)) {
+            if a == k + 1 && ws[b - 1].ends_clause() && b - a >= 2 {
+                let n = ctx.complete(&name(ws, a, b));
+                if !looks_like_org(&n) {
+                    ctx.roles.insert(role.to_owned(), n.clone());
+                    ctx.names.add(&n);
+                }
+            }
+        }
+    }
     // Every name of two words or more, to complete "Hill" and expand "DEA" later.
     let mut k = 0;
     while k < ws.len() {
@@ -296,7 +315,20 @@ pub(super) fn note_subject(ws: &[Word], inside: &[bool], ctx: &mut Context) {
     let known_person = n.contains(' ') && ctx.names.contains(&n) || ctx.names.is_surname(&n);
     if !looks_like_org(&n) && (n.contains(' ') || known_person) {
         ctx.person = Some(n);
+    } else if !known_person
+        && (camel_case(&n) || looks_like_org(&n) && n.contains(char::is_lowercase))
+    {
+        // "WeWork laid off staff.": the body "the company" refers to next. (Not any single
+        // word opening a sentence: "Critically, …", "Rebranded to …".)
+        ctx.org = Some(n);
     }
+}
+
+/// A word with a capital inside: "WeWork", "YouTube", "PlayStation".
+fn camel_case(n: &str) -> bool {
+    !n.contains([' ', '-'])
+        && n.chars().skip(1).any(char::is_uppercase)
+        && n.chars().any(char::is_lowercase)
 }
 
 /// Documents the unit mentions, with who stands behind them: "a report by X", "published in

@@ -83,7 +83,8 @@ pub static REPORTING: Words = Words::new(&[
     "apologises", "cautions", "observes",
     "vows", "promises", "threatens", "points", "comments", "cited", "cites", "alleging",
     "attributed", "attributes", "recounted", "recounts", "elaborated",
-    "clarified", "affirmed", "exclaimed", "shouted", "yelled", "mused",
+    "clarified", "affirmed", "exclaimed", "shouted", "yelled", "mused", "pleaded", "pleads",
+    "implored", "implores",
 ]);
 
 /// Lower-case words of a title that may stand between an inverted verb and a name ("said study
@@ -104,6 +105,7 @@ pub static PERSON_ROLES: Words = Words::new(&[
     "analyst", "professor", "researcher", "doctor", "author", "economist", "star", "singer",
     "actor", "actress", "coach", "quarterback", "senator", "governor", "mayor", "executive",
     "president", "minister", "lawmaker", "congressman", "congresswoman", "candidate",
+    "suspect", "defendant", "gunman", "agent",
 ]);
 
 /// Verbs of belief: an attribution only when their subject is an unnamed group ("media bosses
@@ -134,7 +136,7 @@ pub static BETWEEN: Words = Words::new(&[
     "always", "consistently", "vehemently", "categorically", "immediately", "swiftly",
     "openly", "frequently", "directly", "formally", "flat-out",
     "strongly", "flatly", "all", "both", "still", "already", "never", "not", "often", "long",
-    "widely", "personally", "himself", "herself", "itself", "themselves", "officially",
+    "widely", "personally", "instead", "himself", "herself", "itself", "themselves", "officially",
 ]);
 
 /// Pronouns that point to a person named before.

@@ -1,6 +1,6 @@
 //! Where a verb's clause begins and which words are its subject.
 
-use crate::domain::assistant::tokens::{run_after, Word};
+use crate::domain::assistant::tokens::{capitalised, run_after, Word};
 use crate::domain::assistant::words::*;
 
 /// Whether a word ends a quotation with its own punctuation: `…,”`, `…?’”`, `…”,`.
@@ -176,6 +176,17 @@ pub(super) fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, 
     } else {
         (seg_start, end)
     };
+    // "The group that owns most of her music, Big Machine, says": a name in apposition to a
+    // description is the speaker.
+    if appositive && !ws[a..b].iter().any(capitalised) {
+        let name = segments
+            .iter()
+            .copied()
+            .find(|&(c, d)| c >= b && run_after(ws, c, d).is_some_and(|(x, y)| x == c && y == d));
+        if let Some(n) = name {
+            return Some(n);
+        }
+    }
     // Within the segment, the noun phrase ends at the last word (a relative clause or
     // participle after the head is left to `speaker_of`).
     Some((a, b))

@@ -96,7 +96,15 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                     .any(|w| w.is("by") || !capitalised(w) && GROUPS.contains(&w.lower()));
             // "According to Al-Jarida Israel had sought …": the name right after "to".
             let leading = run_after(ws, from, end).filter(|&(x, _)| x == from);
-            let speaker = if whole {
+            // "According to his aunt, Jane Starner, …": the name in apposition.
+            let apposed = (!whole && leading.is_none() && end < ws.len())
+                .then(|| ws[end - 1].raw().ends_with(','))
+                .filter(|&comma| comma)
+                .and_then(|_| run_after(ws, end, ws.len().min(end + 5)))
+                .filter(|&(x, y)| x == end && ws[y - 1].ends_clause());
+            let speaker = if let Some((x, y)) = apposed {
+                Some(named(ws, x, y, outlet))
+            } else if whole {
                 Some(named(ws, from, end, outlet))
             } else if let Some((x, y)) = leading {
                 Some(named(ws, x, y, outlet))
@@ -104,6 +112,20 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                 speaker_of(ws, from, end, outlet)
             };
             if let Some(s) = speaker {
+                out.push(Attribution {
+                    speaker: s,
+                    verb: i,
+                    outer: true,
+                });
+            }
+            continue;
+        }
+        // "As Gaiman put it, “…”": whose words follow.
+        if matches!(w.lower(), "put" | "puts")
+            && lower(ws, i + 1).trim_end_matches([',', ':']) == "it"
+        {
+            let as_ = (i.saturating_sub(6)..i).rev().find(|&k| ws[k].is("as"));
+            if let Some(s) = as_.and_then(|k| speaker_of(ws, k + 1, i, outlet)) {
                 out.push(Attribution {
                     speaker: s,
                     verb: i,
@@ -144,11 +166,12 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         }
         // ", says Buser, is …", "…, reports Wee.": a tag inverted after a comma.
         let ends_tag = |w: &Word| w.ends_clause() || w.raw().ends_with('.');
+        // (After a comma, or a quotation closed without one: "…efficiency” says André Neu.")
+        let after_comma = i > 0 && ws[i - 1].raw().ends_with([',', '”', '"']);
         // ("…, a spokesman, told Newsweek:" is no inversion: Newsweek is who was told.)
         let inverted_tag = !participle
             && !TELLING.contains(&verb)
-            && i > 0
-            && ws[i - 1].raw().ends_with(',')
+            && after_comma
             && match ws.get(i + 1) {
                 Some(n) if PERSONAL.contains(&n.core().to_lowercase().as_str()) => ends_tag(n),
                 Some(n) if capitalised(n) => run_after(ws, i + 1, ws.len().min(i + 8))
@@ -185,8 +208,7 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         // ", say officials.", ", said local health officials.": an unnamed group after the verb.
         let group_tag = !participle
             && !TELLING.contains(&verb)
-            && i > 0
-            && ws[i - 1].raw().ends_with(',')
+            && after_comma
             && (i + 1..ws.len().min(i + 4))
                 .find(|&k| ends_tag(&ws[k]))
                 .is_some_and(|k| {

@@ -26,6 +26,16 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
         })
         .map(|k| k + 1)
         .or_else(|| (a + 1..b).find(|&k| matches!(ws[k].lower(), "who" | "which" | "whose")))
+        // "The company that provides video platforms for businesses said": "that" after a
+        // body or a group opens a relative clause.
+        .or_else(|| {
+            (a + 1..b).find(|&k| {
+                ws[k].is("that") && {
+                    let h = ws[k - 1].lower();
+                    ORG_NOUNS.contains(&h) || GROUPS.contains(&h) || DOC_NOUNS.contains(&h)
+                }
+            })
+        })
         .unwrap_or(b);
     let np = &ws[a..b];
     // "a report … by X", "reports seen by Reuters": the document's author or publisher.
@@ -102,8 +112,27 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     }
     let last = np.last()?;
     let head = last.lower();
-    // "a senior Pentagon official", "one source": someone not named.
     let indefinite = matches!(np[0].lower(), "a" | "an" | "one" | "another");
+    // "a company spokesperson", "an agency spokesman": the body spoken for; "a White House
+    // spokesman": the one named. (Not "a senior Pentagon official": an official is unnamed.)
+    if let Some(k) = np.iter().position(|w| {
+        matches!(
+            w.lower().trim_end_matches(','),
+            "spokesman" | "spokeswoman" | "spokesperson" | "spokespeople" | "spokespersons"
+        )
+    }) {
+        if k > 0 && (indefinite || det(&np[0])) {
+            if let Some((x, y)) = run_before(ws, a, a + k) {
+                if y == a + k {
+                    return Some(named(ws, x, y, outlet));
+                }
+            }
+            if ORG_NOUNS.contains(&np[k - 1].lower()) {
+                return Some(Speaker::Refers(Ref::Org));
+            }
+        }
+    }
+    // "a senior Pentagon official", "one source": someone not named.
     if indefinite && ROLES.contains(&head) {
         return Some(Speaker::Group);
     }
@@ -227,8 +256,54 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
         // "a report", "research": an unnamed document.
         return Some(Speaker::Group);
     }
-    None
+    unnamed_people(np).then_some(Speaker::Group)
 }
+
+/// "people familiar with the talks", "a second person briefed on the call", "two people
+/// close to the matter", "a doctor on the scene": people the phrase does not name.
+fn unnamed_people(np: &[Word]) -> bool {
+    let counted = np
+        .iter()
+        .take_while(|w| {
+            matches!(
+                w.lower(),
+                "a" | "an"
+                    | "one"
+                    | "another"
+                    | "two"
+                    | "three"
+                    | "four"
+                    | "several"
+                    | "some"
+                    | "many"
+                    | "multiple"
+                    | "other"
+                    | "second"
+                    | "third"
+                    | "senior"
+                    | "former"
+            )
+        })
+        .count();
+    let Some(noun) = np.get(counted) else {
+        return false;
+    };
+    let who = matches!(
+        noun.lower(),
+        "person" | "people" | "individual" | "individuals"
+    ) || GROUPS.contains(&noun.lower())
+        || counted > 0 && (ROLES.contains(&noun.lower()) || PERSON_NOUNS.contains(&noun.lower()));
+    who && !np.iter().any(capitalised)
+}
+
+/// People by what they do, unnamed after "a": "a doctor on the scene", "a witness".
+#[rustfmt::skip]
+static PERSON_NOUNS: Words = Words::new(&[
+    "doctor", "nurse", "witness", "neighbor", "neighbour", "resident", "relative", "friend",
+    "student", "teacher", "worker", "employee", "passenger", "driver", "man", "woman",
+    "user", "customer", "visitor", "bystander", "survivor", "victim", "parent", "fan",
+    "protester", "lawyer", "attorney", "officer", "soldier", "diplomat", "participant",
+]);
 
 pub(super) fn named(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) -> Speaker {
     let n = name(ws, a, b);

@@ -87,9 +87,16 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     ) && ws[(i + 2).min(ws.len())..ws.len().min(i + 9)]
         .iter()
         .any(|x| x.is("as"));
+    // "“…,” McDowell laughed.", "“…,” she sings.": a verb that tags speech only right after a
+    // quotation.
+    let tagging = TAGS_AFTER_QUOTE.contains(&verb) && {
+        let start = super::clause::clause_start(ws, inside, i);
+        start > 0 && i - start <= 4 && quotation_ends(ws[start - 1].raw())
+    };
     // Most words are no verb of saying of any kind: done with them at once.
     let candidate = calling
         || judging
+        || tagging
         || REPORTING.contains(&verb)
         || REPORTING_IF_AFTER_SUBJECT.contains(&verb)
         || STANCES.contains(&verb)
@@ -140,6 +147,7 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
             || ORG_NOUNS.contains(&ws[i - 1].lower()) && det(&ws[i - 2]));
     let listed = calling
         || judging
+        || tagging
         || REPORTING.contains(&verb) && !matches!(verb, "pointed" | "points" | "expressed")
         || REPORTING_IF_AFTER_SUBJECT.contains(&verb) && subject_before;
     if !(listed || stance || cognition || pointed || concern) {
@@ -345,3 +353,13 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         progressive,
     })
 }
+
+/// Verbs that tag a quotation before them, and are no attribution elsewhere ("Audience
+/// members laughed when …").
+#[rustfmt::skip]
+static TAGS_AFTER_QUOTE: Words = Words::new(&[
+    "laughed", "laughs", "sighed", "sighs", "smiled", "shrugged", "responded", "responds",
+    "sang", "sings", "chuckled", "gushed", "raved", "marveled", "marvelled", "groaned",
+    "scoffed", "snapped", "fumed", "beamed", "reflected", "reflects", "offered", "quips",
+    "jokes", "recalled", "remembered", "remembers", "concluded", "summed",
+]);

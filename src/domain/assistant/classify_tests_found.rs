@@ -1,0 +1,131 @@
+//! Readings of attributions found by running the assistant over the article-extraction
+//! benchmark's unlabelled news texts (never the held-out sets): one test per rule.
+
+use super::*;
+
+fn read(text: &str) -> Vec<(Verdict, Option<String>, bool)> {
+    analyse(text)
+        .into_iter()
+        .map(|r| (r.verdict, r.source, r.vague))
+        .collect()
+}
+
+fn last(text: &str) -> (Verdict, Option<String>, bool) {
+    read(text).pop().expect("a unit")
+}
+
+fn sourced(text: &str) -> Option<String> {
+    let (v, s, _) = last(text);
+    assert_eq!(v == Verdict::Sourced, s.is_some(), "{text}");
+    s
+}
+
+#[test]
+fn a_tag_after_a_quotation_closed_without_a_comma() {
+    assert_eq!(
+        sourced("“It has the potential to change their practice” says André Neu, Head of Platform Solutions for Ascom.").as_deref(),
+        Some("André Neu")
+    );
+}
+
+#[test]
+fn names_in_apposition_to_what_speaks() {
+    assert_eq!(
+        sourced("According to his aunt, Jane Starner, “He was brilliant from the start.”")
+            .as_deref(),
+        Some("Jane Starner")
+    );
+    assert_eq!(
+        sourced(
+            "The group that owns most of her music, Big Machine, says she will be allowed to play."
+        )
+        .as_deref(),
+        Some("Big Machine")
+    );
+    // A description with no name in apposition is no one's name.
+    assert_eq!(
+        sourced("The group that owns most of her music says she will be allowed to play."),
+        None
+    );
+}
+
+#[test]
+fn as_someone_put_it() {
+    assert_eq!(
+        sourced(
+            "As Gaiman put it, “Had he written five books, he would’ve been George R.R. Martin.”"
+        )
+        .as_deref(),
+        Some("Gaiman")
+    );
+    // "put it" without "as" attributes nothing.
+    assert_eq!(sourced("Gaiman put it on the shelf last year."), None);
+}
+
+#[test]
+fn verbs_that_tag_only_after_a_quotation() {
+    assert_eq!(
+        sourced("Charlie McDowell is her son. “The accordion playing drives me nuts,” McDowell laughed.").as_deref(),
+        Some("Charlie McDowell")
+    );
+    // Elsewhere a laugh is a laugh.
+    assert_eq!(
+        sourced("Audience members laughed at the joke about the tax plan."),
+        None
+    );
+}
+
+#[test]
+fn unnamed_people_are_vague() {
+    for text in [
+        "The deal may grow into something bigger, people familiar with the talks say.",
+        "Trump knows it is not a good deal, a second person briefed on the call said.",
+        "They fear that he may give fewer concessions, according to people familiar with their thinking.",
+    ] {
+        assert_eq!(last(text), (Verdict::Unsourced, None, true), "{text}");
+    }
+    // An unnamed teller, a named outlet told: the outlet.
+    assert_eq!(
+        sourced(
+            "A doctor on the scene told Ruptly that he tried to save one of the demonstrators."
+        )
+        .as_deref(),
+        Some("Ruptly")
+    );
+}
+
+#[test]
+fn spokespeople_speak_for_their_body() {
+    assert_eq!(
+        sourced("A White House spokesman said the meeting had been cancelled.").as_deref(),
+        Some("White House")
+    );
+    assert_eq!(
+        sourced("WeWork confirmed the layoffs. A company spokesperson said in an email that “we are cooperating.”").as_deref(),
+        Some("WeWork")
+    );
+    // An official is no spokesperson: unnamed.
+    assert_eq!(
+        last("A senior Pentagon official said the strike had ended."),
+        (Verdict::Unsourced, None, true)
+    );
+}
+
+#[test]
+fn relative_clauses_and_roles() {
+    assert_eq!(
+        sourced("WeWork opened new offices. The company that provides offices for businesses said that the lineup was ready.").as_deref(),
+        Some("WeWork")
+    );
+    assert_eq!(
+        sourced(
+            "The suspect, Michael Webb, was convicted. Police found him on Friday. The suspect said he needed to get dressed."
+        )
+        .as_deref(),
+        Some("Michael Webb")
+    );
+    assert_eq!(
+        sourced("Andrew Windsor spoke to the BBC. He instead told the interviewer: “I took the judgement call.”").as_deref(),
+        Some("Andrew Windsor")
+    );
+}
