@@ -129,3 +129,39 @@ fn relative_clauses_and_roles() {
         Some("Andrew Windsor")
     );
 }
+
+#[test]
+fn a_tag_after_a_subordinate_clause_is_the_sentences() {
+    assert_eq!(
+        sourced("While searching the car, officers located marijuana before taking Tays to jail, Harris said.").as_deref(),
+        Some("Harris")
+    );
+    assert_eq!(
+        sourced("But when tariffs are high enough, firms will pass on the increase, said Monica de Bolle, a senior fellow.").as_deref(),
+        Some("Monica de Bolle")
+    );
+    // The saying of a subordinate clause is still not the sentence's.
+    assert_eq!(
+        sourced("He did not return to the game, although Vogel said he was available."),
+        None
+    );
+}
+
+#[test]
+fn tags_after_a_quotation_with_an_appositive_or_a_question() {
+    assert_eq!(
+        sourced("“The mission I did accomplished the whole thing,” Stafford, a member of the Apollo 10 crew, responded.").as_deref(),
+        Some("Stafford")
+    );
+    assert_eq!(
+        sourced(
+            "“What is the contingency if those rockets are not available by 2024,” Aderholt asked."
+        )
+        .as_deref(),
+        Some("Aderholt")
+    );
+    assert_eq!(
+        sourced("\"The duty is paid to U.S. Customs,\" Howard Gleckman, a senior fellow at the Tax Policy Center, has written.").as_deref(),
+        Some("Howard Gleckman")
+    );
+}

@@ -84,7 +84,7 @@ pub static REPORTING: Words = Words::new(&[
     "vows", "promises", "threatens", "points", "comments", "cited", "cites", "alleging",
     "attributed", "attributes", "recounted", "recounts", "elaborated",
     "clarified", "affirmed", "exclaimed", "shouted", "yelled", "mused", "pleaded", "pleads",
-    "implored", "implores",
+    "implored", "implores", "written",
 ]);
 
 /// Lower-case words of a title that may stand between an inverted verb and a name ("said study
@@ -174,6 +174,7 @@ pub static DOC_NOUNS: Words = Words::new(&[
     "footage", "speech", "testimony", "email", "message", "announcement", "communique",
     "communiqué", "order", "decree", "verdict", "judgment", "judgement", "indictment", "affidavit",
     "estimate", "estimates", "forecast", "figures", "trial", "experiment", "experiments",
+    "records",
 ]);
 
 /// Nouns of the people behind a study, referring to its named leader or institution.

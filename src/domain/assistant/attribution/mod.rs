@@ -251,8 +251,15 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         // "Audience members laughed when he urged …": saying in a subordinate clause is not
         // what the sentence asserts.
         // (Not a quotation's last word: "“It is hard, though,” Suter said.")
+        // (Not a tag after the subordinate clause's own comma: "… while searching the car,
+        // officers located marijuana, Harris said.")
         let start = clause_start(ws, inside, verb_at);
+        let tag_after_comma = match subject {
+            None => after_comma,
+            Some((a, _)) => a > start && ws[a - 1].ends_clause(),
+        };
         if start > 1
+            && !tag_after_comma
             && matches!(
                 ws[start - 1].lower(),
                 "when" | "while" | "because" | "although" | "though" | "until" | "unless"

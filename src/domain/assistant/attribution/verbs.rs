@@ -91,7 +91,7 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     // quotation.
     let tagging = TAGS_AFTER_QUOTE.contains(&verb) && {
         let start = super::clause::clause_start(ws, inside, i);
-        start > 0 && i - start <= 4 && quotation_ends(ws[start - 1].raw())
+        start > 0 && i - start <= 10 && quotation_ends(ws[start - 1].raw())
     };
     // Most words are no verb of saying of any kind: done with them at once.
     let candidate = calling
@@ -111,6 +111,7 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     // "asked about …", "asked whether …" report a question; "asked five people to
     // perform a task" reports a request.
     if matches!(verb, "asked" | "asks")
+        && !tagging
         && !w.raw().ends_with([',', ':'])
         && !ws[i + 1..ws.len().min(i + 5)].iter().any(|x| {
             matches!(
@@ -361,5 +362,5 @@ static TAGS_AFTER_QUOTE: Words = Words::new(&[
     "laughed", "laughs", "sighed", "sighs", "smiled", "shrugged", "responded", "responds",
     "sang", "sings", "chuckled", "gushed", "raved", "marveled", "marvelled", "groaned",
     "scoffed", "snapped", "fumed", "beamed", "reflected", "reflects", "offered", "quips",
-    "jokes", "recalled", "remembered", "remembers", "concluded", "summed",
+    "jokes", "recalled", "remembered", "remembers", "concluded", "summed", "asked", "asks",
 ]);
