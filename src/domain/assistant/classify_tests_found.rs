@@ -165,3 +165,37 @@ fn tags_after_a_quotation_with_an_appositive_or_a_question() {
         Some("Howard Gleckman")
     );
 }
+
+#[test]
+fn names_stop_at_quotation_marks_and_parentheses() {
+    assert_eq!(
+        sourced("Mary Steenburgen wrote the song. “Anything we wrote had to have a fond hint of Scotland,” Steenburgen said.").as_deref(),
+        Some("Mary Steenburgen")
+    );
+    assert_eq!(
+        sourced("(CNN) President Donald Trump said on Monday that the visit was routine.")
+            .as_deref(),
+        Some("Donald Trump")
+    );
+}
+
+#[test]
+fn words_capitalised_only_to_open_a_sentence_are_no_names() {
+    // "research" in lower case elsewhere: "Research" is no one's name.
+    let r = read("New research is under way. Research also shows that yoga can decrease stress.");
+    assert_ne!(r[1].1.as_deref(), Some("Research"));
+    assert_eq!(
+        sourced("Highly recommended as an affordable way to put both features in a new room."),
+        None
+    );
+    // Someone unnamed: vague.
+    assert_eq!(
+        last("Another wondered why the state bothered to trademark the tagline."),
+        (Verdict::Unsourced, None, true)
+    );
+    // A name that goes on into the next word stays one.
+    assert_eq!(
+        sourced("Rolling Stone reported details of the reunion tour.").as_deref(),
+        Some("Rolling Stone")
+    );
+}

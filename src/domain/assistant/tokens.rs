@@ -46,6 +46,22 @@ impl Word {
         raw.ends_with([',', ';', ':', '—', '–']) || raw == "--" || raw == "—"
     }
 
+    /// Whether a name can run on past this word: not after a clause's end or a closing
+    /// quotation mark ("…in Scotland,” Steenburgen said": two names).
+    fn ends_name(&self) -> bool {
+        self.ends_clause() || self.raw().ends_with(['”', '"'])
+    }
+
+    /// Whether a name can run on into this word: not into an opening quotation mark.
+    fn opens_quote(&self) -> bool {
+        self.raw().starts_with(['“', '"'])
+    }
+
+    /// Makes a word capitalised only because it opens a sentence no part of a name.
+    pub(super) fn not_a_name(&mut self) {
+        self.cap = false;
+    }
+
     /// Whether the word, as written, is a possessive ("Ahmado's", "Trump’s").
     pub fn possessive(&self) -> bool {
         let raw = self.raw();
@@ -201,6 +217,14 @@ fn joins_name(w: &Word) -> bool {
 /// "the", or titles before a person's name ("Secretary of State Mike Pompeo": Mike Pompeo).
 pub fn name(ws: &[Word], a: usize, b: usize) -> String {
     let mut a = a;
+    // A run that opens with a parenthesis ("(CNN) President Donald Trump"): what follows it.
+    if ws[a].raw().starts_with('(') {
+        if let Some(k) = (a..b).find(|&k| ws[k].raw().contains(')')) {
+            if k + 1 < b {
+                a = k + 1;
+            }
+        }
+    }
     // Titles go only when a person's name follows them: "Defense Department" and "Foreign
     // Ministry" keep theirs.
     let organisation = ws[a..b]
@@ -241,12 +265,15 @@ pub fn run_before(ws: &[Word], from: usize, end: usize) -> Option<(usize, usize)
     }
     let mut a = b - 1;
     while a > from {
-        if capitalised(&ws[a - 1]) && !ws[a - 1].ends_clause() {
+        if ws[a].opens_quote() {
+            break;
+        }
+        if capitalised(&ws[a - 1]) && !ws[a - 1].ends_name() {
             a -= 1;
         } else if joins_name(&ws[a - 1])
             && a >= from + 2
             && capitalised(&ws[a - 2])
-            && !ws[a - 2].ends_clause()
+            && !ws[a - 2].ends_name()
         {
             a -= 2;
         } else {
@@ -268,7 +295,8 @@ pub fn run_after(ws: &[Word], start: usize, limit: usize) -> Option<(usize, usiz
     let mut b = a + 1;
     while b < limit {
         let prev = &ws[b - 1];
-        if prev.ends_clause()
+        if prev.ends_name()
+            || ws[b].opens_quote()
             || (prev.raw().ends_with('.') && !prev.core().contains('.') && prev.core().len() > 2)
         {
             break;

@@ -5,8 +5,9 @@
 use super::carry::{quote_depths, Depth};
 use super::kinds::is_credit;
 use super::sentences::sentences;
-use super::tokens::{quoted, words, Word};
+use super::tokens::{capitalised, quoted, words, Word};
 use crate::domain::text::fold_case;
+use std::collections::HashSet;
 
 pub(super) struct Units<'a> {
     /// Where each unit starts and ends, in code points.
@@ -70,7 +71,8 @@ impl<'a> Units<'a> {
             .zip(&lowers)
             .map(|(t, l)| is_credit(t, l))
             .collect();
-        let units: Vec<Vec<Word>> = spans.iter().map(|&(s, e)| words(&chars[s..e])).collect();
+        let mut units: Vec<Vec<Word>> = spans.iter().map(|&(s, e)| words(&chars[s..e])).collect();
+        sentence_openers(&mut units);
         let insides: Vec<Vec<bool>> = spans.iter().map(|&(s, e)| quoted(&chars[s..e])).collect();
         Units {
             spans,
@@ -86,5 +88,45 @@ impl<'a> Units<'a> {
 
     pub fn len(&self) -> usize {
         self.spans.len()
+    }
+}
+
+/// A word capitalised only because it opens a sentence is no name: "Research shows …",
+/// "Executives said …", "Highly rated, …". It is one when the article writes it in lower case
+/// elsewhere and never capitalised inside a sentence, or when it is an adverb or a participle
+/// ("Critically, …", "Cutting costs, …") the article never capitalises inside a sentence.
+fn sentence_openers(units: &mut [Vec<Word>]) {
+    let mut lower: HashSet<&str> = HashSet::new();
+    let mut inner: HashSet<&str> = HashSet::new();
+    for ws in units.iter() {
+        for (k, w) in ws.iter().enumerate() {
+            let c = w.core();
+            if c.starts_with(char::is_lowercase) {
+                lower.insert(c);
+            } else if k > 0 && capitalised(w) {
+                inner.insert(c);
+            }
+        }
+    }
+    let uncap: Vec<usize> = units
+        .iter()
+        .enumerate()
+        .filter(|(_, ws)| {
+            // ("White House", "Rolling Stone": a name goes on into the next word.)
+            let name_goes_on = ws.len() > 1 && capitalised(&ws[1]) && !ws[0].ends_clause();
+            !name_goes_on
+                && ws.first().is_some_and(|w| {
+                    let c = w.core();
+                    capitalised(w)
+                        && !inner.contains(c)
+                        && c.chars().skip(1).all(char::is_lowercase)
+                        && (lower.contains(w.lower())
+                            || c.len() > 4 && (c.ends_with("ly") || c.ends_with("ing")))
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    for i in uncap {
+        units[i][0].not_a_name();
     }
 }

@@ -311,7 +311,8 @@ pub static NOT_NAMES: Words = Words::new(&[
     "Ms", "Dr", "Prof", "Sir", "Dame", "Lord", "Lady", "Rev", "Not", "No", "Yes", "Even",
     "Just", "Only", "More", "Less", "Once", "Instead", "Indeed", "Anyway", "Still", "Again",
     "Even", "Thus", "Hence", "Overall", "Asked", "Speaking", "Writing", "Earlier", "Shortly",
-    "Additionally", "Furthermore", "Moreover", "Separately", "Similarly", "Likewise",
+    "Additionally", "Furthermore", "Moreover", "Separately", "Similarly", "Likewise", "Like",
+    "Unlike", "Another",
 ]);
 
 /// Titles before a name, left out of a source's name ("Secretary of State Mike Pompeo").

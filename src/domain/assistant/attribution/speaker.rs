@@ -132,6 +132,10 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             }
         }
     }
+    // "Another wondered …", "One said …": someone not named.
+    if a == 0 && np.len() == 1 && matches!(head, "another" | "one") {
+        return Some(Speaker::Group);
+    }
     // "a senior Pentagon official", "one source": someone not named.
     if indefinite && ROLES.contains(&head) {
         return Some(Speaker::Group);
