@@ -199,3 +199,11 @@ fn words_capitalised_only_to_open_a_sentence_are_no_names() {
         Some("Rolling Stone")
     );
 }
+
+#[test]
+fn an_unnamed_commenter_passed_on_by_a_named_writer() {
+    assert_eq!(
+        sourced("Emily Feng reported from Beijing. “Don't hide things like this,” one Weibo commenter said, per Feng.").as_deref(),
+        Some("Emily Feng")
+    );
+}

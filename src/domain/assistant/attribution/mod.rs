@@ -227,7 +227,8 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         let inverted_tag = inverted_tag || group_tag;
         // "McKinley visited the border … and argued that …": a verb after "and" shares the
         // sentence's subject (an earlier verb of saying has been dealt with above).
-        let coordinated = i > 0 && ws[i - 1].is("and") && !ws[i - 1].ends_clause();
+        let coordinated =
+            i > 0 && (ws[i - 1].is("and") || ws[i - 1].is("but")) && !ws[i - 1].ends_clause();
         let subject = if participle || coordinated {
             sentence_subject(ws, inside, i)
         } else if inverted_tag {

@@ -136,8 +136,8 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     if a == 0 && np.len() == 1 && matches!(head, "another" | "one") {
         return Some(Speaker::Group);
     }
-    // "a senior Pentagon official", "one source": someone not named.
-    if indefinite && ROLES.contains(&head) {
+    // "a senior Pentagon official", "one source", "one Weibo commenter": someone not named.
+    if indefinite && (ROLES.contains(&head) || PERSON_NOUNS.contains(&head)) {
         return Some(Speaker::Group);
     }
     // A pronoun subject.
@@ -307,6 +307,7 @@ static PERSON_NOUNS: Words = Words::new(&[
     "student", "teacher", "worker", "employee", "passenger", "driver", "man", "woman",
     "user", "customer", "visitor", "bystander", "survivor", "victim", "parent", "fan",
     "protester", "lawyer", "attorney", "officer", "soldier", "diplomat", "participant",
+    "commenter", "poster", "viewer", "reader", "listener", "follower",
 ]);
 
 pub(super) fn named(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) -> Speaker {
