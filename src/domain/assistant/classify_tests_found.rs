@@ -207,3 +207,17 @@ fn an_unnamed_commenter_passed_on_by_a_named_writer() {
         Some("Emily Feng")
     );
 }
+
+#[test]
+fn indicated_that_and_agree() {
+    assert_eq!(
+        sourced("Taylor Swift is ready to take her songs back and has indicated that she will re-record her hits.").as_deref(),
+        Some("Taylor Swift")
+    );
+    // What a person's act indicates is no saying: "Police found …" stays the article's.
+    assert_eq!(sourced("The ruling indicated a change of course."), None);
+    assert_eq!(
+        last("Many businesses agree that China has long taken advantage of the United States."),
+        (Verdict::Unsourced, None, true)
+    );
+}

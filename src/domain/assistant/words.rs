@@ -84,7 +84,7 @@ pub static REPORTING: Words = Words::new(&[
     "vows", "promises", "threatens", "points", "comments", "cited", "cites", "alleging",
     "attributed", "attributes", "recounted", "recounts", "elaborated",
     "clarified", "affirmed", "exclaimed", "shouted", "yelled", "mused", "pleaded", "pleads",
-    "implored", "implores", "written",
+    "implored", "implores", "written", "agree",
 ]);
 
 /// Lower-case words of a title that may stand between an inverted verb and a name ("said study

@@ -304,7 +304,10 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                 .iter()
                 .any(|w| DOC_NOUNS.contains(&w.lower()) || w.is("poll") || w.is("research"))
         });
-        if finding_only && !doc_subject && !matches!(speaker, Speaker::Group) {
+        // (What a person "has indicated that …" they said.)
+        let indicated_that =
+            matches!(verb, "indicated" | "indicates") && lower(ws, i + 1) == "that";
+        if finding_only && !indicated_that && !doc_subject && !matches!(speaker, Speaker::Group) {
             // "Police found a body": an act, not a finding reported.
             continue;
         }
