@@ -5,8 +5,9 @@
 //! - `dev`: ten real news pages from ten outlets (the rules were tuned on them: in-sample);
 //! - `dev-added`, `dev-more-a` to `dev-more-f`: thirty-four more, labelled blind, measured once,
 //!   then used for development;
-//! - `heldout`, `heldout-added`, `heldout-live`: fourteen articles labelled blind, never looked at while
-//!   writing the rules: only their figures are printed, never their disagreements.
+//! - `heldout`, `heldout-added`, `heldout-live`, `heldout-more-a`, `heldout-more-b`: twenty
+//!   articles labelled blind, never looked at while writing the rules: only their figures are
+//!   printed, never their disagreements.
 //!
 //! `cargo test --test assistant -- --nocapture` prints, per article and per set: claim precision,
 //! recall and F1; verdict accuracy on true claims; source-name accuracy on true sourced claims;
@@ -468,12 +469,20 @@ fn claim_assistant_figures() {
     if let Some(live) = report("heldout-live", false) {
         unseen.add(live);
     }
+    // Readability's news test pages, labelled blind (2026-12-02): held out as well.
+    for more in ["heldout-more-a", "heldout-more-b"] {
+        if let Some(t) = report(more, false) {
+            unseen.add(t);
+        }
+    }
     println!("\n== all held-out articles (never read while writing the rules)\n{HEADER}");
     println!("{}", unseen.row("total"));
     println!("{}", unseen.errors());
     let mut both = load("heldout");
     both.extend(load("heldout-added"));
     both.extend(load("heldout-live"));
+    both.extend(load("heldout-more-a"));
+    both.extend(load("heldout-more-b"));
     baseline_of(&both);
 
     // Floors a little below the figures measured when they were set (README), never at a
@@ -483,5 +492,6 @@ fn claim_assistant_figures() {
     // in: with dev-more-e and -f, verdict 0.92, source 0.82.)
     floors("dev-added", dev_added, 0.95, 0.94, 0.90, 0.80, 0.91);
     floors("seeds", seeds, 0.97, 0.97, 0.96, 0.95, 0.93);
-    floors("held out", unseen, 0.93, 0.93, 0.83, 0.66, 0.91);
+    // (held out: raised with heldout-more-a and -b, measured 0.95, 0.95, 0.89, 0.73, 0.93.)
+    floors("held out", unseen, 0.93, 0.93, 0.87, 0.71, 0.91);
 }
