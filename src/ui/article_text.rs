@@ -73,7 +73,7 @@ fn piece_view(page: &Page, piece: Piece, now: &Now) -> AnyView {
         }
         .into_any();
     }
-    let Some(innermost) = piece.covers.last().map(|c| c.id.clone()) else {
+    let Some(innermost) = piece.covers.last().map(|c| c.id.to_string()) else {
         return view! {
             <span data-start=piece.start data-end=piece.end>{text}</span>
         }
@@ -81,7 +81,7 @@ fn piece_view(page: &Page, piece: Piece, now: &Now) -> AnyView {
     };
     let is = |id: &Option<String>| {
         id.as_ref()
-            .is_some_and(|id| piece.covers.iter().any(|c| c.id == *id))
+            .is_some_and(|id| piece.covers.iter().any(|c| *c.id == **id))
     };
     let mut class = mark_class(&piece);
     if now.selected.as_deref() == Some(innermost.as_str()) {
@@ -90,7 +90,7 @@ fn piece_view(page: &Page, piece: Piece, now: &Now) -> AnyView {
     if is(&now.flash) {
         class.push_str(" flash");
     }
-    let ids = (piece.covers.iter().map(|c| c.id.as_str()))
+    let ids = (piece.covers.iter().map(|c| &*c.id))
         .collect::<Vec<_>>()
         .join(" ");
     view! {

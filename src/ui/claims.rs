@@ -1,6 +1,8 @@
 //! The claims panel: the open article's claims in text order, the editor of one claim (in
 //! `editor`) and the review of one suggestion.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 use super::reader::scroll_to_claim;
@@ -12,18 +14,19 @@ use crate::domain::document::truncate_words;
 /// Code points of text a run of the claims list covers.
 const RUN: usize = 1_024;
 
-/// One row of the list.
+/// One row of the list: its words shared with the open article's claims (shortened only when
+/// drawn), so that a change copies, compares and frees no row's words it left alone.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Row {
     /// Its run: where its claim starts in the text, in [`RUN`]s (0 for claims not found).
     run: usize,
-    id: String,
+    id: Arc<str>,
     verdict: Verdict,
-    quote: String,
-    note: String,
+    quote: Arc<str>,
+    note: Arc<str>,
     status: Status,
     /// Who marked it, shown when the article's claims were marked by more than one person.
-    by: String,
+    by: Option<Arc<str>>,
 }
 
 pub(super) fn show_claim(app: AppState, id: String) {
@@ -47,8 +50,8 @@ pub fn ClaimsPanel() -> impl IntoView {
         app.claims.with(|claims| {
             let mut names: Vec<String> = Vec::new();
             for c in claims.iter() {
-                if !names.contains(&c.creator) {
-                    names.push(c.creator.clone());
+                if !names.iter().any(|n| **n == *c.creator) {
+                    names.push(c.creator.to_string());
                 }
             }
             crate::domain::order::sort(&mut names);
@@ -60,7 +63,7 @@ pub fn ClaimsPanel() -> impl IntoView {
     // The person chosen, if one of this article's (the choice outlives a change of article).
     let only = move || person.get().filter(|p| people().contains(p));
     let shown = move |c: &crate::domain::layout::Claim, only: &Option<String>| {
-        only.as_ref().is_none_or(|p| *p == c.creator)
+        only.as_ref().is_none_or(|p| **p == *c.creator)
     };
     // From the open article's claims (placed once per change, for every panel), each row only
     // what it shows, the claims placed in the text in runs (see [`RUN`]): the list redraws just
@@ -68,15 +71,12 @@ pub fn ClaimsPanel() -> impl IntoView {
     // that cost more than making them.)
     let row = move |c: &crate::domain::layout::Claim, teamed: bool| Row {
         run: c.span.map_or(0, |(start, _)| start / RUN),
-        id: c.id.clone(),
+        id: Arc::clone(&c.id),
         verdict: c.verdict,
-        quote: truncate_words(&c.exact, 160),
-        note: truncate_words(&c.note, 120),
+        quote: Arc::clone(&c.exact),
+        note: Arc::clone(&c.note),
         status: c.status,
-        by: match teamed {
-            true => c.creator.clone(),
-            false => String::new(),
-        },
+        by: teamed.then(|| Arc::clone(&c.creator)),
     };
     // Said changed at every change without comparing: `redraw` compares each run with the one
     // drawn, and comparing all the rows here as well doubled that work at each keystroke.
@@ -298,7 +298,7 @@ fn entries(list: &web_sys::Element, rows: Vec<Row>, current: Option<String>) {
         let entry = add(&item, "button", "claim-entry", "");
         Dom::set_attribute(&entry, "type", "button");
         Dom::set_attribute(&entry, "data-claim", &row.id);
-        if current.as_ref() == Some(&row.id) {
+        if current.as_deref() == Some(&*row.id) {
             Dom::set_attribute(&entry, "aria-current", "true");
         }
         let verdict = format!("badge badge-{}", row.verdict.as_str());
@@ -309,8 +309,10 @@ fn entries(list: &web_sys::Element, rows: Vec<Row>, current: Option<String>) {
             Status::Orphan => Some(("badge badge-orphan", "not found in text")),
         }
         .map(|(class, text)| add(&entry, "span", class, text));
-        add(&entry, "q", "claim-quote", &row.quote);
-        for (class, text) in [("claim-note", &row.note), ("claim-by", &row.by)] {
+        add(&entry, "q", "claim-quote", &truncate_words(&row.quote, 160));
+        let note = truncate_words(&row.note, 120);
+        let by = row.by.as_deref().unwrap_or_default();
+        for (class, text) in [("claim-note", note.as_str()), ("claim-by", by)] {
             if !text.is_empty() {
                 add(&entry, "span", class, text);
             }

@@ -42,13 +42,13 @@ pub(super) fn Editor(id: String) -> impl IntoView {
             // Where it sits now, among the open article's claims placed (as the reader shows
             // them); an orphan overlaps nothing.
             app.claims.with(|claims| {
-                let Some((start, end)) = claims.iter().find(|c| c.id == id).and_then(|c| c.span)
+                let Some((start, end)) = claims.iter().find(|c| *c.id == *id).and_then(|c| c.span)
                 else {
                     return Vec::new();
                 };
                 claims
                     .iter()
-                    .filter(|o| o.id != id && o.span.is_some_and(|(s, e)| s < end && start < e))
+                    .filter(|o| *o.id != *id && o.span.is_some_and(|(s, e)| s < end && start < e))
                     .map(|o| (o.id.clone(), o.verdict, truncate_words(&o.exact, 40)))
                     .collect::<Vec<_>>()
             })
@@ -247,7 +247,7 @@ pub(super) fn Editor(id: String) -> impl IntoView {
                                                     <button
                                                         type="button"
                                                         class="quiet"
-                                                        on:click=move |_| app.selected.set(Some(oid.clone()))
+                                                        on:click=move |_| app.selected.set(Some(oid.to_string()))
                                                     >
                                                         {format!("{}: “{}”", v.label(), quote)}
                                                     </button>

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use crate::domain::assistant::classify::Reading;
 use crate::domain::assistant::suggest::{most_check_worthy, suggestions_among, Shown, Suggestion};
-use crate::domain::layout::{claims, Claim, Page};
+use crate::domain::layout::{claims_after, Claim, Page};
 use crate::domain::library::Library;
 
 /// The open article's text, indexed and cut into paragraphs: worked out again only when another
@@ -28,11 +28,12 @@ pub fn page(library: RwSignal<Library>, open: RwSignal<Option<String>>) -> Memo<
 }
 
 /// The open article's claims, placed in its text, in text order.
+/// (What a change left alone is shared with the claims before it, not copied.)
 pub fn claims_of(library: RwSignal<Library>, page: Memo<Option<Arc<Page>>>) -> Memo<Vec<Claim>> {
-    Memo::new(move |_| {
+    Memo::new(move |before: Option<&Vec<Claim>>| {
         page.with(|p| {
             p.as_ref()
-                .map(|p| library.with(|l| claims(p, l)))
+                .map(|p| library.with(|l| claims_after(p, l, before.map_or(&[], Vec::as_slice))))
                 .unwrap_or_default()
         })
     })
