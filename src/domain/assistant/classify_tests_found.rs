@@ -221,3 +221,17 @@ fn indicated_that_and_agree() {
         (Verdict::Unsourced, None, true)
     );
 }
+
+#[test]
+fn as_reported_by_a_pronoun_subject_and_a_band_member() {
+    assert_eq!(
+        sourced("“He is not entitled to any form of immunity,” said one legal expert, as reported by the Independent newspaper.").as_deref(),
+        Some("Independent")
+    );
+    let r = read("The Pentagon said two soldiers died. It did not reveal the crash location and said it was withholding the names.");
+    assert_eq!(r[1].1.as_deref(), Some("Pentagon"), "{r:?}");
+    assert_eq!(
+        sourced("Tom Johnston sang first. After the song, the singer and guitarist told the audience, “maybe we should go on the road.”").as_deref(),
+        Some("Tom Johnston")
+    );
+}

@@ -105,7 +105,8 @@ pub static PERSON_ROLES: Words = Words::new(&[
     "analyst", "professor", "researcher", "doctor", "author", "economist", "star", "singer",
     "actor", "actress", "coach", "quarterback", "senator", "governor", "mayor", "executive",
     "president", "minister", "lawmaker", "congressman", "congresswoman", "candidate",
-    "suspect", "defendant", "gunman", "agent",
+    "suspect", "defendant", "gunman", "agent", "guitarist", "drummer", "rapper", "frontman",
+    "novelist", "producer", "director", "striker", "pitcher",
 ]);
 
 /// Verbs of belief: an attribution only when their subject is an unnamed group ("media bosses

@@ -203,6 +203,10 @@ pub(super) fn sentence_subject(ws: &[Word], inside: &[bool], i: usize) -> Option
         }
         a += 1;
     }
+    // "It did not reveal the location and said …": a pronoun is the subject whole.
+    if a < i && matches!(ws[a].lower(), "he" | "she" | "it" | "they") {
+        return Some((a, a + 1));
+    }
     let b = (a..i)
         .find(|&k| ws[k].ends_clause() || REPORTING.contains(&ws[k].lower()))
         .map_or(i, |k| if ws[k].ends_clause() { k + 1 } else { k });

@@ -381,6 +381,20 @@ fn passive_by(ws: &[Word], inside: &[bool], outlet: Option<&str>, out: &mut Vec<
             ws[i].lower(),
             "told" | "informed" | "advised" | "assured" | "warned"
         ) && ws.get(i + 1).is_some_and(|w| w.is("by"));
+        // "…, said one legal expert, as reported by the Independent": the outlet passing it on.
+        let as_reported = ws[i - 1].is("as")
+            && matches!(ws[i].lower(), "reported" | "quoted" | "cited")
+            && ws.get(i + 1).is_some_and(|w| w.is("by"));
+        if as_reported && !q(i) {
+            if let Some((a, b)) = run_after(ws, i + 2, ws.len().min(i + 8)) {
+                out.push(Attribution {
+                    speaker: named(ws, a, b, outlet),
+                    verb: i,
+                    outer: true,
+                });
+            }
+            continue;
+        }
         if !be || !(published || told) || q(i) {
             continue;
         }
