@@ -17,7 +17,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
 from browser import wait_for  # noqa: E402
-from profile_open import CLICK, TIMES, arguments, metrics, own_time, quiet_browser  # noqa: E402
+from profile_open import (CLICK, TIMES, arguments, metrics, print_profile,  # noqa: E402
+                          quiet_browser, start_profile)
 from reader_scale import MARKS  # noqa: E402
 
 # One character added to the open note, as typing does; times in ms from the keystroke.
@@ -47,19 +48,14 @@ def main():
         for n in range(keys):
             before = metrics(d)
             if n == keys - 1:
-                d.execute_cdp_cmd("Profiler.enable", {})
-                d.execute_cdp_cmd("Profiler.setSamplingInterval", {"interval": 100})
-                d.execute_cdp_cmd("Profiler.start", {})
+                start_profile(d, 100)
             handled, frame, after_frame = d.execute_async_script(KEY)
             time.sleep(0.3)
             after = metrics(d)
             print(f"keystroke {n + 1}: handled in {handled:.1f} ms; the next frame began at"
                   f" {frame:.1f} ms, the task after it ran at {after_frame:.1f} ms; "
                   + ", ".join(f"{k} {1000 * (after[k] - before[k]):.1f} ms" for k in TIMES))
-        profile = d.execute_cdp_cmd("Profiler.stop", {})["profile"]
-        print("CPU profile of the last keystroke, own time:")
-        for ms, name in own_time(profile, 15):
-            print(f"{ms:8.2f} ms  {name}")
+        print_profile(d, "the last keystroke", 15)
 
 
 if __name__ == "__main__":

@@ -47,6 +47,21 @@ def own_time(profile, top=30):
     return [(us / 1000, name) for name, us in own.most_common(top)]
 
 
+def start_profile(driver, interval):
+    """Starts Chromium's CPU profiler, sampling every `interval` microseconds."""
+    driver.execute_cdp_cmd("Profiler.enable", {})
+    driver.execute_cdp_cmd("Profiler.setSamplingInterval", {"interval": interval})
+    driver.execute_cdp_cmd("Profiler.start", {})
+
+
+def print_profile(driver, what, top=30):
+    """Stops the profiler and prints the busiest functions of what it saw, by own time."""
+    profile = driver.execute_cdp_cmd("Profiler.stop", {})["profile"]
+    print(f"CPU profile of {what}, own time:")
+    for ms, name in own_time(profile, top):
+        print(f"{ms:8.2f} ms  {name}")
+
+
 def arguments(count):
     """DIST, CLAIMS and a count from the command line (`count` when not given)."""
     args = sys.argv[1:]
@@ -90,9 +105,7 @@ def main():
             time.sleep(1)
             before = metrics(d)
             if n == openings - 1:
-                d.execute_cdp_cmd("Profiler.enable", {})
-                d.execute_cdp_cmd("Profiler.setSamplingInterval", {"interval": 200})
-                d.execute_cdp_cmd("Profiler.start", {})
+                start_profile(d, 200)
             t = time.perf_counter()
             d.execute_script(CLICK, "Big article 0")
             wait_for("the highlights", lambda: b.js(MARKS) >= claims, timeout=600, interval=0.005)
@@ -104,11 +117,8 @@ def main():
                   + ", ".join(f"{k} {1000 * (after[k] - before[k]):.0f} ms" for k in TIMES)
                   + f"; {after['Nodes']:,.0f} nodes and {after['JSHeapUsedSize'] / 1e6:.1f} MB of JS"
                   " heap after a garbage collection")
-        profile = d.execute_cdp_cmd("Profiler.stop", {})["profile"]
-        print("CPU profile of the last opening, own time (wasm functions are numbered unless"
-              " the build keeps its names):")
-        for ms, name in own_time(profile):
-            print(f"{ms:8.1f} ms  {name}")
+        print_profile(d, "the last opening (wasm functions are numbered unless the build keeps"
+                         " its names)")
 
 
 if __name__ == "__main__":

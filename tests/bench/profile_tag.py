@@ -16,7 +16,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
 from browser import wait_for  # noqa: E402
-from profile_open import CLICK, TIMES, arguments, metrics, own_time, quiet_browser  # noqa: E402
+from profile_open import (CLICK, TIMES, arguments, metrics, print_profile,  # noqa: E402
+                          quiet_browser, start_profile)
 from reader_scale import MARKS, PHRASE, TAG  # noqa: E402
 
 # reader_scale.py's tagging, of the phrase where it is not marked yet (each tag a new claim), the
@@ -41,18 +42,13 @@ def main():
         for n in range(tags):
             before = metrics(d)
             if n == tags - 1:
-                d.execute_cdp_cmd("Profiler.enable", {})
-                d.execute_cdp_cmd("Profiler.setSamplingInterval", {"interval": 100})
-                d.execute_cdp_cmd("Profiler.start", {})
+                start_profile(d, 100)
             shown = d.execute_async_script(TAG, PHRASE)
             time.sleep(0.5)
             after = metrics(d)
             print(f"tag {n + 1}: drawn at {shown:.1f} ms; "
                   + ", ".join(f"{k} {1000 * (after[k] - before[k]):.1f} ms" for k in TIMES))
-        profile = d.execute_cdp_cmd("Profiler.stop", {})["profile"]
-        print("CPU profile of the last tag, own time:")
-        for ms, name in own_time(profile, 15):
-            print(f"{ms:8.2f} ms  {name}")
+        print_profile(d, "the last tag", 15)
 
 
 if __name__ == "__main__":
