@@ -17,9 +17,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
 from browser import wait_for  # noqa: E402
-from profile_open import (CLICK, TIMES, arguments, metrics, print_profile,  # noqa: E402
-                          quiet_browser, start_profile)
-from reader_scale import MARKS  # noqa: E402
+from profile_open import (TIMES, arguments, metrics, open_big_article,  # noqa: E402
+                          print_profile, quiet_browser, start_profile)
 
 # One character added to the open note, as typing does; times in ms from the keystroke.
 KEY = """
@@ -40,8 +39,7 @@ def main():
     dist, claims, keys = arguments(6)
     with quiet_browser(dist, claims) as b:
         d = b.driver
-        wait_for("the article", lambda: d.execute_script(CLICK, "Big article 0"), timeout=60)
-        wait_for("the highlights", lambda: b.js(MARKS) >= claims, timeout=600)
+        open_big_article(b, claims)
         d.execute_script("document.querySelector('.claim-entry').click()")
         wait_for("the editor", lambda: b.js("return !!document.getElementById('claim-note')"))
         time.sleep(1)

@@ -47,6 +47,12 @@ def own_time(profile, top=30):
     return [(us / 1000, name) for name, us in own.most_common(top)]
 
 
+def open_big_article(b, claims):
+    """Opens the benchmark's article by script and waits for its `claims` highlights."""
+    wait_for("the article", lambda: b.driver.execute_script(CLICK, "Big article 0"), timeout=60)
+    wait_for("the highlights", lambda: b.js(MARKS) >= claims, timeout=600)
+
+
 def start_profile(driver, interval):
     """Starts Chromium's CPU profiler, sampling every `interval` microseconds."""
     driver.execute_cdp_cmd("Profiler.enable", {})

@@ -15,10 +15,9 @@ import time
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
-from browser import wait_for  # noqa: E402
-from profile_open import (CLICK, TIMES, arguments, metrics, print_profile,  # noqa: E402
-                          quiet_browser, start_profile)
-from reader_scale import MARKS, PHRASE, TAG  # noqa: E402
+from profile_open import (TIMES, arguments, metrics, open_big_article,  # noqa: E402
+                          print_profile, quiet_browser, start_profile)
+from reader_scale import PHRASE, TAG  # noqa: E402
 
 # reader_scale.py's tagging, of the phrase where it is not marked yet (each tag a new claim), the
 # shortcut pressed once the selection toolbar shows (here, with the accessibility tree off, 50 ms
@@ -36,8 +35,7 @@ def main():
     dist, claims, tags = arguments(6)
     with quiet_browser(dist, claims) as b:
         d = b.driver
-        wait_for("the article", lambda: d.execute_script(CLICK, "Big article 0"), timeout=60)
-        wait_for("the highlights", lambda: b.js(MARKS) >= claims, timeout=600)
+        open_big_article(b, claims)
         time.sleep(1)
         for n in range(tags):
             before = metrics(d)
