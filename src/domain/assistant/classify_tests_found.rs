@@ -235,3 +235,15 @@ fn as_reported_by_a_pronoun_subject_and_a_band_member() {
         Some("Tom Johnston")
     );
 }
+
+#[test]
+fn a_plea_with_someone_is_said_a_plea_in_court_is_done() {
+    assert_eq!(
+        sourced("The doctors formed a group, Doctors for Camp Closure. In a letter, Doctors for Camp Closure pleaded with the administration to reconsider.").as_deref(),
+        Some("Doctors for Camp Closure")
+    );
+    assert_eq!(
+        sourced("Patrick Carlineo pleaded guilty Monday to threatening to kill a congresswoman."),
+        None
+    );
+}

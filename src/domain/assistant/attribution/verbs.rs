@@ -220,6 +220,10 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     {
         return None;
     }
+    // "pleaded with the administration", not "pleaded guilty": a plea in court is an act.
+    if matches!(verb, "pleaded" | "pleads") && !matches!(next, "with" | "for" | "that") {
+        return None;
+    }
     // "Lowe's reports earnings Wednesday": a date, not a statement.
     if matches!(verb, "reports" | "reported" | "report") && matches!(next, "earnings" | "results") {
         return None;
