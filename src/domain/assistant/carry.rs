@@ -185,7 +185,10 @@ pub(super) fn carry(
         let prev_source = found[prev].0.clone();
         // A quotation with no tag after a sourced unit: its speaker goes on. After a line of
         // the article's own ("This “trick” was …"), the last quotation's speaker does.
-        if whole_quote && para[i] <= para[prev] + 1 && prev_source.is_some() {
+        // ("“…,” Steenburgen said. “So I called …,” a detail that …": a quotation that opens
+        // the sentence after a tagged one in its paragraph goes on with that speaker.)
+        let goes_on = para[i] == para[prev] && found[prev].3 && t.starts_with(['“', '"']);
+        if (whole_quote || goes_on) && para[i] <= para[prev] + 1 && prev_source.is_some() {
             found[i] = (prev_source, false, true, false);
             continue;
         }

@@ -247,3 +247,116 @@ fn a_plea_with_someone_is_said_a_plea_in_court_is_done() {
         None
     );
 }
+
+#[test]
+fn numbers_and_peoples_are_no_names() {
+    let (v, s, vague) =
+        last("Two people briefed on the talks said Trump has decided to roll back tariffs.");
+    assert_eq!((v, s, vague), (Verdict::Unsourced, None, true));
+    assert_eq!(
+        sourced("Fifty-one percent say that the president should be removed from office."),
+        None
+    );
+    assert_eq!(
+        sourced(
+            "The car will reach 60 mph in five seconds, Volkswagen says. The German automaker, \
+             which has focused on electric vehicles, says the wagon will go 300 miles on a charge."
+        )
+        .as_deref(),
+        Some("Volkswagen")
+    );
+    // A people still names state media.
+    assert_eq!(
+        sourced("Two men were killed in the strike, according to Iraqi state media.").as_deref(),
+        Some("Iraqi state media")
+    );
+}
+
+#[test]
+fn a_place_or_a_tool_after_the_people_who_speak_is_not_them() {
+    assert_eq!(
+        sourced(
+            "Small investors in Hong Kong have welcomed the deal, subscribing for so many \
+             shares they will get the maximum, Reuters reported."
+        )
+        .as_deref(),
+        Some("Reuters")
+    );
+    let (_, s, vague) = last(
+        "Mr. Trump’s tendency to waver has made China wary, people familiar with Chinese trade \
+         policy said.",
+    );
+    assert_eq!((s, vague), (None, true));
+}
+
+#[test]
+fn initials_and_abbreviations_inside_a_name_after_the_verb() {
+    assert_eq!(
+        sourced("Electronics have seen impacts, too, said Mary E. Lovely, a Syracuse University economist.")
+            .as_deref(),
+        Some("Mary E. Lovely")
+    );
+    assert_eq!(
+        sourced("“Justice has been served in this case,” said U.S. Attorney Nealy Cox.").as_deref(),
+        Some("Nealy Cox")
+    );
+}
+
+#[test]
+fn a_quotation_after_the_verb_is_not_who_speaks() {
+    assert_ne!(
+        sourced("So she called her friend up and said ‘Talk to me in your accent.’").as_deref(),
+        Some("Talk")
+    );
+}
+
+#[test]
+fn whose_data_and_whose_analysis() {
+    assert_eq!(
+        sourced("The bond hit 16.057% on Monday, according to data from MarketAxess.").as_deref(),
+        Some("MarketAxess")
+    );
+}
+
+#[test]
+fn a_coordinated_verb_after_a_copula_shares_the_sentence_subject() {
+    assert_eq!(
+        sourced(
+            "Vietnam is one of the most vocal critics of China’s claims in the South China Sea \
+             and has accused Beijing of encroaching into its waters."
+        )
+        .as_deref(),
+        Some("Vietnam")
+    );
+}
+
+#[test]
+fn a_dateline_does_not_speak() {
+    assert_eq!(
+        sourced(
+            "WASHINGTON – Two federal prison officers were charged Tuesday with falsifying \
+             records, stating they had checked on Jeffrey Epstein."
+        ),
+        None
+    );
+}
+
+#[test]
+fn titles_of_works_are_not_who_he_is() {
+    let text = "Grant Sabatier wrote Financial Freedom. His friend Leif Dahleen later wrote \
+                The Money You Will Ever Need. \"Being mortgage free helps,\" he wrote.";
+    assert_eq!(sourced(text).as_deref(), Some("Leif Dahleen"));
+}
+
+#[test]
+fn a_quotation_opening_the_sentence_after_a_tag_goes_on() {
+    let r = analyse(
+        "“Anything we wrote had to have a fond hint of Scotland,” Steenburgen said. “So I \
+         called one of my best friends, a Scottish woman,” a detail that fits the film.",
+    );
+    let last = r.last().expect("a unit");
+    assert_eq!(
+        (last.source.as_deref(), last.carried),
+        (Some("Steenburgen"), true)
+    );
+}

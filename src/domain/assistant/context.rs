@@ -60,6 +60,20 @@ pub(super) fn looks_like_org(n: &str) -> bool {
             .all(char::is_uppercase)
 }
 
+/// Whether a name can be a person's: a title of a work ("Web of Angels", "The Money You Will
+/// Ever Need") or a slogan ("GET OUT and VOTE") is not who "he" or "she" is.
+fn person_like(n: &str) -> bool {
+    let words: Vec<&str> = n.split_whitespace().collect();
+    words.len() <= 4
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(
+                    *w,
+                    "de" | "van" | "von" | "bin" | "al" | "la" | "du" | "da" | "del"
+                )
+        })
+}
+
 impl Context {
     /// The full name of a person named before whose name ends (or starts) with `short`.
     pub(super) fn complete(&self, short: &str) -> String {
@@ -89,7 +103,7 @@ impl Context {
             || !n.contains(' ') && !self.names.is_surname(n)
         {
             self.org = Some(n.to_owned());
-        } else {
+        } else if person_like(n) {
             self.person = Some(n.to_owned());
         }
     }

@@ -54,7 +54,7 @@ impl Word {
 
     /// Whether a name can run on into this word: not into an opening quotation mark.
     fn opens_quote(&self) -> bool {
-        self.raw().starts_with(['“', '"'])
+        self.raw().starts_with(['“', '"', '‘'])
     }
 
     /// Makes a word capitalised only because it opens a sentence no part of a name.
@@ -165,7 +165,12 @@ fn can_be_name(c: &str) -> bool {
         || ((c.starts_with("al-") || c.starts_with("el-"))
             && c.chars().nth(3).is_some_and(char::is_uppercase))
         || first.is_ascii_digit() && c.chars().any(char::is_alphabetic) && c.len() <= 4;
-    shaped && !NOT_NAMES.contains(&c) && !super::sentences::MONTHS.contains(&c)
+    // ("Fifty-one percent": a number, whatever follows its hyphen.)
+    let before_hyphen = c.split('-').next().unwrap_or(c);
+    shaped
+        && !NOT_NAMES.contains(&c)
+        && !NOT_NAMES.contains(&before_hyphen)
+        && !super::sentences::MONTHS.contains(&c)
 }
 
 /// Words of a body's name that take "of the" or "for the" after them: "Office of the
@@ -230,10 +235,10 @@ pub fn name(ws: &[Word], a: usize, b: usize) -> String {
     let organisation = ws[a..b]
         .last()
         .is_some_and(|w| ORG_NOUNS.contains(&w.lower().trim_end_matches(['.', ','])));
-    while !organisation
-        && a + 1 < b
-        && (TITLES.contains(&ws[a].core()) || TITLES.contains(&ws[a].raw()))
-    {
+    let title = |w: &Word| TITLES.contains(&w.core()) || TITLES.contains(&w.raw());
+    // ("U.S. Attorney Nealy Cox": a country's abbreviation before a title goes with it.)
+    let country = |k: usize| ws[k].core().contains('.') && k + 1 < b && title(&ws[k + 1]);
+    while !organisation && a + 1 < b && (title(&ws[a]) || country(a)) {
         a += 1;
     }
     let s = ws[a..b]

@@ -129,4 +129,21 @@ fn sentence_openers(units: &mut [Vec<Word>]) {
     for i in uncap {
         units[i][0].not_a_name();
     }
+    // A dateline ("WASHINGTON –", "NEW YORK —") places the story; it does not speak.
+    for ws in units.iter_mut() {
+        let caps = ws
+            .iter()
+            .take_while(|w| {
+                let c = w.core();
+                c.len() > 1 && c.chars().all(|x| x.is_uppercase() || x == '.')
+            })
+            .count();
+        let dash = |w: &Word| matches!(w.raw(), "–" | "—" | "-" | "--");
+        let dateline = caps > 0
+            && ws[..caps].iter().map(|w| w.core().len()).sum::<usize>() >= 4
+            && (ws.get(caps).is_some_and(dash) || ws[caps - 1].raw().ends_with(['—', '–']));
+        if dateline {
+            ws[..caps].iter_mut().for_each(Word::not_a_name);
+        }
+    }
 }

@@ -162,7 +162,7 @@ pub static ORG_NOUNS: Words = Words::new(&[
     "league", "federation", "association", "embassy", "parliament", "senate", "congress",
     "cabinet", "navy", "pentagon", "startup", "manufacturer", "retailer", "insurer", "airline",
     "studio", "publisher", "broadcaster", "app", "platform", "network", "utility", "automaker",
-    "carmaker", "chipmaker", "drugmaker", "brokerage", "lender", "operator",
+    "carmaker", "chipmaker", "drugmaker", "brokerage", "lender", "operator", "ministries",
 ]);
 
 /// Nouns of documents that speak: "the report found", "the statement continued".
@@ -218,7 +218,8 @@ pub static GROUPS: Words = Words::new(&[
     "i", "you", "us", "they", "groups", "advocates", "settlers", "unions", "organizations",
     "organisations", "citizens", "farmers", "demonstrators", "educators", "owners", "landlords",
     "tenants", "patients", "nurses", "providers", "businesses",
-    "retailers", "utilities", "brokerages",
+    "retailers", "utilities", "brokerages", "backers", "allies", "attorneys", "lawyers",
+    "regulators", "negotiators", "forecasters",
 ]);
 
 /// Phrases of unnamed attribution: an unsourced claim that leans on someone unnamed.
@@ -314,6 +315,21 @@ pub static NOT_NAMES: Words = Words::new(&[
     "Even", "Thus", "Hence", "Overall", "Asked", "Speaking", "Writing", "Earlier", "Shortly",
     "Additionally", "Furthermore", "Moreover", "Separately", "Similarly", "Likewise", "Like",
     "Unlike", "Another",
+    // Numbers ("Two people briefed on the talks said", "Fifty-one percent say").
+    "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
+    "Twelve", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety",
+    "Hundred", "Hundreds", "Thousands", "Dozens", "Millions",
+    // Peoples: an adjective or a crowd, never who speaks ("The German automaker says",
+    // "people familiar with Chinese trade policy said").
+    "American", "Americans", "British", "Chinese", "German", "Germans", "French", "Russian",
+    "Russians", "Japanese", "Korean", "Koreans", "Indian", "Indians", "Iranian", "Iranians",
+    "Israeli", "Israelis", "Palestinian", "Palestinians", "Ukrainian", "Ukrainians", "Syrian",
+    "Iraqi", "Afghan", "Pakistani", "Turkish", "Saudi", "Egyptian", "Mexican", "Mexicans",
+    "Canadian", "Canadians", "Australian", "Australians", "Italian", "Spanish", "Brazilian",
+    "European", "Europeans", "African", "Africans", "Asian", "Dutch", "Swiss", "Swedish",
+    "Norwegian", "Danish", "Polish", "Greek", "Irish", "Scottish", "Welsh", "English",
+    "Vietnamese", "Thai", "Filipino", "Indonesian", "Nigerian", "Venezuelan", "Cuban",
+    "Taiwanese", "Lebanese", "Belgian", "Austrian", "Portuguese", "Hungarian", "Czech",
 ]);
 
 /// Titles before a name, left out of a source's name ("Secretary of State Mike Pompeo").

@@ -207,8 +207,17 @@ pub(super) fn sentence_subject(ws: &[Word], inside: &[bool], i: usize) -> Option
     if a < i && matches!(ws[a].lower(), "he" | "she" | "it" | "they") {
         return Some((a, a + 1));
     }
+    // (It ends at its verb: "Vietnam is one of … in the South China Sea and has accused".)
     let b = (a..i)
-        .find(|&k| ws[k].ends_clause() || REPORTING.contains(&ws[k].lower()))
+        .find(|&k| {
+            ws[k].ends_clause()
+                || REPORTING.contains(&ws[k].lower())
+                || k > a
+                    && matches!(
+                        ws[k].lower(),
+                        "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would"
+                    )
+        })
         .map_or(i, |k| if ws[k].ends_clause() { k + 1 } else { k });
     (a < b).then_some((a, b))
 }

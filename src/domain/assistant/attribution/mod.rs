@@ -55,6 +55,7 @@ pub struct Attribution {
     pub outer: bool,
 }
 
+mod according;
 mod clause;
 mod speaker;
 mod verbs;
@@ -78,46 +79,15 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
             continue;
         }
         // "according to X", "per the WHO", "per Feng" (not "per cent", "per share").
-        let per = w.is("per")
-            && (ws.get(i + 1).is_some_and(capitalised)
-                || lower(ws, i + 1) == "the" && ws.get(i + 2).is_some_and(capitalised));
-        if w.is("according") && lower(ws, i + 1) == "to" || per {
-            let from = if per { i + 1 } else { i + 2 };
-            let end = (from..ws.len())
-                .find(|&k| ws[k].ends_clause() || ws[k].raw().ends_with('.'))
-                .map_or(ws.len(), |k| k + 1);
-            // A short phrase that ends the clause is the name whole: "the US military.",
-            // "the Kuwaiti paper Al-Jarida", "Iraqi state media".
-            let end = end.min(from + 8);
-            let whole = end - from <= 5
-                && ws[from..end].iter().any(capitalised)
-                && !ws[from..end]
-                    .iter()
-                    .any(|w| w.is("by") || !capitalised(w) && GROUPS.contains(&w.lower()));
-            // "According to Al-Jarida Israel had sought …": the name right after "to".
-            let leading = run_after(ws, from, end).filter(|&(x, _)| x == from);
-            // "According to his aunt, Jane Starner, …": the name in apposition.
-            let apposed = (!whole && leading.is_none() && end < ws.len())
-                .then(|| ws[end - 1].raw().ends_with(','))
-                .filter(|&comma| comma)
-                .and_then(|_| run_after(ws, end, ws.len().min(end + 5)))
-                .filter(|&(x, y)| x == end && ws[y - 1].ends_clause());
-            let speaker = if let Some((x, y)) = apposed {
-                Some(named(ws, x, y, outlet))
-            } else if whole {
-                Some(named(ws, from, end, outlet))
-            } else if let Some((x, y)) = leading {
-                Some(named(ws, x, y, outlet))
-            } else {
-                speaker_of(ws, from, end, outlet)
-            };
-            if let Some(s) = speaker {
-                out.push(Attribution {
-                    speaker: s,
-                    verb: i,
-                    outer: true,
-                });
-            }
+        if let Some(s) = according::according_to(ws, i, outlet) {
+            out.push(Attribution {
+                speaker: s,
+                verb: i,
+                outer: true,
+            });
+            continue;
+        }
+        if w.is("according") && lower(ws, i + 1) == "to" {
             continue;
         }
         // "As Gaiman put it, “…”": whose words follow.
@@ -227,8 +197,10 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         let inverted_tag = inverted_tag || group_tag;
         // "McKinley visited the border … and argued that …": a verb after "and" shares the
         // sentence's subject (an earlier verb of saying has been dealt with above).
-        let coordinated =
-            i > 0 && (ws[i - 1].is("and") || ws[i - 1].is("but")) && !ws[i - 1].ends_clause();
+        // ("… and has accused Beijing of …": past an auxiliary.)
+        let conj = |k: usize| (ws[k].is("and") || ws[k].is("but")) && !ws[k].ends_clause();
+        let coordinated = i > 0 && conj(i - 1)
+            || i > 1 && matches!(ws[i - 1].lower(), "has" | "have" | "had") && conj(i - 2);
         let subject = if participle || coordinated {
             sentence_subject(ws, inside, i)
         } else if inverted_tag {
@@ -238,12 +210,29 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         };
         let speaker = match subject {
             Some((a, b)) => speaker_of(ws, a, b, outlet),
+            // (Not a quotation after the verb: "and said ‘Talk to me …’".)
+            None if ws
+                .get(i + 1)
+                .is_some_and(|w| w.raw().starts_with(['“', '"', '‘'])) =>
+            {
+                None
+            }
             None => {
-                // Inverted: "…," said Esper; "…," he said; say the researchers.
+                // Inverted: "…," said Esper; "…," he said; say the researchers. (An initial
+                // or an abbreviation before a name does not end it: "said Mary E. Lovely",
+                // "said U.S. Attorney Nealy Cox".)
+                let initial = |k: usize| {
+                    let c = ws[k].core();
+                    (c.len() == 1 || c.contains('.'))
+                        && c.starts_with(char::is_uppercase)
+                        && ws.get(k + 1).is_some_and(capitalised)
+                };
                 let end = (i + 1..ws.len())
                     .find(|&k| {
                         ws[k].ends_clause()
-                            || ws[k].raw().ends_with('.') && !TITLES.contains(&ws[k].raw())
+                            || ws[k].raw().ends_with('.')
+                                && !TITLES.contains(&ws[k].raw())
+                                && !initial(k)
                     })
                     .map_or(ws.len(), |k| k + 1);
                 speaker_of(ws, i + 1, end.min(i + 7), outlet)

@@ -37,6 +37,25 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             })
         })
         .unwrap_or(b);
+    // "Small investors in Hong Kong", "NASA scientists using a telescope atop Mauna Kea",
+    // "people familiar with Chinese trade policy": the place or thing after the head noun
+    // does not speak. (Only after people: not "a spokesman at the embassy", "researchers at
+    // Harvard", "The team looked at data on states … and noted".)
+    let b = (a + 1..b)
+        .find(|&k| {
+            let before = &ws[k - 1];
+            matches!(
+                ws[k].lower(),
+                "in" | "atop" | "near" | "using" | "familiar" | "close" | "across" | "around"
+                    | "inside" | "outside" | "throughout" | "on"
+            ) && (GROUPS.contains(&before.lower()) || PERSON_NOUNS.contains(&before.lower()))
+                && !before.ends_clause()
+                // ("Nisan Ahmado's source inside the camp": whose source it is decides.)
+                && !(k >= a + 2 && ws[k - 2].possessive())
+                // ("a report released on Monday by Stanford University's Center …")
+                && !ws[k..b].iter().any(|w| w.is("by"))
+        })
+        .unwrap_or(b);
     let np = &ws[a..b];
     // "a report … by X", "reports seen by Reuters": the document's author or publisher.
     let got_by = |by: usize| {
@@ -223,6 +242,19 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             }
         }
     }
+    // "Iraqi state media", "Chinese state television": the state's voice, identified.
+    if let Some(k) = np.iter().position(|w| w.is("state")).filter(|&k| k > 0) {
+        let people = np[k - 1].core().starts_with(char::is_uppercase);
+        let media = np.get(k + 1).is_some_and(|w| {
+            matches!(
+                w.lower(),
+                "media" | "television" | "tv" | "broadcaster" | "radio"
+            )
+        });
+        if people && media {
+            return Some(Speaker::Named(name(ws, a + k - 1, a + k + 2)));
+        }
+    }
     // An unnamed group, whatever names modify it ("Biden administration officials").
     if GROUPS.contains(&head) {
         return Some(Speaker::Group);
@@ -240,7 +272,11 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             // "the company" refers back; "the media union", "the government team" name one.
             let det = np.iter().position(det).unwrap_or(0);
             let modifiers = np.len().saturating_sub(det + 2);
-            if modifiers >= 1 && !matches!(np[det].lower(), "its" | "their") {
+            // ("The German automaker": a people is no name; the automaker met before.)
+            let people_only = np[det + 1..np.len() - 1]
+                .iter()
+                .all(|w| w.core().starts_with(char::is_uppercase));
+            if modifiers >= 1 && !people_only && !matches!(np[det].lower(), "its" | "their") {
                 return Some(Speaker::Named(name(ws, a + det, b)));
             }
             return Some(Speaker::Refers(Ref::Org));
@@ -277,6 +313,9 @@ fn unnamed_people(np: &[Word]) -> bool {
                     | "two"
                     | "three"
                     | "four"
+                    | "five"
+                    | "dozens"
+                    | "hundreds"
                     | "several"
                     | "some"
                     | "many"

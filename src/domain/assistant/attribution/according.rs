@@ -1,0 +1,54 @@
+//! "according to X", "per the WHO": the speaker after the preposition.
+
+use super::speaker::{named, speaker_of};
+use super::{lower, Speaker};
+use crate::domain::assistant::tokens::{capitalised, run_after, Word};
+use crate::domain::assistant::words::GROUPS;
+
+/// The speaker of "according to" or "per" at `ws[i]`, if that is what `ws[i]` opens.
+/// (Not "per cent", "per share".)
+pub(super) fn according_to(ws: &[Word], i: usize, outlet: Option<&str>) -> Option<Speaker> {
+    let w = &ws[i];
+    let per = w.is("per")
+        && (ws.get(i + 1).is_some_and(capitalised)
+            || lower(ws, i + 1) == "the" && ws.get(i + 2).is_some_and(capitalised));
+    if !(w.is("according") && lower(ws, i + 1) == "to" || per) {
+        return None;
+    }
+    let from = if per { i + 1 } else { i + 2 };
+    let end = (from..ws.len())
+        .find(|&k| ws[k].ends_clause() || ws[k].raw().ends_with('.'))
+        .map_or(ws.len(), |k| k + 1);
+    // A short phrase that ends the clause is the name whole: "the US military.",
+    // "the Kuwaiti paper Al-Jarida", "Iraqi state media".
+    let end = end.min(from + 8);
+    // "according to data from MarketAxess", "analysis from Poynter": whose it is.
+    let from = (from..end)
+        .find(|&k| ws[k].is("from") && ws[from..k].iter().all(|w| !capitalised(w)))
+        .map_or(from, |k| k + 1);
+    // ("Iraqi state media": a people names it here.)
+    let whole = end - from <= 5
+        && ws[from..end]
+            .iter()
+            .any(|w| w.core().starts_with(char::is_uppercase) && !w.is("the"))
+        && !ws[from..end]
+            .iter()
+            .any(|w| w.is("by") || !capitalised(w) && GROUPS.contains(&w.lower()));
+    // "According to Al-Jarida Israel had sought …": the name right after "to".
+    let leading = run_after(ws, from, end).filter(|&(x, _)| x == from);
+    // "According to his aunt, Jane Starner, …": the name in apposition.
+    let apposed = (!whole && leading.is_none() && end < ws.len())
+        .then(|| ws[end - 1].raw().ends_with(','))
+        .filter(|&comma| comma)
+        .and_then(|_| run_after(ws, end, ws.len().min(end + 5)))
+        .filter(|&(x, y)| x == end && ws[y - 1].ends_clause());
+    if let Some((x, y)) = apposed {
+        Some(named(ws, x, y, outlet))
+    } else if whole {
+        Some(named(ws, from, end, outlet))
+    } else if let Some((x, y)) = leading {
+        Some(named(ws, x, y, outlet))
+    } else {
+        speaker_of(ws, from, end, outlet)
+    }
+}
