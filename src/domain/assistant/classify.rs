@@ -363,3 +363,7 @@ mod tests;
 #[cfg(test)]
 #[path = "classify_tests_found.rs"]
 mod tests_found;
+
+#[cfg(test)]
+#[path = "classify_tests_more.rs"]
+mod tests_more;

@@ -125,6 +125,22 @@ pub fn is_list_item(t: &str) -> bool {
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     (digits > 0 && digits <= 3 && t[digits..].starts_with(['.', ')']))
         || t.starts_with(['•', '·', '–', '-', '*'])
+        || is_dated_line(t)
+}
+
+/// A line of a list of dates: "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL",
+/// "Sept. 3: Denver".
+fn is_dated_line(t: &str) -> bool {
+    let mut words = t.split_whitespace();
+    let month = words.next().unwrap_or("").trim_end_matches('.');
+    let is_month = super::sentences::MONTHS
+        .iter()
+        .any(|m| *m == month || month.len() >= 3 && m.starts_with(month));
+    let day = words.next().unwrap_or("");
+    let digits = day.trim_end_matches([':', ',']);
+    let is_day = (1..=2).contains(&digits.len()) && digits.chars().all(|c| c.is_ascii_digit());
+    let dash = day.ends_with(':') || matches!(words.next(), Some("--" | "–" | "—" | "-"));
+    is_month && is_day && dash
 }
 
 /// A photo credit: "Photo by …", "Credit: …", "REUTERS/Name", "Name / AFP - Getty Images".
@@ -236,7 +252,10 @@ pub fn kind_of(t: &str, lower: &str, first: bool) -> Option<Kind> {
         return Some(Kind::LeadIn);
     }
     // Too short to say anything checkable: "It failed.", "Here.", "New research investigates."
-    if words <= 3 && !t.chars().any(|c| c.is_ascii_digit()) {
+    // (Not a named speaker's word: "“Amazing,” Davis said.")
+    let tagged_quote =
+        t.starts_with(['“', '"']) && [" said", " says"].iter().any(|v| lower.contains(v));
+    if words <= 3 && !t.chars().any(|c| c.is_ascii_digit()) && !tagged_quote {
         return Some(Kind::Opinion);
     }
     if !ends_sentence(t) && !is_tweet(t) {
@@ -341,6 +360,8 @@ mod tests {
             assert_eq!(kind_of(t, &fold_case(t), false), Some(k), "{t}");
         }
         assert_eq!(kind_of("1. Finland", "1. finland", false), None);
+        let date = "June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL";
+        assert_eq!(kind_of(date, &fold_case(date), false), None);
         assert_eq!(
             kind_of(
                 "$150K Pearl Oscar Dress ... STOLEN!!!!",

@@ -238,7 +238,10 @@ pub fn name(ws: &[Word], a: usize, b: usize) -> String {
     let title = |w: &Word| TITLES.contains(&w.core()) || TITLES.contains(&w.raw());
     // ("U.S. Attorney Nealy Cox": a country's abbreviation before a title goes with it.)
     let country = |k: usize| ws[k].core().contains('.') && k + 1 < b && title(&ws[k + 1]);
-    while !organisation && a + 1 < b && (title(&ws[a]) || country(a)) {
+    // ("Sacramento-based McClatchy": where it is based is no part of its name.)
+    let based = |w: &Word| w.lower().ends_with("-based");
+    while !organisation && a + 1 < b && (title(&ws[a]) || country(a)) || a + 1 < b && based(&ws[a])
+    {
         a += 1;
     }
     let s = ws[a..b]

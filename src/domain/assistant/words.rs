@@ -84,7 +84,7 @@ pub static REPORTING: Words = Words::new(&[
     "vows", "promises", "threatens", "points", "comments", "cited", "cites", "alleging",
     "attributed", "attributes", "recounted", "recounts", "elaborated",
     "clarified", "affirmed", "exclaimed", "shouted", "yelled", "mused", "pleaded", "pleads",
-    "implored", "implores", "written", "agree",
+    "implored", "implores", "written", "agree", "teased", "teases",
 ]);
 
 /// Lower-case words of a title that may stand between an inverted verb and a name ("said study
@@ -259,7 +259,7 @@ pub static OPINION: Phrases = Phrases::new(&[
 /// Calls to action, bios and promotions: not claims.
 #[rustfmt::skip]
 pub const CHROME_STARTS: &[&str] = &[
-    "check it out", "click here", "read more", "read also", "related:", "sign up", "subscribe",
+    "check it out", "check out ", "click here", "read more", "read also", "related:", "sign up", "subscribe",
     "follow us", "follow him", "follow her", "share this", "download the", "watch:",
     "listen:", "see also", "more:", "photo:", "image:", "advertisement",
     "powered by", "this story has been", "this article has been", "correction:",

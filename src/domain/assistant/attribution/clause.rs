@@ -143,6 +143,15 @@ pub(super) fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, 
             break;
         }
     }
+    // "In a Tumblr post at the time she described …": after an opening phrase with no comma,
+    // a pronoun right before the verb is its subject.
+    if end - 1 > start
+        && matches!(ws[start].lower(), "in" | "on" | "during")
+        && matches!(ws[end - 1].lower(), "he" | "she" | "they")
+        && !ws[start..end - 1].iter().any(Word::ends_clause)
+    {
+        return Some((end - 1, end));
+    }
     // "Home Depot (ticker: HD) reported": a parenthesis before the verb is left out (before
     // the commas and colons inside it could cut the subject).
     if ws[end - 1].raw().ends_with(')') {
@@ -240,4 +249,45 @@ pub fn subject_name(ws: &[Word], inside: &[bool]) -> Option<(usize, usize)> {
                 || DOC_NOUNS.contains(&l)
         });
     (lead && !possessive && !modifier).then_some((x, y))
+}
+
+/// Whether the verb of saying at `i` (its subject ending at `verb_at`) is not what the
+/// sentence asserts: in a subordinate clause ("Audience members laughed when he urged …"), an
+/// opening one ("If it seemed like Trump had written …, it's because …"), a relative clause
+/// ("what the scientists determined") or a comparison ("as many cases as they had reported").
+pub(super) fn not_asserted(
+    ws: &[Word],
+    inside: &[bool],
+    i: usize,
+    verb_at: usize,
+    subject: Option<(usize, usize)>,
+    after_comma: bool,
+) -> bool {
+    let q = |w: &Word| inside.get(w.at).copied().unwrap_or(false);
+    // (Not a quotation's last word: "“It is hard, though,” Suter said.")
+    // (Not a tag after the subordinate clause's own comma: "… while searching the car,
+    // officers located marijuana, Harris said.")
+    let start = clause_start(ws, inside, verb_at);
+    let tag_after_comma = match subject {
+        None => after_comma,
+        Some((a, _)) => a > start && ws[a - 1].ends_clause(),
+    };
+    let subordinate = start >= 1
+        && !tag_after_comma
+        && matches!(
+            ws[start - 1].lower(),
+            "when" | "while" | "because" | "although" | "though" | "until" | "unless" | "if"
+        )
+        && !q(&ws[start - 1])
+        && !quotation_ends(ws[start - 1].raw());
+    // (A sentence that opens with a subordinate clause asserts what follows its comma.)
+    let opening_clause = matches!(ws[0].lower(), "if" | "while" | "although" | "though")
+        && !q(&ws[0])
+        && !(0..i).any(|k| ws[k].ends_clause())
+        && ws[i..].iter().any(Word::ends_clause);
+    let relative = subject.is_some_and(|(a, _)| {
+        a > 0 && matches!(ws[a - 1].lower(), "what" | "which" | "whom")
+            || a > 1 && ws[a - 1].is("as") && (a.saturating_sub(6)..a - 1).any(|k| ws[k].is("as"))
+    });
+    subordinate || opening_clause || relative
 }

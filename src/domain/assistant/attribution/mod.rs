@@ -238,31 +238,7 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
                 speaker_of(ws, i + 1, end.min(i + 7), outlet)
             }
         };
-        // "Audience members laughed when he urged …": saying in a subordinate clause is not
-        // what the sentence asserts.
-        // (Not a quotation's last word: "“It is hard, though,” Suter said.")
-        // (Not a tag after the subordinate clause's own comma: "… while searching the car,
-        // officers located marijuana, Harris said.")
-        let start = clause_start(ws, inside, verb_at);
-        let tag_after_comma = match subject {
-            None => after_comma,
-            Some((a, _)) => a > start && ws[a - 1].ends_clause(),
-        };
-        if start > 1
-            && !tag_after_comma
-            && matches!(
-                ws[start - 1].lower(),
-                "when" | "while" | "because" | "although" | "though" | "until" | "unless"
-            )
-            && !q(&ws[start - 1])
-            && !clause::quotation_ends(ws[start - 1].raw())
-        {
-            continue;
-        }
-        // "what the scientists determined", "which the report estimated": a relative clause.
-        let relative = subject
-            .is_some_and(|(a, _)| a > 0 && matches!(ws[a - 1].lower(), "what" | "which" | "whom"));
-        if relative {
+        if clause::not_asserted(ws, inside, i, verb_at, subject, after_comma) {
             continue;
         }
         let Some(mut speaker) = speaker else { continue };

@@ -224,6 +224,17 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     if matches!(verb, "pleaded" | "pleads") && !matches!(next, "with" | "for" | "that") {
         return None;
     }
+    // "Gallinari added 25 points": a score, not a statement.
+    let counted = |w: &Word| {
+        w.raw().starts_with(|c: char| c.is_ascii_digit())
+            || matches!(
+                w.lower(),
+                "two" | "three" | "four" | "five" | "six" | "seven"
+            )
+    };
+    if matches!(verb, "added" | "adds") && ws.get(i + 1).is_some_and(counted) {
+        return None;
+    }
     // "Lowe's reports earnings Wednesday": a date, not a statement.
     if matches!(verb, "reports" | "reported" | "report") && matches!(next, "earnings" | "results") {
         return None;

@@ -1,0 +1,64 @@
+//! Readings written from the disagreements of `dev-more-g` and `dev-more-h` (after their one
+//! blind measurement): one test per rule.
+
+use super::*;
+
+fn last(text: &str) -> Reading {
+    analyse(text).pop().expect("a unit")
+}
+
+fn source(text: &str) -> Option<String> {
+    let r = last(text);
+    assert_eq!(r.verdict == Verdict::Sourced, r.source.is_some(), "{text}");
+    r.source
+}
+
+#[test]
+fn where_a_body_is_based_is_no_part_of_its_name() {
+    assert_eq!(
+        source("Sacramento-based McClatchy said its finances were impaired.").as_deref(),
+        Some("McClatchy")
+    );
+}
+
+#[test]
+fn teasing_a_tour_is_saying_adding_points_is_not() {
+    assert_eq!(
+        source("Simmons teased the tour during the band’s set on Monday night.").as_deref(),
+        Some("Simmons")
+    );
+    assert_eq!(
+        source("Danilo Gallinari added 25 points in his former home arena."),
+        None
+    );
+}
+
+#[test]
+fn saying_in_an_if_clause_or_a_comparison_is_not_asserted() {
+    assert_eq!(
+        source("If it seemed like Trump had written the letter himself, it's because he had!"),
+        None
+    );
+    let r = last(
+        "Li Wei said the outbreak was small. Officials later admitted that the city had ten \
+         times as many cases as they had initially reported.",
+    );
+    assert_ne!(r.source.as_deref(), Some("Li Wei"));
+}
+
+#[test]
+fn a_pronoun_before_the_verb_after_an_opening_phrase_without_a_comma() {
+    let text = "Taylor Swift said her label had blocked her. In a Tumblr post at the time she \
+                described this as the “worst case scenario”.";
+    assert_eq!(source(text).as_deref(), Some("Taylor Swift"));
+}
+
+#[test]
+fn a_short_quotation_tagged_with_its_speaker_is_a_claim() {
+    let r = last("“Amazing,” Davis said.");
+    assert_eq!((r.kind, r.source.as_deref()), (Kind::Claim, Some("Davis")));
+    assert_eq!(
+        last("Check out what's clicking today in entertainment.").kind,
+        Kind::Chrome
+    );
+}
