@@ -62,3 +62,15 @@ fn a_short_quotation_tagged_with_its_speaker_is_a_claim() {
         Kind::Chrome
     );
 }
+
+#[test]
+fn a_name_in_apposition_to_a_description_with_a_relative_clause() {
+    assert_eq!(
+        source(
+            "Big Machine said the singer could perform. The company that runs the AMAs, Dick \
+             Clark Productions, denies that anything has been sorted."
+        )
+        .as_deref(),
+        Some("Dick Clark Productions")
+    );
+}

@@ -187,7 +187,12 @@ pub(super) fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, 
     };
     // "The group that owns most of her music, Big Machine, says": a name in apposition to a
     // description is the speaker.
-    if appositive && !ws[a..b].iter().any(capitalised) {
+    // ("The company that runs the AMAs, Dick Clark Productions, denies": names inside the
+    // description's relative clause do not make it a name.)
+    let head_end = (a..b)
+        .find(|&k| matches!(ws[k].lower(), "that" | "which" | "who"))
+        .unwrap_or(b);
+    if appositive && !ws[a..head_end].iter().any(capitalised) {
         let name = segments
             .iter()
             .copied()
