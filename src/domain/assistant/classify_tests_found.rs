@@ -360,3 +360,29 @@ fn a_quotation_opening_the_sentence_after_a_tag_goes_on() {
         (Some("Steenburgen"), true)
     );
 }
+
+#[test]
+fn a_quotation_after_a_colon_is_the_clause_subjects() {
+    assert_eq!(
+        sourced(
+            "Buckley, who phoned in from the set of “Fargo,” had a similar experience: “It was \
+             just that immediate feeling.”"
+        )
+        .as_deref(),
+        Some("Buckley")
+    );
+    // Not a thing's: "That process led to a realization: “…”".
+    assert_eq!(
+        sourced("That process led to a realization: “It was a love song to her city.”"),
+        None
+    );
+    assert_eq!(
+        sourced("Here is how bad it got, in the words of Martin Taylor: “I was unable to stand.”")
+            .as_deref(),
+        Some("Martin Taylor")
+    );
+    assert_eq!(
+        sourced("Steenburgen called Buckley’s performance “stunning,” and moved on.").as_deref(),
+        Some("Steenburgen")
+    );
+}

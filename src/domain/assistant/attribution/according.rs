@@ -1,5 +1,7 @@
-//! "according to X", "per the WHO": the speaker after the preposition.
+//! Attributions without a verb of saying: "according to X", "per the WHO", "in the words of
+//! X", and "Buckley had a similar experience: “…”".
 
+use super::clause::sentence_subject;
 use super::speaker::{named, speaker_of};
 use super::{lower, Speaker};
 use crate::domain::assistant::tokens::{capitalised, run_after, Word};
@@ -9,6 +11,14 @@ use crate::domain::assistant::words::GROUPS;
 /// (Not "per cent", "per share".)
 pub(super) fn according_to(ws: &[Word], i: usize, outlet: Option<&str>) -> Option<Speaker> {
     let w = &ws[i];
+    // "in the words of the patient", "in the words of Dr. Ruiz".
+    let words_of = w.is("words") && lower(ws, i + 1) == "of" && i > 0 && lower(ws, i - 1) == "the";
+    if words_of {
+        let end = (i + 2..ws.len())
+            .find(|&k| ws[k].ends_clause() || ws[k].raw().ends_with('.'))
+            .map_or(ws.len(), |k| k + 1);
+        return speaker_of(ws, i + 2, end.min(i + 8), outlet);
+    }
     let per = w.is("per")
         && (ws.get(i + 1).is_some_and(capitalised)
             || lower(ws, i + 1) == "the" && ws.get(i + 2).is_some_and(capitalised));
@@ -51,4 +61,26 @@ pub(super) fn according_to(ws: &[Word], i: usize, outlet: Option<&str>) -> Optio
     } else {
         speaker_of(ws, from, end, outlet)
     }
+}
+
+/// "Buckley, who phoned in from the set, had a similar experience: “It was …”", "Steenburgen
+/// has found one drawback: “…”": a quotation after a colon that ends a clause with no verb of
+/// saying is the words of that clause's subject. The colon's index and its speaker.
+pub(super) fn colon_quote(
+    ws: &[Word],
+    inside: &[bool],
+    outlet: Option<&str>,
+) -> Option<(usize, Speaker)> {
+    let q = |w: &Word| inside.get(w.at).copied().unwrap_or(false);
+    let c = (1..ws.len().saturating_sub(1)).find(|&k| {
+        ws[k].raw().ends_with(':') && ws[k + 1].raw().starts_with(['“', '"']) && !q(&ws[k])
+    })?;
+    let (a, b) = sentence_subject(ws, inside, c)?;
+    let b = if ws[b - 1].ends_clause() { b - 1 } else { b };
+    let speaker = speaker_of(ws, a, b.max(a + 1), outlet)?;
+    matches!(
+        speaker,
+        Speaker::Named(_) | Speaker::Refers(super::Ref::Person)
+    )
+    .then_some((c, speaker))
 }

@@ -315,6 +315,15 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
     }
     passive_by(ws, inside, outlet, &mut out);
     findings(ws, inside, &mut out);
+    if out.is_empty() {
+        if let Some((c, speaker)) = according::colon_quote(ws, inside, outlet) {
+            out.push(Attribution {
+                speaker,
+                verb: c,
+                outer: false,
+            });
+        }
+    }
     out
 }
 

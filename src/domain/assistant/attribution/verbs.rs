@@ -59,21 +59,26 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     }
     // "The White House called the process a sham", "X called it “a disgrace”": a verdict
     // spoken (not "a group called X", "called for", "called the police").
+    // ("Steenburgen called Buckley’s performance “stunning”.")
+    let owner_next = ws
+        .get(i + 1)
+        .is_some_and(|n| capitalised(n) && n.possessive());
     let calling = verb == "called"
-        && matches!(
-            lower(ws, i + 1),
-            "it" | "them"
-                | "him"
-                | "her"
-                | "this"
-                | "that"
-                | "the"
-                | "his"
-                | "their"
-                | "its"
-                | "these"
-                | "those"
-        )
+        && (owner_next
+            || matches!(
+                lower(ws, i + 1),
+                "it" | "them"
+                    | "him"
+                    | "her"
+                    | "this"
+                    | "that"
+                    | "the"
+                    | "his"
+                    | "their"
+                    | "its"
+                    | "these"
+                    | "those"
+            ))
         && ws[(i + 2).min(ws.len())..ws.len().min(i + 13)]
             .iter()
             .any(|x| matches!(x.lower(), "a" | "an") || x.raw().starts_with(['“', '"']));
