@@ -110,10 +110,16 @@ impl AppState {
         let id = browser::new_id();
         let mut result = Ok(());
         let page = self.page.get_untracked();
-        let indexed = page.as_ref().map(|p| &p.text);
         self.library.update(|l| {
             result = l
-                .annotate_in(indexed, &doc, span, verdict, id.clone(), browser::now_ms())
+                .annotate_in(
+                    page.as_deref(),
+                    &doc,
+                    span,
+                    verdict,
+                    id.clone(),
+                    browser::now_ms(),
+                )
                 .map(|_| ());
             if browser::crash::injected("tag") {
                 panic!("injected by a test, half-way through tagging a claim");
@@ -147,7 +153,7 @@ impl AppState {
             for (s, v) in accepted {
                 let id = browser::new_id();
                 if l.accept(
-                    page.as_ref().map(|p| &p.text),
+                    page.as_deref(),
                     &doc,
                     (s.start, s.end),
                     *v,

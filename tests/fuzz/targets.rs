@@ -555,10 +555,10 @@ fn run_assistant(input: &str, _: &Corpus) -> Outcome {
     lib.add_document(document_from_text("d".into(), input, None, Origin::User, 1));
     if let Some(doc) = lib.document("d").cloned() {
         // The text indexed once, as the reader does.
-        let indexed = IndexedText::new(doc.text.as_str());
+        let page = Page::new(&doc);
         for s in suggestions(&doc, &lib).into_iter().take(3) {
             let _ = lib.accept(
-                Some(&indexed),
+                Some(&page),
                 "d",
                 (s.start, s.end),
                 s.verdict,

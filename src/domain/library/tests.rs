@@ -39,27 +39,30 @@ fn annotating_trims_white_space_and_records_the_quote() {
 fn an_index_of_the_text_is_used_only_when_it_is_of_this_text() {
     let mut a = lib();
     let mut b = lib();
-    let text = a.document(SEED).unwrap().text.clone();
-    let same = IndexedText::new(text.as_str());
-    // An index of another text (a text replaced since, say) is not used: the quote is the
-    // document's.
-    let other = IndexedText::new(format!("Other words. {text}"));
-    for (l, indexed) in [(&mut a, &same), (&mut b, &other)] {
+    let mut c = lib();
+    let doc = a.document(SEED).unwrap().clone();
+    let text = doc.text.clone();
+    let same = Page::new(&doc);
+    // A page of another text (a text replaced since, say) is not used: the quote is the
+    // document's. Nor is one of another revision whose text has the same length.
+    let mut replaced = doc.clone();
+    replaced.text = format!("Other words. {text}");
+    let other = Page::new(&replaced);
+    let mut older = doc.clone();
+    older.text = text.replacen(|c: char| c.is_alphabetic(), "Q", 1);
+    older.revised -= 1;
+    let stale = Page::new(&older);
+    assert!(same.is_of(&doc) && !other.is_of(&doc) && !stale.is_of(&doc));
+    for (l, page) in [(&mut a, &same), (&mut b, &other), (&mut c, &stale)] {
         let c = l
-            .annotate_in(
-                Some(indexed),
-                SEED,
-                (0, 40),
-                Verdict::Sourced,
-                "x".into(),
-                1,
-            )
+            .annotate_in(Some(page), SEED, (0, 40), Verdict::Sourced, "x".into(), 1)
             .unwrap()
             .clone();
         assert_eq!(c.exact, text.chars().take(40).collect::<String>().trim());
         assert_eq!(c.start, 0);
     }
     assert_eq!(a.annotations_of(SEED), b.annotations_of(SEED));
+    assert_eq!(a.annotations_of(SEED), c.annotations_of(SEED));
 }
 
 #[test]
