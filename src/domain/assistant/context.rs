@@ -64,7 +64,12 @@ pub(super) fn looks_like_org(n: &str) -> bool {
 /// Ever Need") or a slogan ("GET OUT and VOTE") is not who "he" or "she" is.
 fn person_like(n: &str) -> bool {
     let words: Vec<&str> = n.split_whitespace().collect();
+    // ("Google Stadia Founder's Edition": a possessive inside is no one's name.)
+    let possessive = words[..words.len().saturating_sub(1)]
+        .iter()
+        .any(|w| w.ends_with("'s") || w.ends_with("’s"));
     words.len() <= 4
+        && !possessive
         && words.iter().all(|w| {
             w.starts_with(char::is_uppercase)
                 || matches!(
@@ -328,7 +333,10 @@ pub(super) fn note_subject(ws: &[Word], inside: &[bool], ctx: &mut Context) {
     let n = ctx.complete(&name(ws, a, b));
     let known_person = n.contains(' ') && ctx.names.contains(&n) || ctx.names.is_surname(&n);
     if !looks_like_org(&n) && (n.contains(' ') || known_person) {
-        ctx.person = Some(n);
+        // ("Web of Angels was the first novel she sold": a title is no one.)
+        if person_like(&n) {
+            ctx.person = Some(n);
+        }
     } else if !known_person
         && (camel_case(&n) || looks_like_org(&n) && n.contains(char::is_lowercase))
     {

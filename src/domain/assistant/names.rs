@@ -52,7 +52,9 @@ impl Names {
             self.by_last.insert(words[words.len() - 1].to_owned(), at);
             // A family name first ("Yoon Suk Yeol", "Lee Jae-myung"); not "Stadia Pro", nor a
             // brand before a product ("VW Atlas Cross Sport SUV").
-            let family = words[0].chars().nth(1).is_some_and(char::is_lowercase);
+            // (Nor "Google Stadia Founder's Edition": a possessive inside is no person's.)
+            let family = words[0].chars().nth(1).is_some_and(char::is_lowercase)
+                && !words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"));
             if family && (words.len() >= 3 || n.contains('-')) {
                 self.by_first.insert(words[0].to_owned(), at);
             }
