@@ -265,7 +265,11 @@ fn numbers_and_peoples_are_no_names() {
         .as_deref(),
         Some("Volkswagen")
     );
-    // A people still names state media.
+    // A people still names state media, and a body's name.
+    assert_eq!(
+        sourced("The European Space Agency says the trip could be easier.").as_deref(),
+        Some("European Space Agency")
+    );
     assert_eq!(
         sourced("Two men were killed in the strike, according to Iraqi state media.").as_deref(),
         Some("Iraqi state media")

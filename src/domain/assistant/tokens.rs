@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::words::{NOT_NAMES, ORG_NOUNS, TITLES};
+use super::words::{NOT_NAMES, ORG_NOUNS, PEOPLES, TITLES};
 
 /// A word of a unit: as written, its core and the core in lower case, as ranges of one buffer
 /// the unit's words share (an article of a million characters has some 170,000 words: one
@@ -170,7 +170,17 @@ fn can_be_name(c: &str) -> bool {
     shaped
         && !NOT_NAMES.contains(&c)
         && !NOT_NAMES.contains(&before_hyphen)
+        && !PEOPLES.contains(&c)
         && !super::sentences::MONTHS.contains(&c)
+}
+
+/// Whether a people's word goes with the name after it: the name of a body ("European Space
+/// Agency", "American Farm Bureau Federation"), not of a person ("German Chancellor Angela
+/// Merkel" is Angela Merkel).
+fn people_of_body(ws: &[Word], before: usize, b: usize) -> bool {
+    PEOPLES.contains(&ws[before].core())
+        && !ws[before].ends_name()
+        && ORG_NOUNS.contains(&ws[b - 1].lower().trim_end_matches(['.', ',']))
 }
 
 /// Words of a body's name that take "of the" or "for the" after them: "Office of the
@@ -288,6 +298,9 @@ pub fn run_before(ws: &[Word], from: usize, end: usize) -> Option<(usize, usize)
             break;
         }
     }
+    if a > from && people_of_body(ws, a - 1, b) {
+        a -= 1;
+    }
     Some((a, b))
 }
 
@@ -326,6 +339,11 @@ pub fn run_after(ws: &[Word], start: usize, limit: usize) -> Option<(usize, usiz
             break;
         }
     }
+    let a = if a > start && people_of_body(ws, a - 1, b) {
+        a - 1
+    } else {
+        a
+    };
     Some((a, b))
 }
 

@@ -319,8 +319,13 @@ pub static NOT_NAMES: Words = Words::new(&[
     "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine", "Ten", "Eleven",
     "Twelve", "Twenty", "Thirty", "Forty", "Fifty", "Sixty", "Seventy", "Eighty", "Ninety",
     "Hundred", "Hundreds", "Thousands", "Dozens", "Millions",
-    // Peoples: an adjective or a crowd, never who speaks ("The German automaker says",
-    // "people familiar with Chinese trade policy said").
+]);
+
+/// Peoples: an adjective or a crowd, never who speaks by themselves ("The German automaker
+/// says", "people familiar with Chinese trade policy said"); part of a body's name before it
+/// ("European Space Agency").
+#[rustfmt::skip]
+pub static PEOPLES: Words = Words::new(&[
     "American", "Americans", "British", "Chinese", "German", "Germans", "French", "Russian",
     "Russians", "Japanese", "Korean", "Koreans", "Indian", "Indians", "Iranian", "Iranians",
     "Israeli", "Israelis", "Palestinian", "Palestinians", "Ukrainian", "Ukrainians", "Syrian",
