@@ -85,3 +85,33 @@ fn a_title_or_a_product_with_a_possessive_is_no_one() {
                 controller will work wirelessly with phones.";
     assert_eq!(source(text).as_deref(), Some("Google"));
 }
+
+#[test]
+fn adding_a_thing_and_voting_states_are_no_sayings() {
+    assert_eq!(
+        source("The new Echo Dot solves that by adding a small digital clock to the side."),
+        None
+    );
+    assert_eq!(
+        source(
+            "Turbulent polling across the early voting states has created a murky picture of \
+             the race."
+        ),
+        None
+    );
+    // Still a saying: "…, adding that …".
+    assert_eq!(
+        source("Smith praised the plan, adding that it would save money.").as_deref(),
+        Some("Smith")
+    );
+}
+
+#[test]
+fn an_unnamed_executive_told_the_writer() {
+    let r = last("They are focused on their customers, as one neo-bank CEO told me, and on pain.");
+    assert_eq!((r.source, r.vague), (None, true));
+    assert_eq!(
+        last("Read our Pokemon Sword and Shield review.").kind,
+        Kind::Chrome
+    );
+}

@@ -259,7 +259,7 @@ pub static OPINION: Phrases = Phrases::new(&[
 /// Calls to action, bios and promotions: not claims.
 #[rustfmt::skip]
 pub const CHROME_STARTS: &[&str] = &[
-    "check it out", "check out ", "click here", "read more", "read also", "related:", "sign up", "subscribe",
+    "check it out", "check out ", "read our ", "click here", "read more", "read also", "related:", "sign up", "subscribe",
     "follow us", "follow him", "follow her", "share this", "download the", "watch:",
     "listen:", "see also", "more:", "photo:", "image:", "advertisement",
     "powered by", "this story has been", "this article has been", "correction:",

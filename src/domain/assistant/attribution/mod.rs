@@ -125,9 +125,32 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
             && i > 0
             && matches!(
                 ws[i - 1].lower(),
-                "into" | "of" | "about" | "for" | "from" | "against" | "toward" | "towards"
+                "into"
+                    | "of"
+                    | "about"
+                    | "for"
+                    | "from"
+                    | "against"
+                    | "toward"
+                    | "towards"
+                    | "by"
+                    | "start"
+                    | "keep"
+                    | "begin"
             )
         {
+            continue;
+        }
+        // "…, adding that …", "adding: “…”" report words; "adding a small digital clock" is
+        // an act.
+        let reported = |k: usize| {
+            ws.get(k).is_some_and(|n| {
+                n.is("that")
+                    || n.raw().starts_with(['“', '"'])
+                    || ws[k - 1].raw().ends_with([',', ':'])
+            })
+        };
+        if verb == "adding" && !(i > 0 && ws[i - 1].ends_clause()) && !reported(i + 1) {
             continue;
         }
         // "X said A and said B": the second verb shares the first one's subject.

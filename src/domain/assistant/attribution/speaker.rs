@@ -18,6 +18,12 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     if a >= b {
         return None;
     }
+    // "…,” as one neo-bank CEO told me": who is after the "as".
+    let a = if ws[a].is("as") && a + 1 < b {
+        a + 1
+    } else {
+        a
+    };
     // "The statement, which was obtained by Variety, claimed", "Some consumers who sought
     // help reported": the head before the relative clause.
     let b = (a..b.saturating_sub(1))
@@ -346,7 +352,8 @@ static PERSON_NOUNS: Words = Words::new(&[
     "student", "teacher", "worker", "employee", "passenger", "driver", "man", "woman",
     "user", "customer", "visitor", "bystander", "survivor", "victim", "parent", "fan",
     "protester", "lawyer", "attorney", "officer", "soldier", "diplomat", "participant",
-    "commenter", "poster", "viewer", "reader", "listener", "follower",
+    "commenter", "poster", "viewer", "reader", "listener", "follower", "ceo", "founder",
+    "executive", "investor", "expert", "analyst", "economist", "scientist", "researcher",
 ]);
 
 pub(super) fn named(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) -> Speaker {
