@@ -121,9 +121,7 @@ fn sentence_openers(units: &mut [Vec<Word>]) {
                         && !inner.contains(c)
                         && c.chars().skip(1).all(char::is_lowercase)
                         && (lower.contains(w.lower())
-                            || c.len() > 4 && (c.ends_with("ly") || c.ends_with("ing"))
-                            // "Verified video footage shows", "Updated figures show".
-                            || ["ified", "ated", "ized", "ised"].iter().any(|e| c.ends_with(e)))
+                            || c.len() > 4 && (c.ends_with("ly") || c.ends_with("ing")))
                 })
         })
         .map(|(i, _)| i)
