@@ -166,7 +166,17 @@ fn attribute(u: &Units, i: usize, outlet: Option<&str>, ctx: &mut Context) -> Fo
             })
             .flatten();
         match &main.speaker {
-            Speaker::Named(n) => source = Some(ctx.complete(n)),
+            Speaker::Named(n) => {
+                let n = ctx.complete(n);
+                // "reporter Nisan Ahmado's source inside the camp said": "the source said"
+                // later is still theirs.
+                let passed_on = (ws.windows(2))
+                    .any(|p| p[0].possessive() && matches!(p[1].lower(), "source" | "sources"));
+                if passed_on {
+                    ctx.anonymous = Some(n.clone());
+                }
+                source = Some(n);
+            }
             Speaker::Refers(Ref::Person) if person.is_some() => source = person,
             Speaker::Refers(r) => match ctx.resolve(*r) {
                 Some(Some(n)) => {

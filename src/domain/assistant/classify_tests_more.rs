@@ -1,6 +1,6 @@
 //! Readings written from the disagreements of `dev-more-g` and `dev-more-h` (after their one
-//! measurement), and later ones found in the unlabelled benchmark texts as
-//! `classify_tests_found.rs`'s were: one test per rule.
+//! measurement) and of the other development sets, and later ones found in the unlabelled
+//! benchmark texts as `classify_tests_found.rs`'s were: one test per rule.
 
 use super::*;
 
@@ -114,4 +114,11 @@ fn an_unnamed_executive_told_the_writer() {
         last("Read our Pokemon Sword and Shield review.").kind,
         Kind::Chrome
     );
+}
+
+#[test]
+fn the_source_a_named_reporter_passed_on_stays_theirs() {
+    let text = "Reporter Nisan Ahmado's source inside the camp, a refugee, said the claim is \
+                false. “Nobody is preventing civilians from leaving,” the source said.";
+    assert_eq!(source(text).as_deref(), Some("Nisan Ahmado"));
 }
