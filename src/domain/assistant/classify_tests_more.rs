@@ -118,7 +118,7 @@ fn an_unnamed_executive_told_the_writer() {
 
 #[test]
 fn the_source_a_named_reporter_passed_on_stays_theirs() {
-    let text = "Reporter Nisan Ahmado's source inside the camp, a refugee, said the claim is \
-                false. “Nobody is preventing civilians from leaving,” the source said.";
+    let text = "A VOA reporter Nisan Ahmado's source inside the camp, a refugee, said the claim \
+                is false. “Nobody is preventing civilians from leaving,” the source said.";
     assert_eq!(source(text).as_deref(), Some("Nisan Ahmado"));
 }
