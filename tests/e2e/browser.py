@@ -233,13 +233,15 @@ class Browser:
     def wait_download(self, before=()):
         # Chromium reserves the file's name with an empty file while it writes a .crdownload
         # beside it: done when no .crdownload is left and the file is whole JSON.
+        # One listing decides: a second one could see a .crdownload the first did not (the
+        # download starting in between), and return it as the file.
         def done():
-            names = [p.name for p in self.downloads.iterdir()]
-            if any(n.endswith(".crdownload") for n in names):
+            paths = list(self.downloads.iterdir())
+            if any(p.name.endswith(".crdownload") for p in paths):
                 return None
-            for p in self.downloads.iterdir():
+            for p in paths:
                 if p.name not in before:
-                    with contextlib.suppress(ValueError):
+                    with contextlib.suppress(ValueError, OSError):
                         return p, json.loads(p.read_text(encoding="utf-8"))
             return None
         return wait_for("the download", done)
@@ -247,11 +249,13 @@ class Browser:
     def wait_download_file(self, before=()):
         """A finished download that is not in `before` (any format): its path."""
         def done():
-            names = [p.name for p in self.downloads.iterdir()]
-            if any(n.endswith(".crdownload") for n in names):
+            paths = list(self.downloads.iterdir())
+            if any(p.name.endswith(".crdownload") for p in paths):
                 return None
-            fresh = [p for p in self.downloads.iterdir() if p.name not in before and p.stat().st_size > 0]
-            return fresh[0] if fresh else None
+            with contextlib.suppress(OSError):
+                fresh = [p for p in paths if p.name not in before and p.stat().st_size > 0]
+                return fresh[0] if fresh else None
+            return None
         return wait_for("the download", done)
 
     def downloaded_names(self):
