@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use super::attribution::{subject_name, Ref};
-use super::names::Names;
+use super::names::{particle, possessive_inside, Names};
 use super::tokens::{capitalised, name, run_after, run_before, Word};
 use super::words::{Words, ORG_NOUNS, PERSON_ROLES, ROLES};
 use crate::domain::text::fold_case;
@@ -64,19 +64,11 @@ pub(super) fn looks_like_org(n: &str) -> bool {
 /// Ever Need") or a slogan ("GET OUT and VOTE") is not who "he" or "she" is.
 fn person_like(n: &str) -> bool {
     let words: Vec<&str> = n.split_whitespace().collect();
-    // ("Google Stadia Founder's Edition": a possessive inside is no one's name.)
-    let possessive = words[..words.len().saturating_sub(1)]
-        .iter()
-        .any(|w| w.ends_with("'s") || w.ends_with("’s"));
     words.len() <= 4
-        && !possessive
-        && words.iter().all(|w| {
-            w.starts_with(char::is_uppercase)
-                || matches!(
-                    *w,
-                    "de" | "van" | "von" | "bin" | "al" | "la" | "du" | "da" | "del"
-                )
-        })
+        && !possessive_inside(&words)
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || particle(w))
 }
 
 impl Context {

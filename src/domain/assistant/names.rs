@@ -4,6 +4,36 @@ use std::collections::{HashMap, HashSet};
 
 use crate::domain::text::fold_case;
 
+/// A small word inside a person's name: "Ursula von der Leyen", "Luiz Inácio Lula da Silva".
+pub(super) fn particle(w: &str) -> bool {
+    matches!(
+        w,
+        "de" | "da"
+            | "di"
+            | "du"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "la"
+            | "le"
+            | "dos"
+            | "das"
+            | "del"
+    )
+}
+
+/// A possessive before a name's last word ("Google Stadia Founder's Edition"): no person's name.
+pub(super) fn possessive_inside(words: &[&str]) -> bool {
+    words[..words.len().saturating_sub(1)]
+        .iter()
+        .any(|w| w.ends_with("'s") || w.ends_with("’s"))
+}
+
 /// The full names an article has used, found by their last word ("Mugabe"), their first
 /// ("Yoon" for "Yoon Suk Yeol") or their initials ("PMF"): each lookup at once, however long
 /// the article.
@@ -26,35 +56,16 @@ impl Names {
         let words: Vec<&str> = n.split(' ').collect();
         // Not two names joined ("Volker and Morrison"), nor a phrase ("Pence on Trump"): every
         // word capitalised but a particle ("Ursula von der Leyen").
-        let one_name = words.iter().all(|w| {
-            w.starts_with(|c: char| !c.is_lowercase())
-                || matches!(
-                    *w,
-                    "de" | "da"
-                        | "di"
-                        | "du"
-                        | "van"
-                        | "von"
-                        | "der"
-                        | "den"
-                        | "bin"
-                        | "ibn"
-                        | "al"
-                        | "el"
-                        | "la"
-                        | "le"
-                        | "dos"
-                        | "das"
-                        | "del"
-                )
-        });
+        let one_name = words
+            .iter()
+            .all(|w| w.starts_with(|c: char| !c.is_lowercase()) || particle(w));
         if words.len() >= 2 && one_name {
             self.by_last.insert(words[words.len() - 1].to_owned(), at);
             // A family name first ("Yoon Suk Yeol", "Lee Jae-myung"); not "Stadia Pro", nor a
             // brand before a product ("VW Atlas Cross Sport SUV").
             // (Nor "Google Stadia Founder's Edition": a possessive inside is no person's.)
             let family = words[0].chars().nth(1).is_some_and(char::is_lowercase)
-                && !words.iter().any(|w| w.ends_with("'s") || w.ends_with("’s"));
+                && !possessive_inside(&words);
             if family && (words.len() >= 3 || n.contains('-')) {
                 self.by_first.insert(words[0].to_owned(), at);
             }

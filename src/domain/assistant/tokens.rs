@@ -52,8 +52,8 @@ impl Word {
         self.ends_clause() || self.raw().ends_with(['”', '"'])
     }
 
-    /// Whether a name can run on into this word: not into an opening quotation mark.
-    fn opens_quote(&self) -> bool {
+    /// Whether the word opens a quotation (a name cannot run on into it).
+    pub fn opens_quote(&self) -> bool {
         self.raw().starts_with(['“', '"', '‘'])
     }
 

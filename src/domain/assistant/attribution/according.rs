@@ -14,10 +14,7 @@ pub(super) fn according_to(ws: &[Word], i: usize, outlet: Option<&str>) -> Optio
     // "in the words of the patient", "in the words of Dr. Ruiz".
     let words_of = w.is("words") && lower(ws, i + 1) == "of" && i > 0 && lower(ws, i - 1) == "the";
     if words_of {
-        let end = (i + 2..ws.len())
-            .find(|&k| ws[k].ends_clause() || ws[k].raw().ends_with('.'))
-            .map_or(ws.len(), |k| k + 1);
-        return speaker_of(ws, i + 2, end.min(i + 8), outlet);
+        return speaker_of(ws, i + 2, clause_end(ws, i + 2).min(i + 8), outlet);
     }
     let per = w.is("per")
         && (ws.get(i + 1).is_some_and(capitalised)
@@ -26,9 +23,7 @@ pub(super) fn according_to(ws: &[Word], i: usize, outlet: Option<&str>) -> Optio
         return None;
     }
     let from = if per { i + 1 } else { i + 2 };
-    let end = (from..ws.len())
-        .find(|&k| ws[k].ends_clause() || ws[k].raw().ends_with('.'))
-        .map_or(ws.len(), |k| k + 1);
+    let end = clause_end(ws, from);
     // A short phrase that ends the clause is the name whole: "the US military.",
     // "the Kuwaiti paper Al-Jarida", "Iraqi state media".
     let end = end.min(from + 8);
@@ -61,6 +56,14 @@ pub(super) fn according_to(ws: &[Word], i: usize, outlet: Option<&str>) -> Optio
     } else {
         speaker_of(ws, from, end, outlet)
     }
+}
+
+/// Past the word that ends the clause or sentence begun at `from` (a comma, colon, dash or
+/// period), or the unit's end.
+fn clause_end(ws: &[Word], from: usize) -> usize {
+    (from..ws.len())
+        .find(|&k| ws[k].ends_clause() || ws[k].raw().ends_with('.'))
+        .map_or(ws.len(), |k| k + 1)
 }
 
 /// "Buckley, who phoned in from the set, had a similar experience: “It was …”", "Steenburgen

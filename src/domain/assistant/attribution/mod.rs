@@ -144,14 +144,10 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         }
         // "…, adding that …", "adding: “…”" report words; "adding a small digital clock" is
         // an act.
-        let reported = |k: usize| {
-            ws.get(k).is_some_and(|n| {
-                n.is("that")
-                    || n.raw().starts_with(['“', '"'])
-                    || ws[k - 1].raw().ends_with([',', ':'])
-            })
-        };
-        if verb == "adding" && !(i > 0 && ws[i - 1].ends_clause()) && !reported(i + 1) {
+        let reported = ws.get(i + 1).is_some_and(|n| {
+            n.is("that") || n.raw().starts_with(['“', '"']) || w.raw().ends_with([',', ':'])
+        });
+        if verb == "adding" && !(i > 0 && ws[i - 1].ends_clause()) && !reported {
             continue;
         }
         // "X said A and said B": the second verb shares the first one's subject.
@@ -235,12 +231,7 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         let speaker = match subject {
             Some((a, b)) => speaker_of(ws, a, b, outlet),
             // (Not a quotation after the verb: "and said ‘Talk to me …’".)
-            None if ws
-                .get(i + 1)
-                .is_some_and(|w| w.raw().starts_with(['“', '"', '‘'])) =>
-            {
-                None
-            }
+            None if ws.get(i + 1).is_some_and(Word::opens_quote) => None,
             None => {
                 // Inverted: "…," said Esper; "…," he said; say the researchers. (An initial
                 // or an abbreviation before a name does not end it: "said Mary E. Lovely",
