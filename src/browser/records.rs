@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use super::js::{call, describe, get, set};
-use crate::domain::records::{text_key, Write, TEXT_PREFIX};
+use crate::domain::records::{text_key, Write, LISTING, TEXT_PREFIX};
 use crate::domain::storage::StoreError;
 
 const DATABASE: &str = "claimmark";
@@ -112,6 +112,14 @@ impl Records {
     pub async fn read_all(&self) -> Result<Vec<(String, String)>, StoreError> {
         self.read_range(key_range("upperBound", &[TEXT_PREFIX.into(), true.into()])?)
             .await
+    }
+
+    /// What start-up reads first: the articles' details, their claims' counts and the schema
+    /// version (the domain's `LISTING`; no claim, no text).
+    pub async fn read_listing(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let (from, to) = LISTING;
+        let args = [from.into(), to.into(), false.into(), true.into()];
+        self.read_range(key_range("bound", &args)?).await
     }
 
     /// Every article's text, as records.

@@ -517,7 +517,7 @@ pub fn storage_line(kept: Option<bool>, usage: Option<f64>, quota: Option<f64>) 
 }
 
 /// Copies an unreadable value to a fresh key; returns the key.
-pub(crate) fn keep_aside<S: KeyValueStore>(
+pub(crate) fn keep_aside<S: KeyValueStore + ?Sized>(
     store: &S,
     raw: &str,
     now: i64,

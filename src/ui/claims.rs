@@ -157,6 +157,8 @@ pub fn ClaimsPanel() -> impl IntoView {
             show_claim(app, id);
         }
     };
+    // Start-up shows the library before its claims are read.
+    let unread = app.busy;
     view! {
         <aside class="panel claims" aria-labelledby="claims-heading" node_ref=root on:click=click>
             {move || app.chosen.get().map(|span| view! { <SuggestionPanel span=span/> })}
@@ -193,14 +195,11 @@ pub fn ClaimsPanel() -> impl IntoView {
                     })
             }}
             {move || {
-                (count() == 0)
-                    .then(|| {
-                        view! {
-                            <p class="empty">
-                                "No claims marked in this article yet. Select text in the article to begin."
-                            </p>
-                        }
-                    })
+                let said = match unread.get() {
+                    true => "Reading the library's claims…",
+                    false => "No claims marked in this article yet. Select text in the article to begin.",
+                };
+                (count() == 0).then(|| view! { <p class="empty">{said}</p> })
             }}
             // The entries in runs by where their claims sit in the text, each run laid out only
             // when in view and redrawn whole when one of its entries changes: tagging, editing

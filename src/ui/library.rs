@@ -43,7 +43,8 @@ pub fn LibraryPanel() -> impl IntoView {
         }),
     );
     view! {
-        <nav class="panel library" aria-labelledby="library-heading">
+        // The claims' counts are hidden until start-up has read the claims.
+        <nav class="panel library" class:busy=move || app.busy.get() aria-labelledby="library-heading">
             <super::search::SearchPanel/>
             <h2 id="library-heading">"Library"</h2>
             <ul class="doc-list" node_ref=list>

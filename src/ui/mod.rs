@@ -4,6 +4,7 @@
 mod article_head;
 mod article_text;
 mod assistant_bar;
+mod boot;
 mod claims;
 mod editor;
 mod incoming;
@@ -49,14 +50,14 @@ pub fn mount() {
     crate::browser::crash::install();
     // The library is read first (IndexedDB answers later), then the app is shown.
     wasm_bindgen_futures::spawn_local(async {
-        let boot = state::boot().await;
+        let boot = boot::boot().await;
         leptos::mount::mount_to_body(move || view! { <App boot/> });
     });
 }
 
 #[component]
-pub fn App(boot: state::Boot) -> impl IntoView {
-    let app = state::start(boot);
+pub fn App(boot: boot::Boot) -> impl IntoView {
+    let app = boot::start(boot);
     provide_context(app);
     crate::browser::offline::register(move || app.update_ready.set(true));
     incoming::take_capture(app);

@@ -1,7 +1,7 @@
 //! Persisting: each change of the library writes the records it touched, one transaction at a
 //! time; other tabs' writes are heard and merged.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use leptos::prelude::*;
@@ -15,38 +15,35 @@ use crate::domain::storage::{storage_line, KeyValueStore, LIBRARY_KEY, PERSON_KE
 use crate::domain::sync::{TeamSettings, SETTINGS_KEY};
 
 /// Sets up the one effect that persists, and the channel on which other tabs' writes arrive.
-/// `first`: what start-up must write before any change (a library moved over from the old
-/// store, records set aside); `old`: the old store, to remove the library moved over from it
-/// once that is written.
-pub fn persist(
-    state: AppState,
-    records: Option<Rc<Records>>,
-    writable: bool,
-    load_problem: bool,
-    first: Vec<Write>,
-    old: Option<Rc<dyn KeyValueStore>>,
-) {
+/// Nothing is written (and the journal is left alone: what
+/// is changed meanwhile is kept) until the library's claims are read and
+/// [`Saving::claims_read`] is told what start-up must write first.
+pub fn persist(state: AppState, records: Option<Rc<Records>>, writable: bool) -> Saving {
     let saving = Saving {
         state,
         records: records.clone(),
         saver: Rc::default(),
         channel: Rc::new(None),
-        load_problem,
-        first: Rc::new(RefCell::new(first)),
-        old,
+        load_problem: Rc::default(),
+        first: Rc::default(),
+        old: Rc::default(),
     };
+    let unread = move || state.library.with_untracked(Library::claims_unread);
     if records.is_some() && writable {
         let heard = saving.clone();
         let channel = Channel::open(move |keys| heard.hear(keys));
         let saving = Saving {
             channel: Rc::new(channel),
-            ..saving
+            ..saving.clone()
         };
         // Each change of the library writes the records it touched (and only those), in one
         // transaction. At once, as the change is made (an immediate effect): the write is under
         // way before the page is drawn again, not queued behind the redrawing.
         let save = send_wrapper::SendWrapper::new(move || {
             state.library.track();
+            if unread() {
+                return;
+            }
             let touched =
                 (state.library.try_update_untracked(Library::take_journal)).unwrap_or_default();
             if !touched.is_empty() {
@@ -61,27 +58,45 @@ pub fn persist(
         // Nothing is written: the journal is only emptied.
         Effect::new(move |_| {
             state.library.track();
-            state.library.try_update_untracked(Library::take_journal);
+            if !unread() {
+                state.library.try_update_untracked(Library::take_journal);
+            }
         });
     }
+    saving
 }
 
 /// Writing the library's records, one transaction at a time, and hearing other tabs' writes.
 #[derive(Clone)]
-struct Saving {
+pub struct Saving {
     state: AppState,
     records: Option<Rc<Records>>,
     saver: Rc<RefCell<Saver>>,
     channel: Rc<Option<Channel>>,
-    load_problem: bool,
+    /// Start-up found a problem with storage (it stays shown after a save).
+    load_problem: Rc<Cell<bool>>,
     /// What start-up must write before any change: a library moved over from the old store,
     /// records set aside.
     first: Rc<RefCell<Vec<Write>>>,
     /// The old store, to remove the library moved over from it once it is written.
-    old: Option<Rc<dyn KeyValueStore>>,
+    old: Rc<RefCell<Option<Rc<dyn KeyValueStore>>>>,
 }
 
 impl Saving {
+    /// The claims are read (the library is about to take them in): `first` is what start-up
+    /// must write before any change; `old`, the old store to remove the library moved over
+    /// from once that is written.
+    pub fn claims_read(
+        &self,
+        first: Vec<Write>,
+        old: Option<Rc<dyn KeyValueStore>>,
+        load_problem: bool,
+    ) {
+        *self.first.borrow_mut() = first;
+        *self.old.borrow_mut() = old;
+        self.load_problem.set(load_problem);
+    }
+
     /// Starts the next write, if records wait and none is under way.
     fn pump(&self) {
         let Some(records) = self.records.clone() else {
@@ -106,10 +121,10 @@ impl Saving {
             let state = me.state;
             match result {
                 Ok(()) => {
-                    if let (false, Some(old)) = (changes, &me.old) {
+                    if let (false, Some(old)) = (changes, &*me.old.borrow()) {
                         let _ = old.remove(LIBRARY_KEY);
                     }
-                    if !me.load_problem {
+                    if !me.load_problem.get() {
                         state.storage_problem.set(None);
                     }
                     // At the first save, ask the browser not to clear the library under

@@ -6,7 +6,8 @@ use super::state::{use_app, AppState};
 use crate::browser::{self, files, worker};
 use crate::domain::document::slug;
 use crate::domain::exchange::{Format, Request};
-use crate::domain::storage::{decode, encode};
+use crate::domain::records::one_value;
+use crate::domain::storage::decode;
 use crate::domain::time::compact_date;
 
 #[component]
@@ -124,7 +125,7 @@ fn make_file(app: AppState, format: Format, doc: Option<String>, claim: Option<S
         // file that loads again.
         let mut contents = l.contents();
         contents.documents.retain(|d| !d.unread());
-        (encode(&contents), name, l.unread().map(str::to_owned))
+        (one_value(&contents), name, l.unread().map(str::to_owned))
     });
     let left_out = left_out.map(|id| {
         (
@@ -167,7 +168,7 @@ fn make_file(app: AppState, format: Format, doc: Option<String>, claim: Option<S
 /// Merges in the file `name` (its contents `text`), read in the worker against the library as
 /// stored.
 fn import(app: AppState, name: String, text: String) {
-    let stored = app.library.with_untracked(|l| encode(&l.contents()));
+    let stored = app.library.with_untracked(|l| one_value(&l.contents()));
     worker::import(stored, &text, browser::now_ms(), move |read| {
         let contents = read.and_then(|(contents, note)| {
             decode(&contents)

@@ -101,6 +101,57 @@ def test_a_library_past_five_megabytes_loads_from_one_file_and_stays(browser, tm
     assert len(got["first"]["items"]) == 6000 and not b.alert_text(), b.alert_text()
 
 
+# Holds back the library's full reading (every record but the texts) for 2.5 s, as a library of
+# tens of thousands of claims holds it back: start-up shows the list first, then takes the
+# claims in. The app is not changed; IndexedDB's answer reaches it later.
+SLOW_CLAIMS = """
+for (const name of ['getAll', 'getAllKeys']) {
+  const real = IDBObjectStore.prototype[name];
+  IDBObjectStore.prototype[name] = function (range) {
+    const req = real.apply(this, arguments);
+    if (range && range.lower === undefined && range.upper === '~text:') {
+      req.addEventListener('success', e => {
+        e.stopImmediatePropagation();
+        setTimeout(() => req.onsuccess && req.onsuccess(e), 2500);
+      });
+    }
+    return req;
+  };
+}
+"""
+
+
+def test_the_list_comes_before_the_claims_and_what_is_done_meanwhile_is_kept(browser):
+    b = browser
+    b.open_app()
+    tag_a_claim(b)
+    slow = b.driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": SLOW_CLAIMS})
+    b.reload()
+    # The list and the open article are there; the claims are still being read: the article's
+    # counts are hidden, and its claims list says so.
+    assert library_entries(b) == 5
+    wait_for("the claims said to be read", lambda: "Reading the library's claims" in b.js(
+        "return document.querySelector('.claims').textContent"))
+    counts = b.js("return [...document.querySelectorAll('.library .count')]"
+                  ".map(c => getComputedStyle(c).visibility)")
+    assert counts and set(counts) == {"hidden"}, counts
+    assert claim_count(b) == 0
+    # A claim marked meanwhile.
+    b.select_by_dragging("Secretary of State Mike Pompeo released a video")
+    b.click("button", "Sourced")
+    # Then the stored claim arrives beside it, and the counts show.
+    wait_for("both claims", lambda: claim_count(b) == 2, timeout=15)
+    assert "Reading the library's claims" not in b.js("return document.querySelector('.claims').textContent")
+    assert b.js("return getComputedStyle(document.querySelector('.library .count')).visibility") == "visible"
+    wait_for("the new claim stored", lambda: sum(k.startswith("a:") for k in b.records()) == 2)
+    b.driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": slow["identifier"]})
+    b.reload()
+    open_seed(b)
+    wait_for("both claims after a reload", lambda: claim_count(b) == 2)
+    verdicts = sorted(json.loads(v)["verdict"] for k, v in b.records().items() if k.startswith("a:"))
+    assert verdicts == ["sourced", "unsourced"]
+
+
 def test_a_library_of_the_old_store_moves_over_once(browser):
     b = browser
     b.js("localStorage.setItem('claimmark.library', arguments[0])", V1)

@@ -22,7 +22,7 @@ pub enum Touched {
 #[derive(Clone, Debug, Default)]
 pub struct Journal {
     touched: Vec<Touched>,
-    listed: u64,
+    pub(super) listed: u64,
 }
 
 impl PartialEq for Journal {
@@ -57,6 +57,13 @@ impl Library {
     /// the list of 3,000 articles is not looked at again.
     pub fn listed(&self) -> u64 {
         self.journal.listed
+    }
+
+    /// Forgets the records changed so far, unsorted (a library just read from storage has
+    /// nothing to write: sorting the 63,000 records of a large one to drop them cost a
+    /// start-up tens of milliseconds).
+    pub fn forget_journal(&mut self) {
+        self.journal.touched = Vec::new();
     }
 
     /// The records changed since the last call, each once, in order.

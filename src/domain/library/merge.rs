@@ -59,44 +59,51 @@ impl Library {
         let mut report = MergeReport::default();
         // What changed, for the journal (noted at the end: the loops hold parts of `self`).
         let mut touched = Vec::new();
-        for doc in incoming.documents {
-            if let Some(local) = self
-                .docs
-                .iter_mut()
-                .find(|d| d.id == doc.id && d.origin == Origin::User)
-            {
-                // A newer revision of the text (replaced in another tab) wins; else newer
-                // details (edited by hand in another tab) do; of details edited at the same
-                // millisecond, the greater (texts are not compared).
-                let tie = doc.revised == local.revised
-                    && doc.edited == local.edited
-                    && details(&doc) > details(local);
-                if doc.revised > local.revised || doc.edited > local.edited || tie {
-                    touched.push(Touched::Document(doc.id.clone()));
-                }
-                if doc.revised > local.revised {
-                    *local = Document {
-                        origin: Origin::User,
-                        ..doc
-                    };
-                    report.documents_revised += 1;
-                } else if doc.edited > local.edited || tie {
-                    local.title = doc.title;
-                    local.url = doc.url;
-                    local.site = doc.site;
-                    local.author = doc.author;
-                    local.date = doc.date;
-                    local.edited = doc.edited;
-                }
+        // Indexed by id: start-up merges a library of thousands of articles (a pass over the
+        // articles for each took 30 ms of 3,000). Of the same article twice in what comes in,
+        // one is taken.
+        let doc_at = Lookup::new(self.docs.iter().map(|d| d.id.as_str()));
+        let incoming_at = Lookup::new(incoming.documents.iter().map(|d| d.id.as_str()));
+        for (k, doc) in incoming.documents.into_iter().enumerate() {
+            if incoming_at.get(&doc.id) != Some(k) {
                 continue;
             }
-            if self.document(&doc.id).is_none() {
+            let Some(i) = doc_at.get(&doc.id) else {
                 touched.push(Touched::Document(doc.id.clone()));
                 self.docs.push(Document {
                     origin: Origin::User,
                     ..doc
                 });
                 report.documents_added += 1;
+                continue;
+            };
+            let local = &mut self.docs[i];
+            if local.origin != Origin::User {
+                // A sample article: never replaced.
+                continue;
+            }
+            // A newer revision of the text (replaced in another tab) wins; else newer details
+            // (edited by hand in another tab) do; of details edited at the same millisecond,
+            // the greater (texts are not compared).
+            let tie = doc.revised == local.revised
+                && doc.edited == local.edited
+                && details(&doc) > details(local);
+            if doc.revised > local.revised || doc.edited > local.edited || tie {
+                touched.push(Touched::Document(doc.id.clone()));
+            }
+            if doc.revised > local.revised {
+                *local = Document {
+                    origin: Origin::User,
+                    ..doc
+                };
+                report.documents_revised += 1;
+            } else if doc.edited > local.edited || tie {
+                local.title = doc.title;
+                local.url = doc.url;
+                local.site = doc.site;
+                local.author = doc.author;
+                local.date = doc.date;
+                local.edited = doc.edited;
             }
         }
         if report.documents_added > 0 {

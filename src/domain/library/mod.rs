@@ -29,6 +29,8 @@ pub struct Library {
     /// Who is marking and editing claims here (the name they set; not stored with the library):
     /// each claim marked or changed carries it.
     person: String,
+    /// The stored claims are not read yet ([`Library::listing`]).
+    unread: bool,
 }
 
 /// The parts of a library that are stored and merged: everything but the seed texts.
@@ -116,6 +118,7 @@ pub struct Placed<'a> {
 mod dismiss;
 mod index;
 mod journal;
+mod listing;
 mod merge;
 mod read;
 mod revise;
