@@ -1,11 +1,25 @@
 //! The native command, run as a user runs it: `claimmark-cli suggest`, `extract` and `agree`
 //! print one JSON object per line, and refuse bad input with a message and a failing status.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// The built command. Cargo names it at compile time; `cargo clippy --all-targets` in a fresh
+/// target folder with a rustc wrapper (`.cargo/config.toml`) leaves the name out, so it is then
+/// found beside the test, where `cargo test` builds it.
+fn exe() -> PathBuf {
+    option_env!("CARGO_BIN_EXE_claimmark-cli").map_or_else(
+        || {
+            let test = std::env::current_exe().expect("the test knows where it is");
+            let deps = test.parent().expect("in deps/");
+            deps.with_file_name(format!("claimmark-cli{}", std::env::consts::EXE_SUFFIX))
+        },
+        PathBuf::from,
+    )
+}
+
 fn cli(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_claimmark-cli"))
+    Command::new(exe())
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()

@@ -15,9 +15,9 @@ use crate::domain::storage::{storage_line, KeyValueStore, LIBRARY_KEY, PERSON_KE
 use crate::domain::sync::{TeamSettings, SETTINGS_KEY};
 
 /// Sets up the one effect that persists, and the channel on which other tabs' writes arrive.
-/// Nothing is written (and the journal is left alone: what
-/// is changed meanwhile is kept) until the library's claims are read and
-/// [`Saving::claims_read`] is told what start-up must write first.
+/// Nothing is written, and the journal is left alone (what is changed meanwhile is kept), until
+/// the library's claims are read and [`Saving::claims_read`] is told what start-up must write
+/// first.
 pub fn persist(state: AppState, records: Option<Rc<Records>>, writable: bool) -> Saving {
     let saving = Saving {
         state,
