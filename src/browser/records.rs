@@ -114,8 +114,8 @@ impl Records {
             .await
     }
 
-    /// What start-up reads first: the articles' details, their claims' counts and the schema
-    /// version (the domain's `LISTING`; no claim, no text).
+    /// What start-up reads first: the articles' details and the schema version (the domain's
+    /// `LISTING`; no claim, no text).
     pub async fn read_listing(&self) -> Result<Vec<(String, String)>, StoreError> {
         let (from, to) = LISTING;
         let args = [from.into(), to.into(), false.into(), true.into()];
