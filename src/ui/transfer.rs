@@ -93,9 +93,22 @@ pub fn Transfer() -> impl IntoView {
     }
 }
 
+/// Files are made from, and read against, the whole library: not while start-up is still
+/// reading its claims (a backup without them would pass for a whole one). Says so.
+fn reading_claims(app: AppState) -> bool {
+    let busy = app.busy.get_untracked();
+    if busy {
+        app.error("The library's claims are still being read: try again in a moment.");
+    }
+    busy
+}
+
 /// Downloads a file of the library made in the worker: `format`, for article `doc` (`None`:
 /// all) or only claim `claim`.
 pub fn download_file(app: AppState, format: Format, doc: Option<String>, claim: Option<String>) {
+    if reading_claims(app) {
+        return;
+    }
     super::texts::with_all(
         app,
         true,
@@ -168,6 +181,9 @@ fn make_file(app: AppState, format: Format, doc: Option<String>, claim: Option<S
 /// Merges in the file `name` (its contents `text`), read in the worker against the library as
 /// stored.
 fn import(app: AppState, name: String, text: String) {
+    if reading_claims(app) {
+        return;
+    }
     let stored = app.library.with_untracked(|l| one_value(&l.contents()));
     worker::import(stored, &text, browser::now_ms(), move |read| {
         let contents = read.and_then(|(contents, note)| {

@@ -136,6 +136,9 @@ def test_the_list_comes_before_the_claims_and_what_is_done_meanwhile_is_kept(bro
                   ".map(c => getComputedStyle(c).visibility)")
     assert counts and set(counts) == {"hidden"}, counts
     assert claim_count(b) == 0
+    # No file is made of a library without its claims (it would pass for a backup).
+    b.click("button", "Download all")
+    assert "still being read" in b.by_role("alert", "", exact=False).text
     # A claim marked meanwhile.
     b.select_by_dragging("Secretary of State Mike Pompeo released a video")
     b.click("button", "Sourced")
@@ -144,6 +147,7 @@ def test_the_list_comes_before_the_claims_and_what_is_done_meanwhile_is_kept(bro
     assert "Reading the library's claims" not in b.js("return document.querySelector('.claims').textContent")
     assert b.js("return getComputedStyle(document.querySelector('.library .count')).visibility") == "visible"
     wait_for("the new claim stored", lambda: sum(k.startswith("a:") for k in b.records()) == 2)
+    assert not list(b.downloads.glob("*")), "nothing was downloaded"
     b.driver.execute_cdp_cmd("Page.removeScriptToEvaluateOnNewDocument", {"identifier": slow["identifier"]})
     b.reload()
     open_seed(b)
