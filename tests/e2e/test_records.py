@@ -101,7 +101,7 @@ def test_a_library_past_five_megabytes_loads_from_one_file_and_stays(browser, tm
     assert len(got["first"]["items"]) == 6000 and not b.alert_text(), b.alert_text()
 
 
-# Holds back the library's full reading (every record but the texts) for 2.5 s, as a library of
+# Holds back the library's full reading (every record but the texts) for 4 s, as a library of
 # tens of thousands of claims holds it back: start-up shows the list first, then takes the
 # claims in. The app is not changed; IndexedDB's answer reaches it later.
 SLOW_CLAIMS = """
@@ -112,7 +112,7 @@ for (const name of ['getAll', 'getAllKeys']) {
     if (range && range.lower === undefined && range.upper === '~text:') {
       req.addEventListener('success', e => {
         e.stopImmediatePropagation();
-        setTimeout(() => req.onsuccess && req.onsuccess(e), 2500);
+        setTimeout(() => req.onsuccess && req.onsuccess(e), 4000);
       });
     }
     return req;
