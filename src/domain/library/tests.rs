@@ -339,6 +339,23 @@ fn a_newer_revision_of_a_text_wins_in_a_merge() {
 }
 
 #[test]
+fn an_article_twice_in_what_comes_in_is_added_once_and_seeds_stay() {
+    let mut l = Library::new(seed_documents());
+    let one = |text: &str| document_from_text("dup".into(), text, None, Origin::User, 5);
+    let mut seed_copy = one("A stored copy claiming a sample's id.");
+    seed_copy.id = seed_documents()[0].id.clone();
+    let r = l.merge(Contents {
+        documents: vec![one("First copy."), one("Second copy."), seed_copy],
+        ..Contents::default()
+    });
+    assert_eq!(r.documents_added, 1);
+    let dups = l.documents().iter().filter(|d| d.id == "dup").count();
+    assert_eq!(dups, 1);
+    assert_eq!(l.documents()[0].origin, Origin::Seed);
+    assert_eq!(l.documents().len(), seed_documents().len() + 1);
+}
+
+#[test]
 fn merge_summary_names_every_outcome() {
     let r = MergeReport {
         added: 2,
