@@ -122,3 +122,22 @@ fn the_source_a_named_reporter_passed_on_stays_theirs() {
                 is false. “Nobody is preventing civilians from leaving,” the source said.";
     assert_eq!(source(text).as_deref(), Some("Nisan Ahmado"));
 }
+
+#[test]
+fn agreeing_a_deal_is_no_saying_agreeing_that_is() {
+    let deal =
+        "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as Tottenham manager.";
+    assert_eq!(source(deal), None);
+    assert_eq!(
+        source("The company agreed to pay a fine of $5 million."),
+        None
+    );
+    assert_eq!(
+        source("Finance minister Jim Chalmers agreed that prices fell 3% in May.").as_deref(),
+        Some("Jim Chalmers")
+    );
+    assert_eq!(
+        source("Prices fell 3% in May, Jim Chalmers agreed.").as_deref(),
+        Some("Jim Chalmers")
+    );
+}

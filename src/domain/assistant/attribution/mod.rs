@@ -150,6 +150,14 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         if verb == "adding" && !(i > 0 && ws[i - 1].ends_clause()) && !reported {
             continue;
         }
+        // "has agreed a deal to …", "agreed to pay": a bargain struck, not words reported
+        // ("agreed that …", "…, he agreed." are).
+        let bargain = ws
+            .get(i + 1)
+            .is_some_and(|n| matches!(n.lower(), "a" | "an" | "to" | "terms" | "on" | "upon"));
+        if verb.starts_with("agree") && bargain && !w.raw().ends_with([',', ':']) {
+            continue;
+        }
         // "X said A and said B": the second verb shares the first one's subject.
         if i > 0 && ws[i - 1].is("and") && !out.is_empty() {
             continue;
