@@ -144,9 +144,12 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         }
         // "…, adding that …", "adding: “…”" report words; "adding a small digital clock" is
         // an act.
-        let reported = ws.get(i + 1).is_some_and(|n| {
-            n.is("that") || n.raw().starts_with(['“', '"']) || w.raw().ends_with([',', ':'])
-        });
+        // (A verb followed by a comma or colon closes a tag or opens what is said.)
+        let tag = w.raw().ends_with([',', ':']);
+        let reported = tag
+            || ws
+                .get(i + 1)
+                .is_some_and(|n| n.is("that") || n.raw().starts_with(['“', '"']));
         if verb == "adding" && !(i > 0 && ws[i - 1].ends_clause()) && !reported {
             continue;
         }
@@ -155,7 +158,7 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         let bargain = ws
             .get(i + 1)
             .is_some_and(|n| matches!(n.lower(), "a" | "an" | "to" | "terms" | "on" | "upon"));
-        if verb.starts_with("agree") && bargain && !w.raw().ends_with([',', ':']) {
+        if verb.starts_with("agree") && bargain && !tag {
             continue;
         }
         // "X said A and said B": the second verb shares the first one's subject.
