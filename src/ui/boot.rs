@@ -110,7 +110,6 @@ fn read_claims(
         let old = opened.remove_old.then_some(old);
         saving.claims_read(opened.writes, old, problem.is_some());
         state.library.update(|l| l.claims_read(opened.library));
-        state.busy.set(false);
     });
 }
 
@@ -237,7 +236,6 @@ pub fn start(boot: Boot) -> AppState {
         suggestions,
         chosen: RwSignal::new(None),
         reading,
-        busy: RwSignal::new(true),
         settings,
         report: RwSignal::new(false),
         update_ready: RwSignal::new(false),

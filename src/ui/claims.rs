@@ -157,8 +157,6 @@ pub fn ClaimsPanel() -> impl IntoView {
             show_claim(app, id);
         }
     };
-    // Start-up shows the library before its claims are read.
-    let unread = app.busy;
     view! {
         <aside class="panel claims" aria-labelledby="claims-heading" node_ref=root on:click=click>
             {move || app.chosen.get().map(|span| view! { <SuggestionPanel span=span/> })}
@@ -195,7 +193,8 @@ pub fn ClaimsPanel() -> impl IntoView {
                     })
             }}
             {move || {
-                let said = match unread.get() {
+                // (Start-up shows the library before its claims are read.)
+                let said = match app.busy() {
                     true => "Reading the library's claims…",
                     false => "No claims marked in this article yet. Select text in the article to begin.",
                 };

@@ -44,7 +44,7 @@ pub fn LibraryPanel() -> impl IntoView {
     );
     view! {
         // The claims' counts are hidden until start-up has read the claims.
-        <nav class="panel library" class:busy=move || app.busy.get() aria-labelledby="library-heading">
+        <nav class="panel library" class:busy=move || app.busy() aria-labelledby="library-heading">
             <super::search::SearchPanel/>
             <h2 id="library-heading">"Library"</h2>
             <ul class="doc-list" node_ref=list>

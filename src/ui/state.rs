@@ -66,9 +66,6 @@ pub struct AppState {
     pub chosen: RwSignal<Option<(usize, usize)>>,
     /// The assistant is reading the open article (in the worker).
     pub reading: RwSignal<bool>,
-    /// The library's claims are being read: start-up shows the list before (a library of
-    /// years holds tens of thousands).
-    pub busy: RwSignal<bool>,
     /// The fact-checker's organisation and rating scale.
     pub settings: RwSignal<Settings>,
     /// The open article's report is shown (in place of the reader).
@@ -87,6 +84,12 @@ pub fn use_app() -> AppState {
 }
 
 impl AppState {
+    /// Whether start-up is still reading the library's claims (it shows the list before: a
+    /// library of years holds tens of thousands). Tracked.
+    pub fn busy(&self) -> bool {
+        self.library.with(Library::claims_unread)
+    }
+
     pub fn info(&self, text: impl Into<String>) {
         self.notice.set(Some(Notice::Info(text.into())));
     }

@@ -6,6 +6,7 @@ use super::state::{use_app, AppState};
 use crate::browser::{self, files, worker};
 use crate::domain::document::slug;
 use crate::domain::exchange::{Format, Request};
+use crate::domain::library::Library;
 use crate::domain::records::one_value;
 use crate::domain::storage::decode;
 use crate::domain::time::compact_date;
@@ -96,7 +97,7 @@ pub fn Transfer() -> impl IntoView {
 /// Files are made from, and read against, the whole library: not while start-up is still
 /// reading its claims (a backup without them would pass for a whole one). Says so.
 fn reading_claims(app: AppState) -> bool {
-    let busy = app.busy.get_untracked();
+    let busy = app.library.with_untracked(Library::claims_unread);
     if busy {
         app.error("The library's claims are still being read: try again in a moment.");
     }
