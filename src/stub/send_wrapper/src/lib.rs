@@ -99,17 +99,15 @@ mod futures;
 use std::fmt;
 use std::mem::{self, ManuallyDrop};
 use std::ops::{Deref, DerefMut, Drop};
-use std::thread;
-
-// claimmark's change (the only one; see ../README.claimmark.md): where there is one thread (wasm32
+// claimmark's change (the only one; ../CLAIMMARK.md): where there is one thread (wasm32
 // without atomics), the wrapper needs no thread identity. `thread::current()` there costs the
 // page about 2 KB gzip: it allocates its handle with std's own allocator (dlmalloc), which the
 // page otherwise never links. Elsewhere the identity and checks are as published.
 #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
-type ThreadId = thread::ThreadId;
+type ThreadId = std::thread::ThreadId;
 #[cfg(not(all(target_arch = "wasm32", not(target_feature = "atomics"))))]
 fn current_thread() -> ThreadId {
-	thread::current().id()
+	std::thread::current().id()
 }
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
 type ThreadId = ();
