@@ -134,7 +134,7 @@ pub fn ClaimsPanel() -> impl IntoView {
             ))
         }),
     );
-    // The entries, drawn by hand (see [`entries`]): the runs that changed are made anew, the
+    // The entries, drawn by hand (see [`entry`]): the runs that changed are made anew, the
     // others kept where they are.
     let list = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |drawn: Option<Drawn>| {
@@ -147,7 +147,11 @@ pub fn ClaimsPanel() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(list) = orphan_list.get() {
             list.set_text_content(None);
-            entries(&list, orphans.get(), app.selected.get_untracked());
+            let now = app.selected.get_untracked();
+            for row in orphans.get() {
+                let item = entry(&row, now.as_deref());
+                leptos::tachys::renderer::dom::Dom::insert_node(&list, &item, None);
+            }
         }
     });
     // One listener for every entry.
@@ -201,8 +205,8 @@ pub fn ClaimsPanel() -> impl IntoView {
                 (count() == 0).then(|| view! { <p class="empty">{said}</p> })
             }}
             // The entries in runs by where their claims sit in the text, each run laid out only
-            // when in view and redrawn whole when one of its entries changes: tagging, editing
-            // or deleting a claim redraws one run; the others stay as they are.
+            // when in view; tagging, editing or deleting a claim adds, redraws or removes its
+            // entry alone.
             <div class="claim-list" role="list" node_ref=list></div>
             <section
                 class="orphans"
@@ -225,7 +229,8 @@ pub fn ClaimsPanel() -> impl IntoView {
 type Drawn = Vec<((usize, Vec<Row>), web_sys::Element)>;
 
 /// Brings `list`, drawn as `drawn`, to `runs` (both in text order): a run whose rows are as
-/// drawn keeps its element, in place; the others are made anew or removed.
+/// drawn keeps its element, in place; one at the same place whose rows changed keeps it too,
+/// with only its changed entries made anew ([`patch`]); the others are made anew or removed.
 fn redraw(
     list: &web_sys::Element,
     drawn: Drawn,
@@ -238,11 +243,14 @@ fn redraw(
     let mut next = list.first_child();
     let mut out = Vec::with_capacity(runs.len());
     for run in runs {
-        // Runs drawn before this one's place are gone, as is one at its place whose rows
-        // changed; one whose rows are as drawn is kept.
+        // Runs drawn before this one's place are gone; one at its place is kept, brought to
+        // its rows.
         let mut kept = None;
         while let Some((was, el)) = old.next_if(|((at, _), _)| *at <= run.0) {
-            if kept.is_none() && was == *run {
+            if kept.is_none() && was.0 == run.0 {
+                if was.1 != run.1 {
+                    patch(&el, &was.1, &run.1, now.as_deref());
+                }
                 kept = Some(el);
                 continue;
             }
@@ -256,7 +264,9 @@ fn redraw(
             let el = Dom::create_element("div", None);
             Dom::set_attribute(&el, "class", "run");
             Dom::set_attribute(&el, "role", "none");
-            entries(&el, run.1.clone(), now.clone());
+            for row in &run.1 {
+                Dom::insert_node(&el, &entry(row, now.as_deref()), None);
+            }
             el
         });
         let node: &web_sys::Node = &el;
@@ -273,11 +283,49 @@ fn redraw(
     out
 }
 
-/// Puts the entries of `rows` in `list` as plain elements, the one being edited (`current`)
-/// marked so (later changes are set by the panel). Made as views, each entry was 14 nodes, half
+/// Brings the entries of a run, drawn as `was`, to `rows` (both in text order): an entry whose
+/// row is unchanged stays as it is; a changed one is made anew in its place; a new claim's is
+/// added where it belongs and a deleted one's removed. A keystroke in a note redraws one entry,
+/// not the run (whose fresh elements Chromium then laid out twice in the next frame).
+fn patch(run: &web_sys::Element, was: &[Row], rows: &[Row], current: Option<&str>) {
+    use leptos::tachys::renderer::dom::Dom;
+    use wasm_bindgen::JsCast;
+    // The run's entries as drawn, one for each of `was`.
+    let mut drawn: Vec<web_sys::Element> = Vec::with_capacity(was.len());
+    let mut next = run.first_child();
+    while let Some(node) = next {
+        next = node.next_sibling();
+        drawn.push(node.unchecked_into());
+    }
+    let mut j = 0;
+    for row in rows {
+        // Entries of claims deleted before this row's go (if its claim is drawn further on).
+        if was[j..].iter().any(|w| w.id == row.id) {
+            while was[j].id != row.id {
+                drawn[j].remove();
+                j += 1;
+            }
+            if was[j] != *row {
+                Dom::insert_node(run, &entry(row, current), Some(&drawn[j]));
+                drawn[j].remove();
+            }
+            j += 1;
+        } else {
+            // A new claim: its entry goes before the one drawn here (or last).
+            Dom::insert_node(run, &entry(row, current), drawn.get(j).map(|e| e.as_ref()));
+        }
+    }
+    // What is left was deleted.
+    for gone in &drawn[j..] {
+        gone.remove();
+    }
+}
+
+/// The entry of a claim's row, as a plain element (made as views, each entry was 14 nodes, half
 /// of them placeholders for what it might show, and a closure: 70,000 nodes and 5,000 closures
-/// for an article of 5,000 claims. Text is always a text node, never HTML.
-fn entries(list: &web_sys::Element, rows: Vec<Row>, current: Option<String>) {
+/// for an article of 5,000 claims), marked if it is the one being edited (`current`; later
+/// changes are set by the panel). Text is always a text node, never HTML.
+fn entry(row: &Row, current: Option<&str>) -> web_sys::Element {
     use leptos::tachys::renderer::dom::Dom;
     let add = |parent: &web_sys::Element, tag: &str, class: &str, text: &str| {
         let el = Dom::create_element(tag, None);
@@ -290,32 +338,31 @@ fn entries(list: &web_sys::Element, rows: Vec<Row>, current: Option<String>) {
         Dom::insert_node(parent, &el, None);
         el
     };
-    for row in rows {
-        let item = add(list, "div", "", "");
-        Dom::set_attribute(&item, "role", "listitem");
-        let entry = add(&item, "button", "claim-entry", "");
-        Dom::set_attribute(&entry, "type", "button");
-        Dom::set_attribute(&entry, "data-claim", &row.id);
-        if current.as_deref() == Some(&*row.id) {
-            Dom::set_attribute(&entry, "aria-current", "true");
-        }
-        let verdict = format!("badge badge-{}", row.verdict.as_str());
-        add(&entry, "span", &verdict, row.verdict.label());
-        match row.status {
-            Status::Anchored => None,
-            Status::Moved => Some(("badge badge-moved", "moved: please confirm")),
-            Status::Orphan => Some(("badge badge-orphan", "not found in text")),
-        }
-        .map(|(class, text)| add(&entry, "span", class, text));
-        add(&entry, "q", "claim-quote", &truncate_words(&row.quote, 160));
-        let note = truncate_words(&row.note, 120);
-        let by = row.by.as_deref().unwrap_or_default();
-        for (class, text) in [("claim-note", note.as_str()), ("claim-by", by)] {
-            if !text.is_empty() {
-                add(&entry, "span", class, text);
-            }
+    let item = Dom::create_element("div", None);
+    Dom::set_attribute(&item, "role", "listitem");
+    let entry = add(&item, "button", "claim-entry", "");
+    Dom::set_attribute(&entry, "type", "button");
+    Dom::set_attribute(&entry, "data-claim", &row.id);
+    if current == Some(&*row.id) {
+        Dom::set_attribute(&entry, "aria-current", "true");
+    }
+    let verdict = format!("badge badge-{}", row.verdict.as_str());
+    add(&entry, "span", &verdict, row.verdict.label());
+    match row.status {
+        Status::Anchored => None,
+        Status::Moved => Some(("badge badge-moved", "moved: please confirm")),
+        Status::Orphan => Some(("badge badge-orphan", "not found in text")),
+    }
+    .map(|(class, text)| add(&entry, "span", class, text));
+    add(&entry, "q", "claim-quote", &truncate_words(&row.quote, 160));
+    let note = truncate_words(&row.note, 120);
+    let by = row.by.as_deref().unwrap_or_default();
+    for (class, text) in [("claim-note", note.as_str()), ("claim-by", by)] {
+        if !text.is_empty() {
+            add(&entry, "span", class, text);
         }
     }
+    item
 }
 
 /// The head of a side panel: its heading, and a Close button that calls `close`.

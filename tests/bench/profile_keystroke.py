@@ -7,7 +7,7 @@ paint done), and Chromium's task, script, layout and style time for it; then the
 functions of a CPU profile of the last one. A tool for finding what to work on; asserts
 nothing.
 
-    profile_keystroke.py [DIST] [CLAIMS] [KEYS]
+    profile_keystroke.py [DIST] [CLAIMS] [KEYS]   (TOP=n: how many functions to print, 15)
 """
 import pathlib
 import sys
@@ -53,7 +53,7 @@ def main():
             print(f"keystroke {n + 1}: handled in {handled:.1f} ms; the next frame began at"
                   f" {frame:.1f} ms, the task after it ran at {after_frame:.1f} ms; "
                   + ", ".join(f"{k} {1000 * (after[k] - before[k]):.1f} ms" for k in TIMES))
-        print_profile(d, "the last keystroke", 15)
+        print_profile(d, "the last keystroke", int(__import__("os").environ.get("TOP", "15")))
 
 
 if __name__ == "__main__":

@@ -6,7 +6,7 @@ time until the frame after its highlight appears has been drawn, and Chromium's 
 layout and style time for it; then the busiest functions of a CPU profile of the last one. A
 tool for finding what to work on; asserts nothing.
 
-    profile_tag.py [DIST] [CLAIMS] [TAGS]
+    profile_tag.py [DIST] [CLAIMS] [TAGS]   (TOP=n: how many functions to print, 15)
 """
 import pathlib
 import sys
@@ -46,7 +46,7 @@ def main():
             after = metrics(d)
             print(f"tag {n + 1}: drawn at {shown:.1f} ms; "
                   + ", ".join(f"{k} {1000 * (after[k] - before[k]):.1f} ms" for k in TIMES))
-        print_profile(d, "the last tag", 15)
+        print_profile(d, "the last tag", int(__import__("os").environ.get("TOP", "15")))
 
 
 if __name__ == "__main__":

@@ -340,9 +340,13 @@ new MutationObserver((ms) => {
   for (const m of ms) {
     const at = place(m.target);
     if (!at) continue;
-    // A run added or removed as a whole is one change of the container.
-    const runs = [...m.addedNodes, ...m.removedNodes].filter((n) => n.classList && n.classList.contains('run'));
-    window.changed.push(at.concat([runs.length]));
+    // A run added or removed as a whole is one change of the container; an entry of the list
+    // added or removed inside a run, one of that run.
+    const is = (n, test) => n.nodeType === 1 && test(n);
+    const runs = [...m.addedNodes, ...m.removedNodes].filter((n) => is(n, (e) => e.classList.contains('run')));
+    const entry = (e) => e.getAttribute('role') === 'listitem';
+    window.changed.push(at.concat([runs.length, [...m.addedNodes].filter((n) => is(n, entry)).length,
+                                   [...m.removedNodes].filter((n) => is(n, entry)).length]));
   }
 }).observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
 """
@@ -350,8 +354,8 @@ new MutationObserver((ms) => {
 
 def test_a_change_redraws_only_the_run_of_the_text_and_list_it_touches(browser, tmp_path):
     """Tagging a claim in a long article with hundreds of claims redraws one run of its
-    paragraphs and one of the claims list; a keystroke in a note redraws one run of the list
-    and nothing of the text."""
+    paragraphs and adds one entry to the claims list; a keystroke in a note redraws that one
+    entry and nothing of the text; deleting a claim removes its entry alone."""
     b = browser
     b.open_app()
     path = library_file(tmp_path / "long.json", articles=1, chars=120_000, claims=300, paragraph=10)
@@ -369,14 +373,16 @@ def test_a_change_redraws_only_the_run_of_the_text_and_list_it_touches(browser, 
     wait_for("the new claim", lambda: claim_count(b) == 301)
     changed = b.js("return window.changed")
     # One run of the text replaced (removed and added; the new claim's mark then flagged as the
-    # one being edited, inside it); in the list one run added or replaced (the claim sits after
-    # every claim of the file).
+    # one being edited, inside it); in the list one entry added, in its own new run or in the
+    # run of the claims near it, and nothing else added or removed.
     article = [c for c in changed if c[0] == "article"]
     assert sum(c[2] for c in article if c[1] == "whole") == 2, article
     assert len({c[1] for c in article if c[1] != "whole"}) <= 1, article
     listed = [c for c in changed if c[0] == "list"]
-    assert sum(c[2] for c in listed if c[1] == "whole") in (1, 2), listed
-    assert len({c[1] for c in listed if c[1] != "whole"}) <= 1, listed
+    whole = sum(c[2] for c in listed if c[1] == "whole")
+    inside = [c for c in listed if c[1] != "whole"]
+    assert whole + sum(c[3] for c in inside) == 1, listed
+    assert sum(c[4] for c in listed) == 0 and len({c[1] for c in inside}) <= 1, listed
 
     b.js("window.changed = []")
     b.type_into("Note", "x")
@@ -384,9 +390,10 @@ def test_a_change_redraws_only_the_run_of_the_text_and_list_it_touches(browser, 
     changed = b.js("return window.changed")
     assert not [c for c in changed if c[0] == "article"], changed
     listed = [c for c in changed if c[0] == "list"]
-    # The entry's run replaced: one removed, one added.
-    assert sum(c[2] for c in listed if c[1] == "whole") == 2, listed
-    assert len({c[1] for c in listed if c[1] != "whole"}) <= 1, listed
+    # The claim's entry replaced, one removed and one added, in its run; no run redrawn.
+    assert sum(c[2] for c in listed if c[1] == "whole") == 0, listed
+    assert [sum(c[3] for c in listed), sum(c[4] for c in listed)] == [1, 1], listed
+    assert len({c[1] for c in listed}) == 1, listed
 
     # Deleting a claim in the middle redraws its run; the list is then as a fresh drawing of the
     # article makes it: every claim once, in text order.
@@ -394,8 +401,12 @@ def test_a_change_redraws_only_the_run_of_the_text_and_list_it_touches(browser, 
     # counts their entries as not displayed.)
     b.js("document.querySelector('.claim-entry[data-claim$=\"000150\"]').scrollIntoView()")
     b.click("button", "prices fell number 150 of article 0", exact=False)
+    b.js("window.changed = []")
     b.click("button", "Delete claim")
     wait_for("the claim deleted", lambda: claim_count(b) == 300)
+    # Its entry removed from its run, nothing added to the list.
+    listed = [c for c in b.js("return window.changed") if c[0] == "list"]
+    assert [sum(c[2] for c in listed), sum(c[3] for c in listed), sum(c[4] for c in listed)] == [0, 0, 1], listed
     drawn = b.js(LISTED)
     assert len(drawn) == 300 and len(set(drawn)) == 300, len(drawn)
     assert "urn:uuid:00000000-0000-4000-8000-000000000150" not in drawn
