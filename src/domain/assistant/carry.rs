@@ -263,6 +263,7 @@ pub(super) fn carry(
             continue;
         }
     }
+    block_quotes(found, para, units, insides);
     // Forward: "It ranked near the bottom … The study determined this by …".
     for i in 0..n.saturating_sub(1) {
         if found[i].0.is_some() || found[i].3 || para[i + 1] != para[i] {
@@ -278,5 +279,72 @@ pub(super) fn carry(
         if back_ref {
             found[i] = (found[i + 1].0.clone(), false, true, false);
         }
+    }
+}
+
+/// A block quote whose markup went with the page: paragraphs in the first person ("allows us to
+/// craft", "These were the fixes that I recommended") with no attribution of their own, after
+/// a paragraph whose speaker is named, and the paragraphs between two of them (at most three
+/// apart, none tagged), are that speaker's.
+fn block_quotes(found: &mut [Found], para: &[usize], units: &[Vec<Word>], insides: &[Vec<bool>]) {
+    // Each paragraph's units.
+    let mut paras: Vec<std::ops::Range<usize>> = Vec::new();
+    for i in 0..found.len() {
+        match paras.last_mut() {
+            Some(p) if para[i] == para[p.start] => p.end = i + 1,
+            _ => paras.push(i..i + 1),
+        }
+    }
+    let untagged = |p: &std::ops::Range<usize>, found: &[Found]| p.clone().all(|k| !found[k].3);
+    let speaks = |k: usize| {
+        first_person(&units[k], &insides[k])
+            && !units[k].iter().any(|w| w.is("said") || w.is("says"))
+    };
+    let first =
+        |p: &std::ops::Range<usize>, found: &[Found]| untagged(p, found) && p.clone().any(speaks);
+    let mut p = 1;
+    while p < paras.len() {
+        if !first(&paras[p], found) {
+            p += 1;
+            continue;
+        }
+        // The speaker: the last one the paragraph before names, a person's full name or a
+        // source of that unit's own attribution.
+        let speaker = (paras[p - 1].clone())
+            .rev()
+            .find(|&k| found[k].0.is_some())
+            .filter(|&k| found[k].3 || found[k].0.as_ref().is_some_and(|s| s.contains(' ')))
+            .and_then(|k| found[k].0.clone());
+        let Some(s) = speaker else {
+            p += 1;
+            continue;
+        };
+        let mut last = p;
+        let mut q = p + 1;
+        while q < paras.len() && q <= last + 3 && untagged(&paras[q], found) {
+            if first(&paras[q], found) {
+                last = q;
+            }
+            q += 1;
+        }
+        // One of them in the first person singular: a "we" alone is as often the outlet's
+        // own voice ("We know they were …", "we used data published …").
+        let singular = (paras[p].start..paras[last].end).any(|k| {
+            (units[k].iter()).any(|w| {
+                matches!(w.lower(), "i" | "i've" | "i'm" | "my" | "me")
+                    && !insides[k].get(w.at).copied().unwrap_or(false)
+            })
+        });
+        // (One paragraph alone is the rule above's: the first person right after the speaker.)
+        if !singular || last == p {
+            p += 1;
+            continue;
+        }
+        for f in &mut found[paras[p].start..paras[last].end] {
+            if !f.3 {
+                *f = (Some(s.clone()), false, true, false);
+            }
+        }
+        p = last + 1;
     }
 }

@@ -141,3 +141,38 @@ fn agreeing_a_deal_is_no_saying_agreeing_that_is() {
         Some("Jim Chalmers")
     );
 }
+
+#[test]
+fn a_block_quote_in_the_first_person_over_paragraphs_is_its_speakers() {
+    let text = "Pakistan-based developer Ammar Askar wrote in a blog post that he reported the bug in 2013. \
+                Here is how it works.\n\n\
+                The server trusts the client. This allows us to craft a packet.\n\n\
+                The root of the object holds 300 lists.\n\n\
+                In my case, I chose to nest them five levels deep.\n\n\
+                Mojang did not answer questions on Friday.";
+    let r = analyse(text);
+    let of = |needle: &str| {
+        let u = r
+            .iter()
+            .find(|u| text[u.start..u.end].contains(needle))
+            .expect(needle);
+        (u.source.as_deref(), u.carried)
+    };
+    // The paragraphs from the first in the first person to the last, and what lies between.
+    for needle in ["trusts the client", "allows us", "300 lists", "my case"] {
+        assert_eq!(of(needle), (Some("Ammar Askar"), true), "{needle}");
+    }
+    // After the block, the article's own voice.
+    assert_eq!(of("Mojang did not").0, None);
+    // A "we" alone is the outlet's own voice as often: no block without an "I" or "my".
+    let ours = "Fact-checker Jane Doe wrote that the figure came from a 2018 report.\n\n\
+                We used data published by the agency.\n\n\
+                The figures for 2019 were unavailable.\n\n\
+                We decided to use the sheriff's estimate.";
+    let r = analyse(ours);
+    let u = r
+        .iter()
+        .find(|u| ours[u.start..u.end].contains("2019"))
+        .expect("a unit");
+    assert_eq!(u.source, None);
+}
