@@ -176,3 +176,16 @@ fn a_block_quote_in_the_first_person_over_paragraphs_is_its_speakers() {
         .expect("a unit");
     assert_eq!(u.source, None);
 }
+
+#[test]
+fn calling_anything_a_quoted_verdict_is_saying_it() {
+    let text = "Senator Mark Warner spoke on Tuesday. Mr. Warner, the Virginia Democrat, called \
+                last year’s tax bill “the worst piece of legislation we have passed.”";
+    assert_eq!(source(text).as_deref(), Some("Mark Warner"));
+    // Not a name given, nor a phone call.
+    assert_eq!(
+        source("A group called “Friends of the Earth” met on Monday."),
+        None
+    );
+    assert_eq!(source("She called back on Monday, the “last” time."), None);
+}

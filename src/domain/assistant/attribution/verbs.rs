@@ -81,7 +81,17 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
             ))
         && ws[(i + 2).min(ws.len())..ws.len().min(i + 13)]
             .iter()
-            .any(|x| matches!(x.lower(), "a" | "an") || x.raw().starts_with(['“', '"']));
+            .any(|x| matches!(x.lower(), "a" | "an") || x.raw().starts_with(['“', '"']))
+        // ("called last year’s tax bill “the worst piece of legislation …”": any object, when
+        // a quotation follows it.)
+        || verb == "called"
+            && ws.get(i + 1).is_some_and(|n| {
+                !capitalised(n)
+                    && !matches!(n.lower(), "for" | "on" | "off" | "up" | "out" | "back" | "in")
+            })
+            && ws[(i + 2).min(ws.len())..ws.len().min(i + 10)]
+                .iter()
+                .any(|x| x.raw().starts_with(['“', '"']));
     // (Looked for over the object: "called the Supreme Court decision on the Essar Steel
     // resolution a landmark".)
     // "The Pentagon rejected these accusations as “patently false”", "saw his visit as a
