@@ -189,3 +189,13 @@ fn calling_anything_a_quoted_verdict_is_saying_it() {
     );
     assert_eq!(source("She called back on Monday, the “last” time."), None);
 }
+
+#[test]
+fn someone_named_calling_for_something_demands_it() {
+    let text = "Mr. Trump has called for spending $1 trillion on infrastructure.";
+    assert_eq!(source(text).as_deref(), Some("Trump"));
+    // A crowd's call is a protest, told in the article's own voice.
+    let crowd = "Large crowds of protesters have called for Yoon’s ouster.";
+    let r = last(crowd);
+    assert_eq!((r.source, r.vague), (None, false));
+}

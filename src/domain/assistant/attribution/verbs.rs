@@ -108,6 +108,16 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         let start = super::clause::clause_start(ws, inside, i);
         start > 0 && i - start <= 10 && quotation_ends(ws[start - 1].raw())
     };
+    // "Mr. Trump has called for spending $1 trillion": a demand made, by someone named ("The
+    // plan calls for" is a document's, below; "crowds of protesters have called for his
+    // ouster", a protest's).
+    let by_someone = || {
+        let k = (0..i)
+            .rev()
+            .find(|&k| !matches!(ws[k].lower(), "has" | "have" | "had" | "also"));
+        k.is_some_and(|k| capitalised(&ws[k]) || matches!(ws[k].lower(), "he" | "she"))
+    };
+    let calling = calling || verb == "called" && lower(ws, i + 1) == "for" && by_someone();
     // Most words are no verb of saying of any kind: done with them at once.
     let candidate = calling
         || judging
