@@ -199,3 +199,17 @@ fn someone_named_calling_for_something_demands_it() {
     let r = last(crowd);
     assert_eq!((r.source, r.vague), (None, false));
 }
+
+#[test]
+fn summing_up_is_saying_and_the_quotation_after_it_is_the_speakers() {
+    let text = "Charles Schultze, an economist, once summed up the danger of deficits with a \
+                metaphor.\n\n“It’s not so much a question of the wolf at the door, but termites \
+                in the woodwork.”";
+    let r = analyse(text);
+    assert_eq!(r[0].source.as_deref(), Some("Charles Schultze"));
+    assert_eq!(
+        (r[1].source.as_deref(), r[1].carried),
+        (Some("Charles Schultze"), true)
+    );
+    assert_eq!(source("The column sums the costs of the war."), None);
+}

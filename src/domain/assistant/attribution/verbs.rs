@@ -118,8 +118,11 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         k.is_some_and(|k| capitalised(&ws[k]) || matches!(ws[k].lower(), "he" | "she"))
     };
     let calling = calling || verb == "called" && lower(ws, i + 1) == "for" && by_someone();
+    // "Schultze once summed up the danger of deficits with a metaphor."
+    let summed_up = matches!(verb, "summed" | "sums") && lower(ws, i + 1) == "up";
     // Most words are no verb of saying of any kind: done with them at once.
     let candidate = calling
+        || summed_up
         || judging
         || tagging
         || REPORTING.contains(&verb)
@@ -176,7 +179,7 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         || tagging
         || REPORTING.contains(&verb) && !matches!(verb, "pointed" | "points" | "expressed")
         || REPORTING_IF_AFTER_SUBJECT.contains(&verb) && subject_before;
-    if !(listed || stance || cognition || pointed || concern) {
+    if !(listed || stance || cognition || pointed || concern || summed_up) {
         return None;
     }
     let next = lower(ws, i + 1);
