@@ -213,3 +213,14 @@ fn summing_up_is_saying_and_the_quotation_after_it_is_the_speakers() {
     );
     assert_eq!(source("The column sums the costs of the war."), None);
 }
+
+#[test]
+fn a_saying_set_against_another_by_even_as_or_although_leaves_the_first_one_counting() {
+    let text = "Senator James Lankford spoke on the floor. He also claimed the tax cuts would \
+                pay for themselves even as the Congressional Budget Office estimated that they \
+                would add $250 billion to the deficit.";
+    assert_eq!(source(text).as_deref(), Some("James Lankford"));
+    // Two sayings without it: the later one counts, as before.
+    let two = "Jane Doe said the plant would close and John Smith said it would not.";
+    assert_eq!(source(two).as_deref(), Some("John Smith"));
+}

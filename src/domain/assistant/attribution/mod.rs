@@ -341,6 +341,18 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
     }
     passive::passive_by(ws, inside, outlet, &mut out);
     passive::findings(ws, inside, &mut out);
+    // "He also claimed the tax cuts would pay for themselves even as the Congressional Budget
+    // Office estimated …": a saying set against another in a clause of contrast is beside it,
+    // not inside it (the first one counts).
+    for k in 1..out.len() {
+        let contrast = (out[k - 1].verb + 1..out[k].verb).any(|m| {
+            matches!(ws[m].lower(), "whereas" | "although" | "though")
+                || ws[m].is("even") && lower(ws, m + 1) == "as"
+        });
+        if contrast {
+            out[k].outer = true;
+        }
+    }
     if out.is_empty() {
         if let Some((c, speaker)) = according::colon_quote(ws, inside, outlet) {
             out.push(Attribution {
