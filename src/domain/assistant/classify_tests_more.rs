@@ -224,3 +224,22 @@ fn a_saying_set_against_another_by_even_as_or_although_leaves_the_first_one_coun
     let two = "Jane Doe said the plant would close and John Smith said it would not.";
     assert_eq!(source(two).as_deref(), Some("John Smith"));
 }
+
+#[test]
+fn issuing_a_plea_or_a_warning_and_playing_a_threat_down_are_saying() {
+    assert_eq!(
+        source("Fiona Parry issued a plea for people to stay away from the pills.").as_deref(),
+        Some("Fiona Parry")
+    );
+    // An adverb after an apposition does not hide the subject.
+    assert_eq!(
+        source("Senator Jane Doe, a Texas Democrat, nevertheless played down the threat.")
+            .as_deref(),
+        Some("Jane Doe")
+    );
+    // The statement told of, not what it says.
+    assert_eq!(
+        source("On Monday, Big Machine Records issued a statement that appeared to end it."),
+        None
+    );
+}

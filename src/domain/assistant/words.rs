@@ -138,6 +138,7 @@ pub static BETWEEN: Words = Words::new(&[
     "openly", "frequently", "directly", "formally", "flat-out",
     "strongly", "flatly", "all", "both", "still", "already", "never", "not", "often", "long",
     "widely", "personally", "instead", "himself", "herself", "itself", "themselves", "officially",
+    "nevertheless", "nonetheless",
 ]);
 
 /// Pronouns that point to a person named before.
