@@ -58,6 +58,7 @@ pub struct Attribution {
 mod according;
 mod clause;
 mod passive;
+mod phrasal;
 mod speaker;
 mod verbs;
 

@@ -108,35 +108,8 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         let start = super::clause::clause_start(ws, inside, i);
         start > 0 && i - start <= 10 && quotation_ends(ws[start - 1].raw())
     };
-    // "Mr. Trump has called for spending $1 trillion": a demand made, by someone named ("The
-    // plan calls for" is a document's, below; "crowds of protesters have called for his
-    // ouster", a protest's).
-    let by_someone = || {
-        let k = (0..i)
-            .rev()
-            .find(|&k| !matches!(ws[k].lower(), "has" | "have" | "had" | "also"));
-        k.is_some_and(|k| capitalised(&ws[k]) || matches!(ws[k].lower(), "he" | "she"))
-    };
-    let calling = calling || verb == "called" && lower(ws, i + 1) == "for" && by_someone();
-    // "Schultze once summed up the danger of deficits with a metaphor", "Lankford played down
-    // that threat", "Parry issued a plea for people to …", "the company issued a warning" (not
-    // "issued a statement that appeared to …": the statement told of, what it says follows).
-    let summed_up = matches!(verb, "summed" | "sums") && lower(ws, i + 1) == "up"
-        || matches!(verb, "played" | "plays") && lower(ws, i + 1) == "down"
-        || matches!(verb, "downplayed" | "downplays")
-        || matches!(verb, "issued" | "issues")
-            && matches!(lower(ws, i + 1), "a" | "an")
-            && matches!(
-                lower(ws, i + 2).trim_end_matches([',', '.', ':', ';']),
-                "plea"
-                    | "warning"
-                    | "appeal"
-                    | "apology"
-                    | "denial"
-                    | "rebuke"
-                    | "ultimatum"
-                    | "reminder"
-            );
+    let calling = calling || super::phrasal::calling_for(ws, i, verb);
+    let summed_up = super::phrasal::saying(ws, i, verb);
     // Most words are no verb of saying of any kind: done with them at once.
     let candidate = calling
         || summed_up
