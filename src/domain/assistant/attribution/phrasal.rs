@@ -1,8 +1,8 @@
 //! Sayings of more than one word that the verb lists cannot hold: "summed up", "played down",
 //! "issued a plea", "has called for".
 
-use crate::domain::assistant::tokens::{capitalised, Word};
 use super::lower;
+use crate::domain::assistant::tokens::{capitalised, Word};
 
 /// "Mr. Trump has called for spending $1 trillion": a demand made, by someone named ("The plan
 /// calls for" is a document's; "crowds of protesters have called for his ouster", a protest's).
