@@ -134,8 +134,8 @@ pub fn ClaimsPanel() -> impl IntoView {
             ))
         }),
     );
-    // The entries, drawn by hand (see [`entry`]): the runs that changed are made anew, the
-    // others kept where they are.
+    // The entries, drawn by hand (see [`entry`]): a run whose entries changed is brought to
+    // them entry by entry, one at a new place made anew; the others are kept where they are.
     let list = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |drawn: Option<Drawn>| {
         let Some(list) = list.get() else {
@@ -296,6 +296,14 @@ fn patch(run: &web_sys::Element, was: &[Row], rows: &[Row], current: Option<&str
     while let Some(node) = next {
         next = node.next_sibling();
         drawn.push(node.unchecked_into());
+    }
+    // (Should the run hold other than what was drawn, it is drawn afresh.)
+    if drawn.len() != was.len() {
+        run.set_text_content(None);
+        for row in rows {
+            Dom::insert_node(run, &entry(row, current), None);
+        }
+        return;
     }
     let mut j = 0;
     for row in rows {
