@@ -243,3 +243,13 @@ fn issuing_a_plea_or_a_warning_and_playing_a_threat_down_are_saying() {
         None
     );
 }
+
+#[test]
+fn a_bio_of_what_the_writer_has_covered_is_no_claim() {
+    let bio = "Nelson D. Schwartz has covered economics since 2012.";
+    assert_ne!(last(bio).kind, Kind::Claim);
+    // (Who joined an outlet as what may be the news: "He joined Fox News in 2015 as an
+    // anchor" in a story about him is a claim, so no rule reads it as a bio.)
+    let r = last("Mayor Jane Doe has covered the costs of the event herself, aides said.");
+    assert_eq!(r.kind, Kind::Claim);
+}

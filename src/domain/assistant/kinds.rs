@@ -157,7 +157,8 @@ pub fn is_credit(t: &str, lower: &str) -> bool {
 }
 
 /// A bio, a reporting credit or a "contributed" line: "X is a reporter for Y", "X reported
-/// from Seoul", "X and Y contributed", "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR".
+/// from Seoul", "X and Y contributed", "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR",
+/// "X has covered economics since 2012".
 fn is_bio(t: &str, lower: &str) -> bool {
     let words = word_count(t);
     let starts_with_name = t
@@ -178,7 +179,9 @@ fn is_bio(t: &str, lower: &str) -> bool {
                 || shouting))
             || lower.ends_with("contributed.")
             || lower.ends_with("contributed to this report.")
-            || lower.contains(" reported from "))
+            || lower.contains(" reported from ")
+            // "Nelson D. Schwartz has covered economics since 2012."
+            || lower.contains(" has covered ") && lower.contains(" since ") && !lower.contains(" said"))
 }
 
 /// A byline or time stamp line: "2/26/2015 7:11 AM PST BY TMZ STAFF", "By Jane Roe".
