@@ -492,8 +492,9 @@ fn claim_assistant_figures() {
     // perfect in-sample score.
     floors("dev", dev, 0.96, 0.94, 0.94, 0.87, 0.93);
     // (dev-added: the added development articles together, lowered as sets measured blind came
-    // in: with dev-more-e and -f, verdict 0.92, source 0.82.)
-    floors("dev-added", dev_added, 0.95, 0.94, 0.90, 0.80, 0.91);
+    // in: with dev-more-e and -f, verdict 0.92, source 0.82; raised with dev-more-i's rules,
+    // measured 0.97, 0.95, 0.95, 0.88, 0.96.)
+    floors("dev-added", dev_added, 0.95, 0.94, 0.93, 0.85, 0.93);
     floors("seeds", seeds, 0.97, 0.97, 0.96, 0.95, 0.93);
     // (held out: raised with heldout-more-a and -b, measured 0.95, 0.95, 0.89, 0.73, 0.93;
     // 0.74 source since dev-more-g and -h.)
