@@ -147,11 +147,11 @@ pub fn ClaimsPanel() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(list) = orphan_list.get() {
             list.set_text_content(None);
-            let now = app.selected.get_untracked();
-            for row in orphans.get() {
-                let item = entry(&row, now.as_deref());
-                leptos::tachys::renderer::dom::Dom::insert_node(&list, &item, None);
-            }
+            entries(
+                &list,
+                &orphans.get(),
+                app.selected.get_untracked().as_deref(),
+            );
         }
     });
     // One listener for every entry.
@@ -264,9 +264,7 @@ fn redraw(
             let el = Dom::create_element("div", None);
             Dom::set_attribute(&el, "class", "run");
             Dom::set_attribute(&el, "role", "none");
-            for row in &run.1 {
-                Dom::insert_node(&el, &entry(row, now.as_deref()), None);
-            }
+            entries(&el, &run.1, now.as_deref());
             el
         });
         let node: &web_sys::Node = &el;
@@ -300,9 +298,7 @@ fn patch(run: &web_sys::Element, was: &[Row], rows: &[Row], current: Option<&str
     // (Should the run hold other than what was drawn, it is drawn afresh.)
     if drawn.len() != was.len() {
         run.set_text_content(None);
-        for row in rows {
-            Dom::insert_node(run, &entry(row, current), None);
-        }
+        entries(run, rows, current);
         return;
     }
     let mut j = 0;
@@ -326,6 +322,13 @@ fn patch(run: &web_sys::Element, was: &[Row], rows: &[Row], current: Option<&str
     // What is left was deleted.
     for gone in &drawn[j..] {
         gone.remove();
+    }
+}
+
+/// Puts the entries of `rows` at the end of `list`.
+fn entries(list: &web_sys::Element, rows: &[Row], current: Option<&str>) {
+    for row in rows {
+        leptos::tachys::renderer::dom::Dom::insert_node(list, &entry(row, current), None);
     }
 }
 

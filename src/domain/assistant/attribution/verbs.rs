@@ -109,10 +109,10 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         start > 0 && i - start <= 10 && quotation_ends(ws[start - 1].raw())
     };
     let calling = calling || super::phrasal::calling_for(ws, i, verb);
-    let summed_up = super::phrasal::saying(ws, i, verb);
+    let phrasal = super::phrasal::saying(ws, i, verb);
     // Most words are no verb of saying of any kind: done with them at once.
     let candidate = calling
-        || summed_up
+        || phrasal
         || judging
         || tagging
         || REPORTING.contains(&verb)
@@ -169,7 +169,7 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         || tagging
         || REPORTING.contains(&verb) && !matches!(verb, "pointed" | "points" | "expressed")
         || REPORTING_IF_AFTER_SUBJECT.contains(&verb) && subject_before;
-    if !(listed || stance || cognition || pointed || concern || summed_up) {
+    if !(listed || stance || cognition || pointed || concern || phrasal) {
         return None;
     }
     let next = lower(ws, i + 1);
