@@ -26,9 +26,57 @@ enum Step {
     Swap(usize, usize),
 }
 
+/// Moves the item at `from` to `to`, the ones between one place towards `from`: by swaps, so
+/// that each element type adds no code of its own (a rotation added 2 KB to the first load).
+fn shift(at: &mut dyn FnMut(Step) -> bool, from: usize, to: usize) {
+    if to < from {
+        (to..from).rev().for_each(|k| _ = at(Step::Swap(k, k + 1)));
+    } else {
+        (from..to).for_each(|k| _ = at(Step::Swap(k, k + 1)));
+    }
+}
+
 fn heapsort(n: usize, at: &mut dyn FnMut(Step) -> bool) {
-    // Lists are often in order already (records read back in key order, claims kept in text
-    // order): one pass finds that, where the heapsort would take n log n comparisons.
+    // Lists are often in order already, or nearly (records read back in key order, claims kept
+    // in text order, a few just added): one pass finds that, and puts each of the few out of
+    // place where it belongs, found by halves, where the heapsort would take n log n
+    // comparisons (tagging a claim of 5,000 sorted them twice: 2 ms). With more than a few out
+    // of place, the heapsort sorts what the pass left.
+    let mut few = 8 + n / 64;
+    let mut i = 1;
+    while i < n {
+        if !at(Step::Less(i, i - 1)) {
+            i += 1;
+            continue;
+        }
+        if few == 0 {
+            break;
+        }
+        few -= 1;
+        // The one before `i` is too great when the one after `i` is less than it too: it moves
+        // on, after its equals among those after it. Otherwise the one at `i` is too small: it
+        // moves back, after its equals among those before it.
+        let (lo, hi, x) = match i + 1 < n && at(Step::Less(i + 1, i - 1)) {
+            true => (i + 1, n, i - 1),
+            false => (0, i - 1, i),
+        };
+        let (mut lo, mut hi) = (lo, hi);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            if at(Step::Less(x, mid)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        if x == i {
+            shift(at, i, lo);
+            i += 1;
+        } else {
+            shift(at, x, lo - 1);
+            i = x.max(1);
+        }
+    }
     if (1..n).all(|i| !at(Step::Less(i, i - 1))) {
         return;
     }
@@ -183,6 +231,50 @@ mod tests {
             sort_by(&mut v, &|a, b| b.cmp(a));
             want.reverse();
             assert_eq!(v, want);
+        }
+    }
+
+    #[test]
+    fn a_list_with_a_few_out_of_place_is_sorted_in_linear_time() {
+        let mut rng = Rng::new(3);
+        let n = 5_000u64;
+        let sorted: Vec<u64> = (0..n).map(|i| i * 2).collect();
+        // One just added at the end (it belongs near the start), nine added at the start
+        // (they belong further on), three pairs swapped far apart.
+        let mut added = sorted.clone();
+        added.push(3);
+        let mut first = sorted.clone();
+        for k in 0..9 {
+            first.insert(0, 1000 * k + 1);
+        }
+        let mut moved = sorted.clone();
+        for _ in 0..3 {
+            let (a, b) = (rng.next_u64() % n, rng.next_u64() % n);
+            moved.swap(a as usize, b as usize);
+        }
+        for mut v in [added, first, moved] {
+            let mut want = v.clone();
+            want.sort();
+            let calls = std::cell::Cell::new(0u64);
+            sort_by(&mut v, &|a, b| {
+                calls.set(calls.get() + 1);
+                a.cmp(b)
+            });
+            assert_eq!(v, want);
+            assert!(calls.get() < 3 * n, "{} comparisons", calls.get());
+        }
+        // Disturbed a little or a lot, with equal keys: sorted all the same.
+        for moves in [1, 5, 40, 200] {
+            let mut v: Vec<u64> = (0..600).map(|i| i / 3).collect();
+            for _ in 0..moves {
+                let (a, b) = (rng.next_u64() % 600, rng.next_u64() % 600);
+                let x = v.remove(a as usize);
+                v.insert(b as usize, x);
+            }
+            let mut want = v.clone();
+            want.sort();
+            sort(&mut v);
+            assert_eq!(v, want, "{moves} moved");
         }
     }
 }
