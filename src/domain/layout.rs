@@ -1,14 +1,16 @@
 //! What the reader shows: the open article's text cut into paragraphs ([`Page`], worked out once
 //! per text), its claims where they sit now ([`claims`], once per change of the library), and
 //! the paragraphs cut into segments with the claims and suggestions that cover them
-//! ([`layout`], once per change of where a claim sits or what it says). Plain data for the view
-//! to map to elements, one element per segment; the view keys each element by its [`Piece`], so
-//! a change redraws only the pieces it changed.
+//! ([`layout`], once per change of where a claim sits or what it says; [`relayout`] cuts again
+//! only the paragraphs a change reached). Plain data for the view to map to elements, one
+//! element per segment; paragraphs a change left alone are shared with the layout before, so
+//! the view redraws only the paragraphs it changed.
 
 use super::annotation::{Status, Verdict};
 use super::assistant::suggest::Suggestion;
 use super::document::Document;
 use super::library::Library;
+use super::order;
 use super::segment::cut;
 use super::text::{paragraphs, IndexedText};
 use std::sync::Arc;
@@ -186,19 +188,124 @@ impl Piece {
     }
 }
 
+/// The pieces of each paragraph, each paragraph's shared: a layout made again after a change
+/// shares the paragraphs the change left alone with the one before ([`relayout`]), so the
+/// view finds what to redraw by comparing pointers.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Layout {
-    pub paragraphs: Vec<Vec<Piece>>,
+    pub paragraphs: Vec<Arc<[Piece]>>,
 }
+
+/// Where claims sit, as the layout takes them: in text order, as [`covers`] gives them.
+pub type Covers = [(usize, usize, Cover)];
 
 /// Cuts the paragraphs of `page` at the claims placed in it (`covers`) and the suggestions
 /// (`hints`, a layer of their own), in one sweep: O((pieces + claims) log claims).
-pub fn layout(page: &Page, covers: &[(usize, usize, Cover)], hints: &[Hint]) -> Layout {
+pub fn layout(page: &Page, covers: &Covers, hints: &[Hint]) -> Layout {
+    let covers: Vec<&(usize, usize, Cover)> = covers.iter().collect();
+    let hints: Vec<&Hint> = hints.iter().collect();
+    Layout {
+        paragraphs: pieces(&page.paragraphs, &covers, &hints),
+    }
+}
+
+/// [`layout`] again after a change: `before` is the layout of the same page made with `was`
+/// (its covers and hints). Only the paragraphs where a claim or suggestion differs are cut
+/// again, with the claims and suggestions that reach them; the others are `before`'s, shared.
+/// At 5,000 claims a tag cuts one paragraph, not 2,000.
+pub fn relayout(
+    page: &Page,
+    before: &Layout,
+    was: (&Covers, &[Hint]),
+    covers: &Covers,
+    hints: &[Hint],
+) -> Layout {
+    if before.paragraphs.len() != page.paragraphs.len() {
+        return layout(page, covers, hints);
+    }
+    let mut spans = Vec::new();
+    changed(was.0, covers, |c| (c.0, c.1), &mut spans);
+    changed(was.1, hints, |h| h.span, &mut spans);
+    // The paragraphs the changed spans reach, in text order.
+    let mut dirty: Vec<usize> = Vec::new();
+    for (s, e) in spans {
+        let first = page.paragraphs.partition_point(|&(_, end)| end <= s);
+        let reached = page.paragraphs[first..]
+            .iter()
+            .take_while(|&&(start, _)| start < e);
+        dirty.extend((first..).zip(reached).map(|(i, _)| i));
+    }
+    order::sort(&mut dirty);
+    dirty.dedup();
+    let (Some(&lo), Some(&hi)) = (dirty.first(), dirty.last()) else {
+        return before.clone();
+    };
+    let (from, to) = (page.paragraphs[lo].0, page.paragraphs[hi].1);
+    let covers: Vec<&(usize, usize, Cover)> =
+        (covers.iter()).filter(|c| c.0 < to && c.1 > from).collect();
+    let hints: Vec<&Hint> = (hints.iter())
+        .filter(|h| h.span.0 < to && h.span.1 > from)
+        .collect();
+    let ranges: Vec<(usize, usize)> = dirty.iter().map(|&i| page.paragraphs[i]).collect();
+    let mut paragraphs = before.paragraphs.clone();
+    for (i, cut) in dirty.into_iter().zip(pieces(&ranges, &covers, &hints)) {
+        // (Cut again as it was, it stays shared: the view redraws nothing for it.)
+        if *paragraphs[i] != *cut {
+            paragraphs[i] = cut;
+        }
+    }
+    Layout { paragraphs }
+}
+
+/// Adds to `out` the span of each item of `old` or `new` that the other does not hold at the
+/// same place (both in text order): a superset of where the two differ.
+fn changed<T: PartialEq>(
+    old: &[T],
+    new: &[T],
+    span: impl Fn(&T) -> (usize, usize),
+    out: &mut Vec<(usize, usize)>,
+) {
+    let key = |t: &T| {
+        let (s, e) = span(t);
+        (s, std::cmp::Reverse(e))
+    };
+    let (mut i, mut j) = (0, 0);
+    while i < old.len() || j < new.len() {
+        match (old.get(i), new.get(j)) {
+            (Some(a), Some(b)) if a == b => (i, j) = (i + 1, j + 1),
+            (Some(a), Some(b)) if key(a) == key(b) => {
+                out.push(span(a));
+                (i, j) = (i + 1, j + 1);
+            }
+            (Some(a), Some(b)) if key(a) < key(b) => {
+                out.push(span(a));
+                i += 1;
+            }
+            (_, Some(b)) => {
+                out.push(span(b));
+                j += 1;
+            }
+            (Some(a), None) => {
+                out.push(span(a));
+                i += 1;
+            }
+            (None, None) => break,
+        }
+    }
+}
+
+/// The pieces of each of `ranges` (paragraphs, in text order) with the claims and suggestions
+/// given (in text order) covering them.
+fn pieces(
+    ranges: &[(usize, usize)],
+    covers: &[&(usize, usize, Cover)],
+    hints: &[&Hint],
+) -> Vec<Arc<[Piece]>> {
     let claims = covers.len();
     let spans: Vec<(usize, usize)> = (covers.iter().map(|(s, e, _)| (*s, *e)))
         .chain(hints.iter().map(|h| h.span))
         .collect();
-    let paragraphs = cut(&page.paragraphs, &spans)
+    cut(ranges, &spans)
         .into_iter()
         .map(|segs| {
             segs.into_iter()
@@ -215,175 +322,9 @@ pub fn layout(page: &Page, covers: &[(usize, usize, Cover)], hints: &[Hint]) -> 
                 })
                 .collect()
         })
-        .collect();
-    Layout { paragraphs }
+        .collect()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::document::{document_from_text, seed_documents, Origin};
-
-    #[test]
-    fn pieces_cover_every_paragraph_and_carry_their_claims() {
-        let mut lib = Library::new(seed_documents());
-        lib.add_document(document_from_text(
-            "u".into(),
-            "First 😀 para.\n\nSecond para here.",
-            None,
-            Origin::User,
-            1,
-        ));
-        // "😀 para.\n\nSecond" spans both paragraphs; "para" nests in the second.
-        lib.annotate("u", (6, 21), Verdict::Unsourced, "outer".into(), 1)
-            .unwrap();
-        lib.annotate("u", (22, 26), Verdict::Sourced, "inner".into(), 2)
-            .unwrap();
-        let page = Page::new(lib.document("u").unwrap());
-        let l = layout(&page, &covers(&claims(&page, &lib)), &[]);
-        let texts: Vec<Vec<&str>> = l
-            .paragraphs
-            .iter()
-            .map(|p| p.iter().map(|x| page.text.slice(x.start, x.end)).collect())
-            .collect();
-        assert_eq!(
-            texts,
-            vec![
-                vec!["First ", "😀 para."],
-                vec!["Second", " ", "para", " here."]
-            ]
-        );
-        let p1 = &l.paragraphs[1];
-        assert_eq!(
-            p1[0].covers,
-            vec![Cover {
-                id: "outer".into(),
-                verdict: Verdict::Unsourced,
-                moved: false,
-            }]
-        );
-        assert!(p1[1].covers.is_empty());
-        assert_eq!(&*p1[2].covers[0].id, "inner");
-        assert_eq!((p1[2].start, p1[2].end), (22, 26));
-        assert_eq!(l.paragraphs[0][1].verdicts(), (false, true));
-    }
-
-    /// A long one-paragraph article with `n` claims, one a sentence.
-    fn big(n: usize) -> Library {
-        let text: String = (0..n + 20)
-            .map(|i| format!("Sentence {i} says a thing. "))
-            .collect();
-        let mut lib = Library::new(Vec::new());
-        lib.add_document(document_from_text(
-            "big".into(),
-            &text,
-            None,
-            Origin::User,
-            1,
-        ));
-        let mut at = 0;
-        for i in 0..n {
-            let len = format!("Sentence {i} says a thing.").chars().count();
-            let v = [Verdict::Sourced, Verdict::Unsourced][i % 2];
-            lib.annotate("big", (at, at + len), v, format!("c{i}"), 1)
-                .unwrap();
-            at += len + 1;
-        }
-        lib
-    }
-
-    #[test]
-    fn a_note_leaves_the_layout_as_it_was_and_a_tag_changes_only_its_own_pieces() {
-        let mut lib = big(200);
-        let page = Page::new(lib.document("big").unwrap());
-        let before = claims(&page, &lib);
-        let laid = layout(&page, &covers(&before), &[]);
-        assert_eq!(
-            laid.paragraphs[0].len(),
-            200 * 2,
-            "claims, the 199 spaces between, the rest"
-        );
-
-        lib.set_note("c7", "checked", 2);
-        assert!(page.is_of(lib.document("big").unwrap()), "the same text");
-        let after = claims_after(&page, &lib, &before);
-        assert_ne!(after, before, "the claims list shows the note");
-        // What the note left alone is shared with the claims before, not copied.
-        let (c7, c8) = (&after[7], &after[8]);
-        assert_eq!((&*c7.id, &*c7.note), ("c7", "checked"));
-        assert!(!Arc::ptr_eq(&c7.note, &before[7].note), "the new note");
-        assert!(Arc::ptr_eq(&c7.exact, &before[7].exact));
-        assert!(Arc::ptr_eq(&c8.id, &before[8].id) && Arc::ptr_eq(&c8.note, &before[8].note));
-        assert_eq!(after, claims(&page, &lib), "the same claims as made afresh");
-        assert_eq!(
-            covers(&after),
-            covers(&before),
-            "nothing for the reader to redraw"
-        );
-
-        // A new claim inside the plain rest of the text: one piece becomes three.
-        let rest = laid.paragraphs[0].last().unwrap().clone();
-        lib.annotate(
-            "big",
-            (rest.start + 1, rest.start + 9),
-            Verdict::Sourced,
-            "new".into(),
-            3,
-        )
-        .unwrap();
-        let relaid = layout(&page, &covers(&claims(&page, &lib)), &[]);
-        let old: std::collections::HashSet<&Piece> = laid.paragraphs[0].iter().collect();
-        let changed: Vec<&Piece> = relaid.paragraphs[0]
-            .iter()
-            .filter(|p| !old.contains(p))
-            .collect();
-        assert_eq!(changed.len(), 3, "{changed:?}");
-        assert_eq!(&*changed[1].covers[0].id, "new");
-    }
-
-    #[test]
-    fn orphans_are_listed_but_not_laid_out_and_suggestions_mark_their_own_pieces() {
-        let mut lib = Library::new(Vec::new());
-        lib.add_document(document_from_text(
-            "u".into(),
-            "One two three.\n\nFour five six.",
-            None,
-            Origin::User,
-            1,
-        ));
-        lib.annotate("u", (4, 7), Verdict::Sourced, "two".into(), 1)
-            .unwrap();
-        lib.replace_text("u", "One zwei three.\n\nFour five six.", 2)
-            .unwrap();
-        let page = Page::new(lib.document("u").unwrap());
-        assert!(!page.is_of(&document_from_text("u".into(), "x", None, Origin::User, 1)));
-        let c = claims(&page, &lib);
-        assert_eq!((c[0].span, c[0].status), (None, Status::Orphan));
-        let hint = Hint {
-            span: (17, 31),
-            verdict: Verdict::Unsourced,
-            source: None,
-        };
-        let l = layout(&page, &covers(&c), std::slice::from_ref(&hint));
-        assert_eq!(l.paragraphs[0].len(), 1, "the orphan marks nothing");
-        assert_eq!(l.paragraphs[1][0].suggestion.as_ref(), Some(&hint));
-        assert!(l.paragraphs[1][0].covers.is_empty());
-    }
-
-    #[test]
-    fn an_article_whose_text_is_not_here_yet_shows_no_claims_rather_than_lost_ones() {
-        let mut lib = Library::new(crate::domain::document::seed_stubs());
-        let (id, raw) = crate::domain::document::SEEDS[0];
-        let mut with_text = lib.clone();
-        with_text.fill_seed(id, raw);
-        with_text
-            .annotate(id, (0, 9), Verdict::Sourced, "c".into(), 1)
-            .unwrap();
-        lib.merge(with_text.contents());
-        let page = Page::new(lib.document(id).unwrap());
-        assert!(claims(&page, &lib).is_empty(), "not one claim an orphan");
-        lib.fill_seed(id, raw);
-        let page = Page::new(lib.document(id).unwrap());
-        assert_eq!(claims(&page, &lib)[0].span, Some((0, 9)));
-    }
-}
+#[path = "layout_tests.rs"]
+mod tests;

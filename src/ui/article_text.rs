@@ -8,6 +8,7 @@ use super::flag_follows;
 use crate::browser::classes::{self, Flag};
 use crate::browser::offsets;
 use crate::domain::layout::{Layout, Page, Piece};
+use leptos::tachys::renderer::dom::Dom;
 use std::sync::Arc;
 
 /// CSS classes of a highlighted segment: its verdict (or `mixed`), and how many claims cover it.
@@ -40,12 +41,22 @@ fn mark_title(piece: &Piece) -> String {
     format!("{} claim{moved} — click to edit", labels.join(" + "))
 }
 
-/// One segment: plain text, or a `<mark>` for the claims or the suggestion covering it. Text is
-/// always a text node, never HTML. Clicks are heard by the article as a whole, and which mark
-/// is selected, flashing or chosen is set by [`ArticleText`] on the marks concerned; a mark
-/// made later starts as they are (`now`).
-fn piece_view(page: &Page, piece: Piece, now: &Now) -> AnyView {
-    let text = page.text.slice(piece.start, piece.end).to_owned();
+/// One segment: plain text, or a `<mark>` for the claims or the suggestion covering it, as a
+/// plain element. Text is always a text node, never HTML. Clicks are heard by the article as a
+/// whole, and which mark is selected, flashing or chosen is set by [`ArticleText`] on the marks
+/// concerned; a mark made later starts as they are (`now`).
+fn piece_element(page: &Page, piece: &Piece, now: &Now) -> web_sys::Element {
+    let at = |tag: &str, class: Option<String>| {
+        let el = Dom::create_element(tag, None);
+        if let Some(class) = class {
+            Dom::set_attribute(&el, "class", &class);
+        }
+        Dom::set_attribute(&el, "data-start", &piece.start.to_string());
+        Dom::set_attribute(&el, "data-end", &piece.end.to_string());
+        let text = page.text.slice(piece.start, piece.end);
+        Dom::insert_node(&el, &Dom::create_text_node(text), None);
+        el
+    };
     if let (true, Some(hint)) = (piece.covers.is_empty(), piece.suggestion.as_ref()) {
         let title = format!(
             "Suggested claim: {}{} — click to review",
@@ -60,31 +71,24 @@ fn piece_view(page: &Page, piece: Piece, now: &Now) -> AnyView {
         } else {
             ""
         };
-        return view! {
-            <mark
-                class=format!("sg sg-{}{chosen}", hint.verdict.as_str())
-                data-start=piece.start
-                data-end=piece.end
-                data-suggested=format!("{} {}", hint.span.0, hint.span.1)
-                title=title
-            >
-                {text}
-            </mark>
-        }
-        .into_any();
+        let el = at(
+            "mark",
+            Some(format!("sg sg-{}{chosen}", hint.verdict.as_str())),
+        );
+        let span = format!("{} {}", hint.span.0, hint.span.1);
+        Dom::set_attribute(&el, "data-suggested", &span);
+        Dom::set_attribute(&el, "title", &title);
+        return el;
     }
-    let Some(innermost) = piece.covers.last().map(|c| c.id.to_string()) else {
-        return view! {
-            <span data-start=piece.start data-end=piece.end>{text}</span>
-        }
-        .into_any();
+    let Some(innermost) = piece.covers.last().map(|c| &*c.id) else {
+        return at("span", None);
     };
     let is = |id: &Option<String>| {
         id.as_ref()
             .is_some_and(|id| piece.covers.iter().any(|c| *c.id == **id))
     };
-    let mut class = mark_class(&piece);
-    if now.selected.as_deref() == Some(innermost.as_str()) {
+    let mut class = mark_class(piece);
+    if now.selected.as_deref() == Some(innermost) {
         class.push_str(" selected");
     }
     if is(&now.flash) {
@@ -93,25 +97,25 @@ fn piece_view(page: &Page, piece: Piece, now: &Now) -> AnyView {
     let ids = (piece.covers.iter().map(|c| &*c.id))
         .collect::<Vec<_>>()
         .join(" ");
-    view! {
-        <mark
-            class=class
-            data-start=piece.start
-            data-end=piece.end
-            data-ids=ids
-            data-claim=innermost
-            title=mark_title(&piece)
-        >
-            {text}
-        </mark>
+    let el = at("mark", Some(class));
+    Dom::set_attribute(&el, "data-ids", &ids);
+    Dom::set_attribute(&el, "data-claim", innermost);
+    Dom::set_attribute(&el, "title", &mark_title(piece));
+    el
+}
+
+/// A paragraph's element: one element a piece.
+fn paragraph(page: &Page, pieces: &[Piece], now: &Now) -> web_sys::Element {
+    let p = Dom::create_element("p", None);
+    for piece in pieces {
+        Dom::insert_node(&p, &piece_element(page, piece, now), None);
     }
-    .into_any()
+    p
 }
 
 /// Paragraphs a run: the article is drawn in runs of paragraphs, each laid out only when in
-/// view (`content-visibility`), and redrawn whole when a change touches it. Chromium checks
-/// every such element's place in each frame: one per paragraph of a 1,000,000-character
-/// article cost 2 ms a frame.
+/// view (`content-visibility`). Chromium checks every such element's place in each frame: one
+/// per paragraph of a 1,000,000-character article cost 2 ms a frame.
 const RUN: usize = 16;
 
 /// The claim being edited, the claim flashing, the suggestion under review, when a mark is made.
@@ -130,8 +134,60 @@ pub struct MarkSignals {
     pub chosen: RwSignal<Option<(usize, usize)>>,
 }
 
-/// The article text: one `<p>` a paragraph of `page`, one element a piece of `layout`; the
-/// paragraphs in runs keyed by their pieces, so a change redraws only the runs it changed. Its
+/// The article as drawn: its page, and each paragraph's pieces with its element.
+struct Drawn {
+    page: Arc<Page>,
+    paragraphs: Vec<(Arc<[Piece]>, web_sys::Element)>,
+}
+
+/// Brings the article text `root`, drawn as `drawn`, to `layout` of `page`: the same page's
+/// paragraphs whose pieces changed are made anew in their places (a layout made again after a
+/// change shares the others, so a pointer comparison finds them); another page is drawn
+/// afresh.
+fn redraw(
+    root: &web_sys::Element,
+    drawn: Option<Drawn>,
+    page: Option<Arc<Page>>,
+    layout: &Layout,
+    now: &Now,
+) -> Option<Drawn> {
+    let page = page?;
+    match drawn {
+        Some(mut drawn)
+            if Arc::ptr_eq(&drawn.page, &page)
+                && drawn.paragraphs.len() == layout.paragraphs.len() =>
+        {
+            for ((was, el), now_laid) in drawn.paragraphs.iter_mut().zip(&layout.paragraphs) {
+                if !Arc::ptr_eq(was, now_laid) {
+                    let fresh = paragraph(&page, now_laid, now);
+                    if let Some(run) = el.parent_node() {
+                        let _ = run.replace_child(&fresh, el);
+                    }
+                    (*was, *el) = (Arc::clone(now_laid), fresh);
+                }
+            }
+            Some(drawn)
+        }
+        _ => {
+            root.set_text_content(None);
+            let mut paragraphs = Vec::with_capacity(layout.paragraphs.len());
+            for chunk in layout.paragraphs.chunks(RUN) {
+                let run = Dom::create_element("div", None);
+                Dom::set_attribute(&run, "class", "run");
+                for pieces in chunk {
+                    let p = paragraph(&page, pieces, now);
+                    Dom::insert_node(&run, &p, None);
+                    paragraphs.push((Arc::clone(pieces), p));
+                }
+                Dom::insert_node(root, &run, None);
+            }
+            Some(Drawn { page, paragraphs })
+        }
+    }
+}
+
+/// The article text: one `<p>` a paragraph of `page`, one element a piece of `layout`, the
+/// paragraphs in runs; a change redraws only the paragraphs whose pieces it changed. Its
 /// elements carry the code-point offsets that selections map back to.
 #[component]
 pub fn ArticleText(
@@ -171,6 +227,16 @@ pub fn ArticleText(
             Some(format!("mark[data-suggested=\"{s} {e}\"]"))
         }),
     );
+    // The paragraphs, drawn by hand (see [`redraw`]).
+    Effect::new(move |drawn: Option<Option<Drawn>>| {
+        let root: web_sys::Element = node_ref.get()?.into();
+        let now = Now {
+            selected: selected.get_untracked(),
+            flash: flash.get_untracked(),
+            chosen: chosen.get_untracked(),
+        };
+        layout.with(|l| redraw(&root, drawn.flatten(), page.get(), l, &now))
+    });
     // One listener for every mark.
     let click = move |ev: leptos::ev::MouseEvent| {
         // A click that ends a drag-selection is selecting, not opening.
@@ -187,35 +253,5 @@ pub fn ArticleText(
             chosen.set(Some(span));
         }
     };
-    view! {
-        <div class="article-text" node_ref=node_ref on:click=click>
-            {move || {
-                let page = page.get()?;
-                // In runs of paragraphs keyed by their place and pieces: a change redraws the
-                // runs whose pieces it changed, and only those.
-                Some(view! {
-                    <For
-                        each=move || {
-                            layout.with(|l| {
-                                l.paragraphs.chunks(RUN).map(<[_]>::to_vec).enumerate().collect::<Vec<_>>()
-                            })
-                        }
-                        key=|run| run.clone()
-                        children=move |(_, run)| {
-                            let now = Now {
-                                selected: selected.get_untracked(),
-                                flash: flash.get_untracked(),
-                                chosen: chosen.get_untracked(),
-                            };
-                            let paragraphs = run.into_iter().map(|pieces| {
-                                let pieces = pieces.into_iter().map(|p| piece_view(&page, p, &now));
-                                view! { <p>{pieces.collect_view()}</p> }
-                            });
-                            view! { <div class="run">{paragraphs.collect_view()}</div> }
-                        }
-                    />
-                })
-            }}
-        </div>
-    }
+    view! { <div class="article-text" node_ref=node_ref on:click=click></div> }
 }

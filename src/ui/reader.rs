@@ -8,8 +8,9 @@ use super::state::use_app;
 use crate::browser::offsets;
 use crate::domain::annotation::Verdict;
 use crate::domain::assistant::sentences::sentences;
-use crate::domain::layout::{covers, layout, Hint};
+use crate::domain::layout::{covers, layout, relayout, Cover, Hint, Layout, Page};
 use crate::domain::select::{step, Step};
+use std::sync::Arc;
 
 /// "<kbd>a</kbd> and <kbd>b</kbd>", for the hints.
 fn key_pair(a: &'static str, b: &'static str) -> impl IntoView {
@@ -59,14 +60,26 @@ pub fn Reader() -> impl IntoView {
     // tagged (tagging clears the selection).
     let cursor = StoredValue::new(None::<(String, (usize, usize))>);
     // Where the claims sit: unchanged by a note, so a keystroke lays nothing out again.
-    let covers = Memo::new(move |_| app.claims.with(|c| covers(c)));
-    let laid = Memo::new(move |_| {
+    let covers = Memo::new(move |_| app.claims.with(|c| Arc::new(covers(c))));
+    // The layout, made again after a change from the one before (only the paragraphs the
+    // change reached are cut again): what it was made of is kept here.
+    let made_of = StoredValue::new(None::<(Arc<Page>, Arc<Vec<(usize, usize, Cover)>>, Vec<Hint>)>);
+    let laid = Memo::new(move |before: Option<&Layout>| {
         let hints: Vec<Hint> = app.suggestions.with(|v| v.iter().map(Hint::of).collect());
-        app.page.with(|p| {
-            p.as_ref()
-                .map(|p| covers.with(|c| layout(p, c, &hints)))
-                .unwrap_or_default()
-        })
+        let Some(page) = app.page.get() else {
+            made_of.set_value(None);
+            return Layout::default();
+        };
+        let covers = covers.get();
+        let again = made_of.with_value(|was| match (before, was) {
+            (Some(before), Some((p, c, h))) if Arc::ptr_eq(p, &page) => {
+                Some(relayout(&page, before, (c, h), &covers, &hints))
+            }
+            _ => None,
+        });
+        let laid = again.unwrap_or_else(|| layout(&page, &covers, &hints));
+        made_of.set_value(Some((page, covers, hints)));
+        laid
     });
 
     // Track the selection: whatever makes it (mouse, keyboard, touch), it ends up here.

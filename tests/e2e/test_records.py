@@ -325,7 +325,8 @@ def test_many_changes_not_downloaded_bring_a_quiet_reminder(browser):
 
 
 # Records which parts of the page change: for each mutation, the article text or claims list
-# it is in, and which of their runs (by position among the runs) it touched or replaced.
+# it is in, which of their runs (by position among the runs) it touched or replaced, how many
+# runs it added or removed, list entries added and removed, paragraphs added and removed.
 WATCH = """
 window.changed = [];
 const place = (node) => {
@@ -345,17 +346,20 @@ new MutationObserver((ms) => {
     const is = (n, test) => n.nodeType === 1 && test(n);
     const runs = [...m.addedNodes, ...m.removedNodes].filter((n) => is(n, (e) => e.classList.contains('run')));
     const entry = (e) => e.getAttribute('role') === 'listitem';
-    window.changed.push(at.concat([runs.length, [...m.addedNodes].filter((n) => is(n, entry)).length,
-                                   [...m.removedNodes].filter((n) => is(n, entry)).length]));
+    const para = (e) => e.tagName === 'P';
+    const count = (nodes, test) => [...nodes].filter((n) => is(n, test)).length;
+    window.changed.push(at.concat([runs.length, count(m.addedNodes, entry), count(m.removedNodes, entry),
+                                   count(m.addedNodes, para), count(m.removedNodes, para)]));
   }
 }).observe(document.body, {subtree: true, childList: true, attributes: true, characterData: true});
 """
 
 
 def test_a_change_redraws_only_the_run_of_the_text_and_list_it_touches(browser, tmp_path):
-    """Tagging a claim in a long article with hundreds of claims redraws one run of its
-    paragraphs and adds one entry to the claims list; a keystroke in a note redraws that one
-    entry and nothing of the text; deleting a claim removes its entry alone."""
+    """Tagging a claim in a long article with hundreds of claims redraws the one paragraph it
+    is in and adds one entry to the claims list; a keystroke in a note redraws that one entry
+    and nothing of the text; deleting a claim redraws its paragraph and removes its entry
+    alone."""
     b = browser
     b.open_app()
     path = library_file(tmp_path / "long.json", articles=1, chars=120_000, claims=300, paragraph=10)
@@ -372,12 +376,13 @@ def test_a_change_redraws_only_the_run_of_the_text_and_list_it_touches(browser, 
     b.click("button", "Unsourced")
     wait_for("the new claim", lambda: claim_count(b) == 301)
     changed = b.js("return window.changed")
-    # One run of the text replaced (removed and added; the new claim's mark then flagged as the
-    # one being edited, inside it); in the list one entry added, in its own new run or in the
-    # run of the claims near it, and nothing else added or removed.
+    # One paragraph of the text replaced, in its run, and no run (the new claim's mark then
+    # flagged as the one being edited, inside it); in the list one entry added, in its own new
+    # run or in the run of the claims near it, and nothing else added or removed.
     article = [c for c in changed if c[0] == "article"]
-    assert sum(c[2] for c in article if c[1] == "whole") == 2, article
-    assert len({c[1] for c in article if c[1] != "whole"}) <= 1, article
+    assert sum(c[2] for c in article) == 0, article
+    assert [sum(c[5] for c in article), sum(c[6] for c in article)] == [1, 1], article
+    assert len({c[1] for c in article}) == 1 and article[0][1] != "whole", article
     listed = [c for c in changed if c[0] == "list"]
     whole = sum(c[2] for c in listed if c[1] == "whole")
     inside = [c for c in listed if c[1] != "whole"]
@@ -404,8 +409,11 @@ def test_a_change_redraws_only_the_run_of_the_text_and_list_it_touches(browser, 
     b.js("window.changed = []")
     b.click("button", "Delete claim")
     wait_for("the claim deleted", lambda: claim_count(b) == 300)
-    # Its entry removed from its run, nothing added to the list.
-    listed = [c for c in b.js("return window.changed") if c[0] == "list"]
+    # Its paragraph redrawn, no run; its entry removed from its run, nothing added to the list.
+    changed = b.js("return window.changed")
+    article = [c for c in changed if c[0] == "article"]
+    assert [sum(c[2] for c in article), sum(c[5] for c in article), sum(c[6] for c in article)] == [0, 1, 1], article
+    listed = [c for c in changed if c[0] == "list"]
     assert [sum(c[2] for c in listed), sum(c[3] for c in listed), sum(c[4] for c in listed)] == [0, 0, 1], listed
     drawn = b.js(LISTED)
     assert len(drawn) == 300 and len(set(drawn)) == 300, len(drawn)

@@ -272,7 +272,9 @@ fn check_library(lib: &Library) -> Option<String> {
         let hints: Vec<Hint> = suggestions(doc, lib).iter().map(Hint::of).collect();
         let page = Page::new(doc);
         let l = layout(&page, &covers(&claims(&page, lib)), &hints);
-        let covered: usize = l.paragraphs.iter().flatten().map(|p| p.end - p.start).sum();
+        let covered: usize = (l.paragraphs.iter().flat_map(|p| p.iter()))
+            .map(|p| p.end - p.start)
+            .sum();
         if covered > text.len() {
             return Some(format!(
                 "layout covers {covered} of {} characters",
