@@ -47,19 +47,19 @@ fn pieces_cover_every_paragraph_and_carry_their_claims() {
     assert_eq!(l.paragraphs[0][1].verdicts(), (false, true));
 }
 
+/// A library of one user article, `id`, of `text`.
+fn article(id: &str, text: &str) -> Library {
+    let mut lib = Library::new(Vec::new());
+    lib.add_document(document_from_text(id.into(), text, None, Origin::User, 1));
+    lib
+}
+
 /// A long one-paragraph article with `n` claims, one a sentence.
 fn big(n: usize) -> Library {
     let text: String = (0..n + 20)
         .map(|i| format!("Sentence {i} says a thing. "))
         .collect();
-    let mut lib = Library::new(Vec::new());
-    lib.add_document(document_from_text(
-        "big".into(),
-        &text,
-        None,
-        Origin::User,
-        1,
-    ));
+    let mut lib = article("big", &text);
     let mut at = 0;
     for i in 0..n {
         let len = format!("Sentence {i} says a thing.").chars().count();
@@ -122,14 +122,7 @@ fn a_note_leaves_the_layout_as_it_was_and_a_tag_changes_only_its_own_pieces() {
 
 #[test]
 fn orphans_are_listed_but_not_laid_out_and_suggestions_mark_their_own_pieces() {
-    let mut lib = Library::new(Vec::new());
-    lib.add_document(document_from_text(
-        "u".into(),
-        "One two three.\n\nFour five six.",
-        None,
-        Origin::User,
-        1,
-    ));
+    let mut lib = article("u", "One two three.\n\nFour five six.");
     lib.annotate("u", (4, 7), Verdict::Sourced, "two".into(), 1)
         .unwrap();
     lib.replace_text("u", "One zwei three.\n\nFour five six.", 2)
@@ -172,9 +165,7 @@ fn paragraphed(paragraphs: usize) -> Library {
         .map(|p| format!("Para {p} one. Para {p} two 😀. Para {p} three."))
         .collect::<Vec<_>>()
         .join("\n\n");
-    let mut lib = Library::new(Vec::new());
-    lib.add_document(document_from_text("p".into(), &text, None, Origin::User, 1));
-    lib
+    article("p", &text)
 }
 
 #[test]
