@@ -23,11 +23,11 @@ struct Mounted {
 }
 
 /// Renders TEXT with the given claims, as the reader does, into a fresh element.
-fn mount(claims: &[(usize, usize, Verdict)]) -> Mounted {
-    mount_text(TEXT, claims)
+async fn mount(claims: &[(usize, usize, Verdict)]) -> Mounted {
+    mount_text(TEXT, claims).await
 }
 
-fn mount_text(text: &str, marked: &[(usize, usize, Verdict)]) -> Mounted {
+async fn mount_text(text: &str, marked: &[(usize, usize, Verdict)]) -> Mounted {
     let mut lib = Library::new(vec![]);
     lib.add_document(document_from_text("t".into(), text, None, Origin::User, 1));
     for (i, &(s, e, v)) in marked.iter().enumerate() {
@@ -56,17 +56,26 @@ fn mount_text(text: &str, marked: &[(usize, usize, Verdict)]) -> Mounted {
         }
     });
     handle.forget();
-    Mounted {
-        root: host.query_selector(".article-text").unwrap().unwrap(),
-        marks,
+    let root = host.query_selector(".article-text").unwrap().unwrap();
+    // The article text is drawn by an effect, which runs on a later turn of the executor.
+    for _ in 0..10 {
+        if root.first_element_child().is_some() {
+            break;
+        }
+        leptos::task::tick().await;
     }
+    assert!(
+        root.first_element_child().is_some(),
+        "the article text was never drawn"
+    );
+    Mounted { root, marks }
 }
 
 /// The text node inside the segment element that starts at code point `start`.
 fn text_in_segment(root: &Element, start: usize) -> Node {
     root.query_selector(&format!("[data-start=\"{start}\"]"))
         .unwrap()
-        .unwrap_or_else(|| panic!("no segment starts at {start}"))
+        .unwrap_or_else(|| panic!("no segment starts at {start} in {}", root.outer_html()))
         .first_child()
         .unwrap()
 }
@@ -83,8 +92,8 @@ fn cp(s: &str) -> usize {
 }
 
 #[wasm_bindgen_test]
-fn offsets_inside_plain_text_count_code_points_not_utf16() {
-    let m = mount(&[]);
+async fn offsets_inside_plain_text_count_code_points_not_utf16() {
+    let m = mount(&[]).await;
     let t = text_in_segment(&m.root, 0);
     // "Hi 😀 there": UTF-16 offset 5 is just after the emoji (code point 4).
     let r = range((&t, 3), (&t, 5));
@@ -92,9 +101,9 @@ fn offsets_inside_plain_text_count_code_points_not_utf16() {
 }
 
 #[wasm_bindgen_test]
-fn offsets_inside_highlights_and_across_them() {
+async fn offsets_inside_highlights_and_across_them() {
     // "😀 there" sourced (3..11), and "there, “quoted”" unsourced overlapping it (5..20).
-    let m = mount(&[(3, 11, Verdict::Sourced), (5, 20, Verdict::Unsourced)]);
+    let m = mount(&[(3, 11, Verdict::Sourced), (5, 20, Verdict::Unsourced)]).await;
     let marks = m.root.query_selector_all("mark").unwrap();
     assert_eq!(
         marks.length(),
@@ -111,8 +120,8 @@ fn offsets_inside_highlights_and_across_them() {
 }
 
 #[wasm_bindgen_test]
-fn a_selection_across_paragraphs_spans_the_break() {
-    let m = mount(&[]);
+async fn a_selection_across_paragraphs_spans_the_break() {
+    let m = mount(&[]).await;
     let p1 = text_in_segment(&m.root, 0);
     let second_start = cp("Hi 😀 there, “quoted” end.\n\n");
     let p2 = text_in_segment(&m.root, second_start);
@@ -125,8 +134,8 @@ fn a_selection_across_paragraphs_spans_the_break() {
 }
 
 #[wasm_bindgen_test]
-fn boundaries_between_elements_resolve_to_segment_edges() {
-    let m = mount(&[(3, 11, Verdict::Sourced)]);
+async fn boundaries_between_elements_resolve_to_segment_edges() {
+    let m = mount(&[(3, 11, Verdict::Sourced)]).await;
     let paragraphs = m.root.query_selector_all("p").unwrap();
     let p1: Node = paragraphs.item(0).unwrap();
     let mark: Node = m
@@ -145,8 +154,8 @@ fn boundaries_between_elements_resolve_to_segment_edges() {
 }
 
 #[wasm_bindgen_test]
-fn selections_reaching_outside_the_article_are_clipped_to_it() {
-    let m = mount(&[]);
+async fn selections_reaching_outside_the_article_are_clipped_to_it() {
+    let m = mount(&[]).await;
     let outside = document().create_element("p").unwrap();
     outside.set_text_content(Some("before the article"));
     let host = m.root.parent_element().unwrap();
@@ -164,8 +173,8 @@ fn selections_reaching_outside_the_article_are_clipped_to_it() {
 }
 
 #[wasm_bindgen_test]
-fn the_window_selection_maps_the_same_way() {
-    let m = mount(&[(0, 2, Verdict::Unsourced)]);
+async fn the_window_selection_maps_the_same_way() {
+    let m = mount(&[(0, 2, Verdict::Unsourced)]).await;
     let second_start = cp("Hi 😀 there, “quoted” end.\n\n");
     let p2 = text_in_segment(&m.root, second_start);
     // "é\u{301}" is two code points; select "para é\u{301}".
@@ -180,8 +189,8 @@ fn the_window_selection_maps_the_same_way() {
 }
 
 #[wasm_bindgen_test]
-fn clicking_a_highlight_selects_its_innermost_claim() {
-    let m = mount(&[(0, 20, Verdict::Sourced), (3, 8, Verdict::Unsourced)]);
+async fn clicking_a_highlight_selects_its_innermost_claim() {
+    let m = mount(&[(0, 20, Verdict::Sourced), (3, 8, Verdict::Unsourced)]).await;
     window()
         .get_selection()
         .unwrap()
@@ -206,8 +215,10 @@ fn clicking_a_highlight_selects_its_innermost_claim() {
 }
 
 #[wasm_bindgen_test]
-fn article_text_is_never_parsed_as_html() {
-    let host = mount_text("<img src=x onerror=alert(1)> & <b>bold</b>", &[]).root;
+async fn article_text_is_never_parsed_as_html() {
+    let host = mount_text("<img src=x onerror=alert(1)> & <b>bold</b>", &[])
+        .await
+        .root;
     assert!(host.query_selector("img, b").unwrap().is_none());
     assert_eq!(
         host.text_content().unwrap(),
@@ -216,9 +227,9 @@ fn article_text_is_never_parsed_as_html() {
 }
 
 #[wasm_bindgen_test]
-fn selecting_by_offsets_round_trips_through_highlights_and_emoji() {
+async fn selecting_by_offsets_round_trips_through_highlights_and_emoji() {
     // A highlight over "there" splits the first paragraph into three segments.
-    let m = mount(&[(5, 10, Verdict::Sourced)]);
+    let m = mount(&[(5, 10, Verdict::Sourced)]).await;
     let sel = window().get_selection().unwrap().unwrap();
     let cases = [
         (0, 4, "Hi 😀"),
