@@ -454,6 +454,7 @@ fn claim_assistant_figures() {
         "dev-more-g",
         "dev-more-h",
         "dev-more-i",
+        "dev-more-j",
     ] {
         if let Some(t) = report(more, show) {
             dev_added.add(t);
