@@ -253,3 +253,47 @@ fn a_bio_of_what_the_writer_has_covered_is_no_claim() {
     let r = last("Mayor Jane Doe has covered the costs of the event herself, aides said.");
     assert_eq!(r.kind, Kind::Claim);
 }
+
+// From dev-more-j (after its one measurement).
+
+#[test]
+fn police_speak_as_an_institution() {
+    let text = "The blogger was attacked on his way to work on Tuesday, police said.";
+    assert_eq!(source(text).as_deref(), Some("police"));
+    let both = "He was declared dead on arrival, police and medics said.";
+    assert_eq!(source(both).as_deref(), Some("police"));
+    let after = "After they fled, Das was rushed to hospital but declared dead on arrival, police and medics said.";
+    assert_eq!(source(after).as_deref(), Some("police"));
+    // Officers unnamed are still no one in particular.
+    let r = last("The man was armed, officers said.");
+    assert!(r.source.is_none() && r.vague, "{r:?}");
+}
+
+#[test]
+fn writing_for_a_publication_is_no_saying() {
+    let text = "Das wrote for ‘Mukto Mona’, a website founded by Avijit Roy.";
+    assert_eq!(source(text), None);
+    assert_eq!(
+        source("Das wrote that the website had been threatened.").as_deref(),
+        Some("Das")
+    );
+}
+
+#[test]
+fn a_beat_and_a_reprint_note_are_no_claims() {
+    for chrome in [
+        "Steven Mufson covers the White House.",
+        "Jane Roe covers health and science.",
+        "Since joining The Post, he has covered economics, China, foreign policy and energy.",
+        "This article was reprinted on Wired.com.",
+    ] {
+        assert_ne!(last(chrome).kind, Kind::Claim, "{chrome}");
+    }
+    for claim in [
+        "Medicare covers the cost of most hospital stays.",
+        "The policy covers the Atlantic Coast.",
+        "Since joining the alliance, Finland has doubled its defence budget.",
+    ] {
+        assert_eq!(last(claim).kind, Kind::Claim, "{claim}");
+    }
+}

@@ -181,7 +181,56 @@ fn is_bio(t: &str, lower: &str) -> bool {
             || lower.ends_with("contributed to this report.")
             || lower.contains(" reported from ")
             // "Nelson D. Schwartz has covered economics since 2012."
-            || lower.contains(" has covered ") && lower.contains(" since ") && !lower.contains(" said"))
+            || lower.contains(" has covered ") && lower.contains(" since ") && !lower.contains(" said")
+            // "Steven Mufson covers the White House."
+            || covers_a_beat(t))
+        // "Since joining The Post, he has covered economics, China, foreign policy and energy."
+        || lower.starts_with("since joining ")
+            && [" has covered ", " has written ", " has reported "]
+                .iter()
+                .any(|w| lower.contains(w))
+            && words <= 25
+}
+
+/// "Steven Mufson covers the White House.", "Jane Roe covers health and science.": a name of
+/// two or three words, "covers", and a beat of at most five words: an institution in capitals
+/// or a subject of the newsroom.
+fn covers_a_beat(t: &str) -> bool {
+    let Some((who, beat)) = t.trim_end().trim_end_matches('.').split_once(" covers ") else {
+        return false;
+    };
+    let who: Vec<&str> = who.split_whitespace().collect();
+    let beat: Vec<&str> = beat.split_whitespace().collect();
+    let name = (2..=3).contains(&who.len())
+        && who.iter().all(|w| {
+            w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
+        });
+    let institution = beat.len() >= 2
+        && beat[0] == "the"
+        && beat[1..].iter().all(|w| w.starts_with(char::is_uppercase));
+    let subject = beat.iter().any(|w| {
+        matches!(
+            w.trim_end_matches(','),
+            "politics"
+                | "economics"
+                | "business"
+                | "technology"
+                | "health"
+                | "science"
+                | "education"
+                | "sports"
+                | "crime"
+                | "courts"
+                | "energy"
+                | "climate"
+                | "immigration"
+                | "transportation"
+                | "media"
+                | "finance"
+                | "markets"
+        )
+    });
+    name && !beat.is_empty() && beat.len() <= 5 && (institution || subject)
 }
 
 /// A byline or time stamp line: "2/26/2015 7:11 AM PST BY TMZ STAFF", "By Jane Roe".

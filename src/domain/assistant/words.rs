@@ -265,6 +265,9 @@ pub const CHROME_STARTS: &[&str] = &[
     "listen:", "see also", "more:", "photo:", "image:", "advertisement",
     "powered by", "this story has been", "this article has been", "correction:",
     "editor's note", "editor’s note", "clarification:", "disclaimer:",
+    "this article was reprinted", "this article originally appeared",
+    "this story originally appeared", "this article was originally published",
+    "this story was originally published", "a version of this article",
 ];
 
 /// Whole lines of page furniture.

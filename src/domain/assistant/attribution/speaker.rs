@@ -261,6 +261,11 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             return Some(Speaker::Named(name(ws, a + k - 1, a + k + 2)));
         }
     }
+    // "police said", "police and medics said": the force of the place the story is in, an
+    // institution speaking as itself, not people unnamed.
+    if np[0].is("police") && np.get(1).is_none_or(|w| w.is("and")) {
+        return Some(Speaker::Named(name(ws, a, a + 1)));
+    }
     // An unnamed group, whatever names modify it ("Biden administration officials").
     if GROUPS.contains(&head) {
         return Some(Speaker::Group);

@@ -325,6 +325,12 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     if next == "to" && !TELLING.contains(&verb) && !commits && !to_whom
         || (next == "as" && lower(ws, i + 2) == "much")
         || (next == "for" && matches!(verb, "calls"))
+        // "rushed to hospital but declared dead on arrival": a death, not a declaration.
+        || (next == "dead" && matches!(verb, "declared" | "pronounced"))
+        // "Das wrote for ‘Mukto Mona’": whom they wrote for, not what they wrote.
+        || (next == "for"
+            && matches!(verb, "wrote" | "writes")
+            && ws.get(i + 2).is_some_and(capitalised))
     {
         return None;
     }
