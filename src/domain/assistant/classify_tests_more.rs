@@ -297,3 +297,20 @@ fn a_beat_and_a_reprint_note_are_no_claims() {
         assert_eq!(last(claim).kind, Kind::Claim, "{claim}");
     }
 }
+
+#[test]
+fn a_named_body_found_that_is_its_finding() {
+    let text = "The Lancet Commission on pollution and health found that in 2015, there were 9 million premature deaths from air pollution.";
+    assert_eq!(source(text).as_deref(), Some("Lancet Commission"));
+    // What police or a person found is what they did.
+    assert_eq!(source("Police found a body in the river on Monday."), None);
+}
+
+#[test]
+fn an_appositive_without_its_closing_comma_leaves_the_name() {
+    let text = "“This is mainly due to the wind,” Kurinji Selvaraj, a research analyst at the Delhi-based Council on Energy, Environment and Water think tank told CBS News.";
+    assert_eq!(source(text).as_deref(), Some("Kurinji Selvaraj"));
+    let short =
+        "Jane Roe, an analyst at the Brookings Institution told reporters the plan would fail.";
+    assert_eq!(source(short).as_deref(), Some("Jane Roe"));
+}

@@ -201,6 +201,24 @@ pub(super) fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, 
             return Some(n);
         }
     }
+    // "Kurinji Selvaraj, a research analyst at the Council on Energy, Environment and Water
+    // think tank told CBS News": an appositive whose closing comma is missing (or whose body's
+    // name has commas of its own) leaves the name before it the subject.
+    if !appositive {
+        let first = segments.iter().position(|&(c, _)| !is_intro(&ws[c]));
+        if let Some(j) = first.filter(|&j| j + 1 < segments.len()) {
+            let (c, d) = segments[j];
+            let (e, f) = segments[j + 1];
+            let name = run_after(ws, c, d).is_some_and(|(x, y)| x == c && y == d);
+            let role = matches!(ws[e].lower(), "a" | "an")
+                && ws[e..f]
+                    .iter()
+                    .any(|w| ROLES.contains(&w.lower()) || PERSON_ROLES.contains(&w.lower()));
+            if name && role {
+                return Some((c, d));
+            }
+        }
+    }
     // Within the segment, the noun phrase ends at the last word (a relative clause or
     // participle after the head is left to `speaker_of`).
     Some((a, b))

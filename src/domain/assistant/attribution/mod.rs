@@ -299,7 +299,21 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         // (What a person "has indicated that …" they said.)
         let indicated_that =
             matches!(verb, "indicated" | "indicates") && lower(ws, i + 1) == "that";
-        if finding_only && !indicated_that && !doc_subject && !matches!(speaker, Speaker::Group) {
+        // "The Lancet Commission on pollution and health found that …": a body's finding,
+        // reported. (A person's "found that" stays what they did.)
+        let body_found_that = matches!(verb, "found" | "finds" | "determined")
+            && lower(ws, i + 1) == "that"
+            && subject.is_some_and(|(a, b)| {
+                ws[a..b]
+                    .iter()
+                    .any(|w| capitalised(w) && ORG_NOUNS.contains(&w.lower()))
+            });
+        if finding_only
+            && !indicated_that
+            && !body_found_that
+            && !doc_subject
+            && !matches!(speaker, Speaker::Group)
+        {
             // "Police found a body": an act, not a finding reported.
             continue;
         }
