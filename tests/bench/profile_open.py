@@ -15,6 +15,7 @@ app leaks.
 """
 import collections
 import contextlib
+import os
 import pathlib
 import sys
 import time
@@ -60,12 +61,38 @@ def start_profile(driver, interval):
     driver.execute_cdp_cmd("Profiler.start", {})
 
 
+def inclusive_time(profile, top=30):
+    """(milliseconds, function and file) of the functions whose calls took longest, callees
+    included (a function counted once a sample however often it is on the stack)."""
+    nodes = {n["id"]: n for n in profile["nodes"]}
+    parent = {c: n["id"] for n in profile["nodes"] for c in n.get("children", [])}
+    label = {i: f"{n['callFrame']['functionName'] or '(anonymous)'} "
+                f"{n['callFrame']['url'].rsplit('/', 1)[-1]}" for i, n in nodes.items()}
+    total = collections.Counter()
+    for sample, delta in zip(profile["samples"], profile["timeDeltas"][1:] + [0]):
+        if nodes[sample]["callFrame"]["functionName"] == "(idle)":
+            continue
+        seen, at = set(), sample
+        while at is not None:
+            seen.add(label[at])
+            at = parent.get(at)
+        for name in seen:
+            total[name] += delta
+    return [(us / 1000, name) for name, us in total.most_common(top)]
+
+
 def print_profile(driver, what, top=30):
-    """Stops the profiler and prints the busiest functions of what it saw, by own time."""
+    """Stops the profiler and prints the busiest functions of what it saw, by own time (and,
+    with INCLUSIVE=1 in the environment, by time with their callees: with a build that keeps
+    the wasm's function names, where the time goes in Rust)."""
     profile = driver.execute_cdp_cmd("Profiler.stop", {})["profile"]
     print(f"CPU profile of {what}, own time:")
     for ms, name in own_time(profile, top):
         print(f"{ms:8.2f} ms  {name}")
+    if os.environ.get("INCLUSIVE"):
+        print(f"CPU profile of {what}, with callees:")
+        for ms, name in inclusive_time(profile, top):
+            print(f"{ms:8.2f} ms  {name}")
 
 
 def arguments(count):
