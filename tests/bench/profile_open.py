@@ -15,6 +15,7 @@ app leaks.
 """
 import collections
 import contextlib
+import json
 import os
 import pathlib
 import sys
@@ -86,6 +87,9 @@ def print_profile(driver, what, top=30):
     with INCLUSIVE=1 in the environment, by time with their callees: with a build that keeps
     the wasm's function names, where the time goes in Rust)."""
     profile = driver.execute_cdp_cmd("Profiler.stop", {})["profile"]
+    if os.environ.get("PROFILE_JSON"):
+        # (Chromium's DevTools opens it: Performance, "Load profile".)
+        pathlib.Path(os.environ["PROFILE_JSON"]).write_text(json.dumps(profile))
     print(f"CPU profile of {what}, own time:")
     for ms, name in own_time(profile, top):
         print(f"{ms:8.2f} ms  {name}")
