@@ -5,7 +5,7 @@
 //! - `sentences`: units (sentences, quotations split at their sentence ends, tweets, lines);
 //! - `tokens`: words, quotation marks, name runs;
 //! - `attribution`: each unit's attributions and the one that counts;
-//! - `kinds`: claim or not, and check-worthiness;
+//! - `kinds`: claim or not, and check-worthiness, with `credits` (photo credits, bios, bylines);
 //! - `context`: who is who so far (references resolved), with `names` (full names seen);
 //! - `carry`: sources taken from neighbouring units;
 //! - `unit`: the article cut into units once, with what every rule reads of each;
@@ -18,6 +18,7 @@ mod attribution;
 mod carry;
 pub mod classify;
 mod context;
+mod credits;
 mod find;
 mod kinds;
 mod names;

@@ -3,7 +3,7 @@
 //! is a photo credit. Worked out once, before any rule runs.
 
 use super::carry::{quote_depths, Depth};
-use super::kinds::is_credit;
+use super::credits::is_credit;
 use super::sentences::sentences;
 use super::tokens::{capitalised, quoted, words, Word};
 use crate::domain::text::fold_case;
