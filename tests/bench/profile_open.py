@@ -85,7 +85,9 @@ def inclusive_time(profile, top=30):
 def print_profile(driver, what, top=30):
     """Stops the profiler and prints the busiest functions of what it saw, by own time (and,
     with INCLUSIVE=1 in the environment, by time with their callees: with a build that keeps
-    the wasm's function names, where the time goes in Rust)."""
+    the wasm's function names, where the time goes in Rust). Such a build: a copy of index.html
+    whose main `rel="rust"` link has `data-keep-debug` and `-g` first in its
+    `data-wasm-opt-params`, built by `trunk build --release --offline --dist DIR COPY.html`."""
     profile = driver.execute_cdp_cmd("Profiler.stop", {})["profile"]
     if os.environ.get("PROFILE_JSON"):
         # (Chromium's DevTools opens it: Performance, "Load profile".)
