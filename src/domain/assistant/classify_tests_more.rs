@@ -314,3 +314,13 @@ fn an_appositive_without_its_closing_comma_leaves_the_name() {
         "Jane Roe, an analyst at the Brookings Institution told reporters the plan would fail.";
     assert_eq!(source(short).as_deref(), Some("Jane Roe"));
 }
+
+#[test]
+fn saying_in_a_relative_clause_after_a_description_is_not_asserted() {
+    let text = "Netanyahu’s triumph keeps in place a leader who has declared his intention to resist Obama.";
+    assert_eq!(source(text), None);
+    assert_eq!(
+        source("Netanyahu, who won on Tuesday, said he would resist Obama.").as_deref(),
+        Some("Netanyahu")
+    );
+}

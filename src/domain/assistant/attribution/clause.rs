@@ -308,8 +308,11 @@ pub(super) fn not_asserted(
         && !q(&ws[0])
         && !(0..i).any(|k| ws[k].ends_clause())
         && ws[i..].iter().any(Word::ends_clause);
-    let relative = subject.is_some_and(|(a, _)| {
+    let relative = subject.is_some_and(|(a, b)| {
         a > 0 && matches!(ws[a - 1].lower(), "what" | "which" | "whom")
+            // "… keeps in place a leader who has declared his intention to …": the clause
+            // tells who the leader is; the sentence asserts what keeps him.
+            || b > a + 1 && ws[b - 1].is("who") && !ws[b - 2].ends_clause()
             || a > 1 && ws[a - 1].is("as") && (a.saturating_sub(6)..a - 1).any(|k| ws[k].is("as"))
     });
     subordinate || opening_clause || relative
