@@ -38,7 +38,8 @@ pub fn is_credit(t: &str, lower: &str) -> bool {
 
 /// A bio, a reporting credit or a "contributed" line: "X is a reporter for Y", "X reported
 /// from Seoul", "X and Y contributed", "LAURIE OAKES IS THE NINE NETWORK POLITICAL EDITOR",
-/// "X has covered economics since 2012".
+/// "X has covered economics since 2012", "X covers the White House", "Since joining The Post,
+/// he has covered …".
 pub(super) fn is_bio(t: &str, lower: &str) -> bool {
     let words = word_count(t);
     let starts_with_name = t
@@ -65,52 +66,70 @@ pub(super) fn is_bio(t: &str, lower: &str) -> bool {
             // "Steven Mufson covers the White House."
             || covers_a_beat(t))
         // "Since joining The Post, he has covered economics, China, foreign policy and energy."
-        || lower.starts_with("since joining ")
-            && [" has covered ", " has written ", " has reported "]
+        // (Not "Since joining the Court, Gorsuch has written 40 opinions": a pronoun, no number.)
+        || (lower.starts_with("since joining ")
+            && [", he has covered ", ", she has covered "]
                 .iter()
                 .any(|w| lower.contains(w))
-            && words <= 25
+            && !t.chars().any(|c| c.is_ascii_digit())
+            && words <= 25)
 }
 
 /// "Steven Mufson covers the White House.", "Jane Roe covers health and science.": a name of
-/// two or three words, "covers", and a beat of at most five words: an institution in capitals
-/// or a subject of the newsroom.
+/// two or three words (not "The ACA"), "covers", and a beat: a newsroom's institution, or
+/// subjects of the newsroom only ("Blue Cross covers mental health." is no bio).
 fn covers_a_beat(t: &str) -> bool {
     let Some((who, beat)) = t.trim_end().trim_end_matches('.').split_once(" covers ") else {
         return false;
     };
     let who: Vec<&str> = who.split_whitespace().collect();
-    let beat: Vec<&str> = beat.split_whitespace().collect();
     let name = (2..=3).contains(&who.len())
+        && !matches!(who[0], "The" | "This" | "That" | "A" | "An" | "Its" | "Our")
         && who.iter().all(|w| {
             w.chars().next().is_some_and(char::is_uppercase) && w.chars().all(char::is_alphabetic)
         });
-    let institution = beat.len() >= 2
-        && beat[0] == "the"
-        && beat[1..].iter().all(|w| w.starts_with(char::is_uppercase));
-    let subject = beat.iter().any(|w| {
-        matches!(
-            w.trim_end_matches(','),
-            "politics"
-                | "economics"
-                | "business"
-                | "technology"
-                | "health"
-                | "science"
-                | "education"
-                | "sports"
-                | "crime"
-                | "courts"
-                | "energy"
-                | "climate"
-                | "immigration"
-                | "transportation"
-                | "media"
-                | "finance"
-                | "markets"
-        )
-    });
-    name && !beat.is_empty() && beat.len() <= 5 && (institution || subject)
+    let institution = matches!(
+        beat,
+        "the White House"
+            | "the Pentagon"
+            | "Congress"
+            | "the Supreme Court"
+            | "the State Department"
+            | "the Justice Department"
+            | "the Federal Reserve"
+            | "Capitol Hill"
+            | "Wall Street"
+            | "Silicon Valley"
+    );
+    let words: Vec<&str> = beat.split_whitespace().collect();
+    let subjects = !words.is_empty()
+        && words.len() <= 6
+        && words.iter().all(|w| {
+            matches!(
+                w.trim_end_matches(','),
+                "and"
+                    | "politics"
+                    | "economics"
+                    | "business"
+                    | "technology"
+                    | "tech"
+                    | "health"
+                    | "science"
+                    | "education"
+                    | "sports"
+                    | "crime"
+                    | "courts"
+                    | "energy"
+                    | "climate"
+                    | "immigration"
+                    | "transportation"
+                    | "media"
+                    | "finance"
+                    | "markets"
+                    | "culture"
+            )
+        });
+    name && (institution || subjects)
 }
 
 /// A byline or time stamp line: "2/26/2015 7:11 AM PST BY TMZ STAFF", "By Jane Roe".

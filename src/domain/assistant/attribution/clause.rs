@@ -209,12 +209,16 @@ pub(super) fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, 
         if let Some(j) = first.filter(|&j| j + 1 < segments.len()) {
             let (c, d) = segments[j];
             let (e, f) = segments[j + 1];
-            let name = run_after(ws, c, d).is_some_and(|(x, y)| x == c && y == d);
+            // A name of two words or more ("Privately," "Ukraine," are none), and after the
+            // role only the rest of the body's name ("Environment and Water think tank"), not
+            // another clause ("…, was arrested Tuesday, police said").
+            let name = d >= c + 2 && run_after(ws, c, d).is_some_and(|(x, y)| x == c && y == d);
+            let rest_of_name = segments[j + 2..].iter().all(|&(g, _)| capitalised(&ws[g]));
             let role = matches!(ws[e].lower(), "a" | "an")
                 && ws[e..f]
                     .iter()
                     .any(|w| ROLES.contains(&w.lower()) || PERSON_ROLES.contains(&w.lower()));
-            if name && role {
+            if name && role && rest_of_name {
                 return Some((c, d));
             }
         }
@@ -312,7 +316,11 @@ pub(super) fn not_asserted(
         a > 0 && matches!(ws[a - 1].lower(), "what" | "which" | "whom")
             // "… keeps in place a leader who has declared his intention to …": the clause
             // tells who the leader is; the sentence asserts what keeps him.
-            || b > a + 1 && ws[b - 1].is("who") && !ws[b - 2].ends_clause()
+            // ("It was Smith who said …" is Smith's.)
+            || b > a + 1
+                && ws[b - 1].is("who")
+                && !ws[b - 2].ends_clause()
+                && !capitalised(&ws[b - 2])
             || a > 1 && ws[a - 1].is("as") && (a.saturating_sub(6)..a - 1).any(|k| ws[k].is("as"))
     });
     subordinate || opening_clause || relative

@@ -303,10 +303,9 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
         // reported. (A person's "found that" stays what they did.)
         let body_found_that = matches!(verb, "found" | "finds" | "determined")
             && lower(ws, i + 1) == "that"
+            // (Capitalised as a name, not only to open the sentence: "Police found that …".)
             && subject.is_some_and(|(a, b)| {
-                ws[a..b]
-                    .iter()
-                    .any(|w| capitalised(w) && ORG_NOUNS.contains(&w.lower()))
+                (a.max(1)..b).any(|k| capitalised(&ws[k]) && ORG_NOUNS.contains(&ws[k].lower()))
             });
         if finding_only
             && !indicated_that

@@ -1,5 +1,5 @@
 //! Sayings of more than one word that the verb lists cannot hold: "summed up", "played down",
-//! "issued a plea", "has called for".
+//! "issued a plea", "has called for"; and one that is none: "wrote for ‘Mukto Mona’".
 
 use super::lower;
 use crate::domain::assistant::tokens::{capitalised, Word};
@@ -36,4 +36,28 @@ pub(super) fn saying(ws: &[Word], i: usize, verb: &str) -> bool {
                     | "ultimatum"
                     | "reminder"
             )
+}
+
+/// After "wrote for" (the publication from `at`): a publication's name ("‘Mukto Mona’", "The
+/// Guardian") with nothing said after it; "wrote for Politico that …", "wrote for The
+/// Guardian: …" and a quotation right after the name say something.
+pub(super) fn writes_for(ws: &[Word], at: usize) -> bool {
+    let start = at + usize::from(lower(ws, at) == "the");
+    let end = (start..ws.len())
+        .find(|&k| !capitalised(&ws[k]) || ws[k].ends_clause())
+        .map_or(ws.len(), |k| {
+            if ws[k].ends_clause() && capitalised(&ws[k]) {
+                k + 1
+            } else {
+                k
+            }
+        });
+    let named = end > start;
+    let says = ws[start..end]
+        .last()
+        .is_some_and(|w| w.raw().ends_with(':'))
+        || ws
+            .get(end)
+            .is_some_and(|w| w.is("that") || w.raw().starts_with(['“', '"']));
+    named && !says
 }

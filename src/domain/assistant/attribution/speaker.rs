@@ -263,8 +263,11 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     }
     // "police said", "police and medics said": the force of the place the story is in, an
     // institution speaking as itself, not people unnamed.
-    if np[0].is("police") && np.get(1).is_none_or(|w| w.is("and")) {
-        return Some(Speaker::Named(name(ws, a, a + 1)));
+    // (One name however the sentence writes it; "Police and the FBI said" is left to the rules
+    // for names.)
+    let others_unnamed = np.len() == 1 || np[1].is("and") && !np[2..].iter().any(capitalised);
+    if np[0].is("police") && others_unnamed {
+        return Some(Speaker::Named("police".to_owned()));
     }
     // An unnamed group, whatever names modify it ("Biden administration officials").
     if GROUPS.contains(&head) {

@@ -325,12 +325,12 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     if next == "to" && !TELLING.contains(&verb) && !commits && !to_whom
         || (next == "as" && lower(ws, i + 2) == "much")
         || (next == "for" && matches!(verb, "calls"))
-        // "rushed to hospital but declared dead on arrival": a death, not a declaration.
-        || (next == "dead" && matches!(verb, "declared" | "pronounced"))
-        // "Das wrote for ‘Mukto Mona’": whom they wrote for, not what they wrote.
-        || (next == "for"
-            && matches!(verb, "wrote" | "writes")
-            && ws.get(i + 2).is_some_and(capitalised))
+        // "declared dead on arrival", "pronounced him dead": a death, not a declaration.
+        || (matches!(verb, "declared" | "pronounced")
+            && (i + 1..=i + 3).any(|k| lower(ws, k) == "dead" && lower(ws, k - 1) != "the"))
+        // "Das wrote for ‘Mukto Mona’": whom they wrote for, not what they wrote. ("Roe wrote
+        // for Politico that …" and "wrote for The Guardian: …" say what.)
+        || (next == "for" && matches!(verb, "wrote" | "writes") && super::phrasal::writes_for(ws, i + 2))
     {
         return None;
     }
