@@ -301,16 +301,20 @@ pub fn attributions(ws: &[Word], inside: &[bool], outlet: Option<&str>) -> Vec<A
             matches!(verb, "indicated" | "indicates") && lower(ws, i + 1) == "that";
         // "The Lancet Commission on pollution and health found that …": a body's finding,
         // reported. (A person's "found that" stays what they did.)
-        let body_found_that = matches!(verb, "found" | "finds" | "determined")
-            && lower(ws, i + 1) == "that"
-            // (Capitalised as a name, not only to open the sentence: "Police found that …".)
-            && subject.is_some_and(|(a, b)| {
-                (a.max(1)..b).any(|k| capitalised(&ws[k]) && ORG_NOUNS.contains(&ws[k].lower()))
-            });
+        // (Asked only of a finding.)
+        let body_found_that = || {
+            matches!(verb, "found" | "finds" | "determined")
+                && lower(ws, i + 1) == "that"
+                // (Capitalised as a name, not only to open the sentence: "Police found that …".)
+                && subject.is_some_and(|(a, b)| {
+                    (a.max(1)..b)
+                        .any(|k| capitalised(&ws[k]) && ORG_NOUNS.contains(&ws[k].lower()))
+                })
+        };
         if finding_only
             && !indicated_that
-            && !body_found_that
             && !doc_subject
+            && !body_found_that()
             && !matches!(speaker, Speaker::Group)
         {
             // "Police found a body": an act, not a finding reported.

@@ -43,15 +43,14 @@ pub(super) fn saying(ws: &[Word], i: usize, verb: &str) -> bool {
 /// Guardian: …" and a quotation right after the name say something.
 pub(super) fn writes_for(ws: &[Word], at: usize) -> bool {
     let start = at + usize::from(lower(ws, at) == "the");
-    let end = (start..ws.len())
-        .find(|&k| !capitalised(&ws[k]) || ws[k].ends_clause())
-        .map_or(ws.len(), |k| {
-            if ws[k].ends_clause() && capitalised(&ws[k]) {
-                k + 1
-            } else {
-                k
-            }
-        });
+    // The name: capitalised words, up to the first that ends a clause.
+    let mut end = start;
+    while end < ws.len() && capitalised(&ws[end]) {
+        end += 1;
+        if ws[end - 1].ends_clause() {
+            break;
+        }
+    }
     let named = end > start;
     let says = ws[start..end]
         .last()
