@@ -456,6 +456,7 @@ fn claim_assistant_figures() {
         "dev-more-i",
         "dev-more-j",
         "dev-more-k",
+        "dev-more-l",
     ] {
         if let Some(t) = report(more, show) {
             dev_added.add(t);
