@@ -144,7 +144,7 @@ fn attribute(u: &Units, i: usize, outlet: Option<&str>, ctx: &mut Context) -> Fo
         // A person found by the sentence or the role: "he" or "his spokesman" after a person
         // this very sentence introduced; else "the governor said": the one introduced as
         // governor, if the article did.
-        let person = matches!(main.speaker, Speaker::Refers(Ref::Person))
+        let person = matches!(main.speaker, Speaker::Refers(Ref::Person(_)))
             .then(|| {
                 (ctx.unit_people.iter())
                     .find(|(k, _)| *k < main.verb)
@@ -177,7 +177,7 @@ fn attribute(u: &Units, i: usize, outlet: Option<&str>, ctx: &mut Context) -> Fo
                 }
                 source = Some(n);
             }
-            Speaker::Refers(Ref::Person) if person.is_some() => source = person,
+            Speaker::Refers(Ref::Person(_)) if person.is_some() => source = person,
             Speaker::Refers(r) => match ctx.resolve(*r) {
                 Some(Some(n)) => {
                     if *r == Ref::Outlet {

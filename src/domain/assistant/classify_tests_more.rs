@@ -354,3 +354,20 @@ fn saying_in_a_relative_clause_after_a_description_is_not_asserted() {
         Some("Netanyahu")
     );
 }
+
+#[test]
+fn she_and_he_skip_back_past_a_person_of_the_other_sex() {
+    let text = "Mary Steenburgen began writing songs after surgery.\n\n\
+                Steenburgen’s son, filmmaker Charlie McDowell, also remembers it.\n\n\
+                “It was a trying time,” he said.\n\n\
+                “I had never been obsessed with music,” she said.";
+    let r = analyse(text);
+    let sources: Vec<Option<&str>> = r.iter().map(|x| x.source.as_deref()).collect();
+    assert_eq!(sources[2], Some("Charlie McDowell"), "{sources:?}");
+    assert_eq!(sources[3], Some("Mary Steenburgen"), "{sources:?}");
+    // A name that says nothing of its bearer's sex is still who "she" is, and a person only
+    // named (not speaking, not the subject) is not, unless their name says they can be.
+    let text = "Mary Jones met Kiran Mazumdar-Shaw on Monday.\n\n\
+                Kiran Mazumdar-Shaw spoke first.\n\n“Delhi is a gas chamber,” she said.";
+    assert_eq!(source(text).as_deref(), Some("Kiran Mazumdar-Shaw"));
+}

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::attribution::{subject_name, Ref};
+use super::gender::{sex_of, Sex};
 use super::names::{particle, possessive_inside, Names};
 use super::tokens::{capitalised, name, run_after, run_before, Word};
 use super::words::{Words, ORG_NOUNS, PERSON_ROLES, ROLES};
@@ -15,7 +16,11 @@ use crate::domain::text::fold_case;
 pub(super) struct Context {
     /// The last source named (for "the statement continued", "she wrote").
     pub(super) source: Option<String>,
+    /// The last person named (see [`Context::set_person`]).
     pub(super) person: Option<String>,
+    /// The people named before, the latest last: whom "she" refers to when the last person
+    /// named is a man.
+    pub(super) people: Vec<String>,
     pub(super) org: Option<String>,
     /// The author of the last document mentioned ("a report by X", "published in Y").
     pub(super) doc_author: Option<String>,
@@ -101,14 +106,39 @@ impl Context {
         {
             self.org = Some(n.to_owned());
         } else if person_like(n) {
-            self.person = Some(n.to_owned());
+            self.set_person(n.to_owned());
+        }
+    }
+
+    /// Notes the person named last.
+    pub(super) fn set_person(&mut self, n: String) {
+        self.seen(&n);
+        self.person = Some(n);
+    }
+
+    /// Notes a full name seen, as one "she" or "he" may refer to.
+    fn seen(&mut self, n: &str) {
+        self.people.retain(|p| p != n);
+        self.people.push(n.to_owned());
+    }
+
+    /// The person "she" or "he" (of sex `sex`) refers to: the last person named, unless their
+    /// name says they cannot be (a man's first name for "she"); then the latest named whose
+    /// name says they are ("Steenburgen's son, filmmaker Charlie McDowell, …" then "he said").
+    fn person_of(&self, sex: Sex) -> Option<&String> {
+        let of = |n: &String| sex_of(&self.complete(n));
+        match self.person.as_ref() {
+            Some(p) if !sex.allows(of(p)) => {
+                self.people.iter().rev().find(|n| of(n) == sex).or(Some(p))
+            }
+            p => p,
         }
     }
 
     pub(super) fn resolve(&self, r: Ref) -> Option<Option<String>> {
         let some = |x: &Option<String>| x.as_deref().map(|n| Some(self.complete(n)));
         match r {
-            Ref::Person => some(&self.person).or_else(|| some(&self.source)),
+            Ref::Person(sex) => some(&self.person_of(sex).cloned()).or_else(|| some(&self.source)),
             Ref::Plural => self
                 .plural
                 .clone()
@@ -264,6 +294,9 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
                     for n in whole.split(" and ") {
                         if n.contains(' ') {
                             ctx.names.add(n);
+                            if person_like(n) && !looks_like_org(n) {
+                                ctx.seen(n);
+                            }
                         }
                     }
                 }
@@ -327,7 +360,7 @@ pub(super) fn note_subject(ws: &[Word], inside: &[bool], ctx: &mut Context) {
     if !looks_like_org(&n) && (n.contains(' ') || known_person) {
         // ("Web of Angels was the first novel she sold": a title is no one.)
         if person_like(&n) {
-            ctx.person = Some(n);
+            ctx.set_person(n);
         }
     } else if !known_person
         && (camel_case(&n) || looks_like_org(&n) && n.contains(char::is_lowercase))

@@ -6,7 +6,8 @@
 //! - `tokens`: words, quotation marks, name runs;
 //! - `attribution`: each unit's attributions and the one that counts;
 //! - `kinds`: claim or not, and check-worthiness, with `credits` (photo credits, bios, bylines);
-//! - `context`: who is who so far (references resolved), with `names` (full names seen);
+//! - `context`: who is who so far (references resolved), with `names` (full names seen) and
+//!   `gender` (whom "she" and "he" can be);
 //! - `carry`: sources taken from neighbouring units;
 //! - `unit`: the article cut into units once, with what every rule reads of each;
 //! - `find`: many phrases looked for in a sentence in one pass;
@@ -20,6 +21,7 @@ pub mod classify;
 mod context;
 mod credits;
 mod find;
+mod gender;
 mod kinds;
 mod names;
 pub mod sentences;

@@ -83,7 +83,7 @@ pub(super) fn colon_quote(
     let speaker = speaker_of(ws, a, b.max(a + 1), outlet)?;
     matches!(
         speaker,
-        Speaker::Named(_) | Speaker::Refers(super::Ref::Person)
+        Speaker::Named(_) | Speaker::Refers(super::Ref::Person(_))
     )
     .then_some((c, speaker))
 }

@@ -9,14 +9,15 @@
 //! description ("the company", "the report") to be resolved against what came before, an
 //! unnamed group ("officials", "sources"), or the article's own outlet.
 
+use super::gender::Sex;
 use super::tokens::{capitalised, run_after, Word};
 use super::words::*;
 
 /// What a pronoun or description refers back to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ref {
-    /// he, she, his spokesman.
-    Person,
+    /// he, she, his spokesman, the 56-year-old: a person, of the sex the pronoun says.
+    Person(Sex),
     /// they, their.
     Plural,
     /// it, its.

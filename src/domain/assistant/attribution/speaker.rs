@@ -2,6 +2,7 @@
 //! unnamed group, or the article's own outlet.
 
 use super::{lower, Ref, Speaker};
+use crate::domain::assistant::gender::Sex;
 use crate::domain::assistant::tokens::{capitalised, name, run_after, run_before, Word};
 use crate::domain::assistant::words::*;
 
@@ -107,7 +108,9 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
         }
         // "his spokesman", "her lawyer": the person before.
         if k > 0 && matches!(np[k - 1].lower(), "his" | "her") {
-            return Some(Speaker::Refers(Ref::Person));
+            return Some(Speaker::Refers(Ref::Person(Sex::of_pronoun(
+                np[k - 1].lower(),
+            ))));
         }
         if k > 0 && np[k - 1].is("their") {
             return Some(Speaker::Refers(Ref::Plural));
@@ -123,7 +126,7 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     }
     // "the 56-year-old said": a person named before.
     if np.len() == 2 && det(&np[0]) && np[1].lower().ends_with("-year-old") {
-        return Some(Speaker::Refers(Ref::Person));
+        return Some(Speaker::Refers(Ref::Person(Sex::Unknown)));
     }
     // "his office said", "her campaign said": for the person they serve.
     if np.len() == 2
@@ -133,7 +136,7 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             "office" | "campaign" | "team" | "staff" | "aides" | "camp" | "administration"
         )
     {
-        return Some(Speaker::Refers(Ref::Person));
+        return Some(Speaker::Refers(Ref::Person(Sex::of_pronoun(np[0].lower()))));
     }
     let last = np.last()?;
     let head = last.lower();
@@ -168,7 +171,7 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     // A pronoun subject.
     if np.len() <= 2 {
         if PERSONAL.contains(&head) {
-            return Some(Speaker::Refers(Ref::Person));
+            return Some(Speaker::Refers(Ref::Person(Sex::of_pronoun(head))));
         }
         if PLURAL.contains(&head) {
             return Some(Speaker::Refers(Ref::Plural));
@@ -187,7 +190,7 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     // "the analyst", "The Wikileaks founder": a person named before in that role. (An
     // unnamed "the official" or "the insider" stays unnamed.)
     if det(&np[0]) && np.len() <= 4 && PERSON_ROLES.contains(&head) {
-        return Some(Speaker::Refers(Ref::Person));
+        return Some(Speaker::Refers(Ref::Person(Sex::Unknown)));
     }
     // "the insider added", "the source said": the unnamed one met before.
     if det(&np[0])
