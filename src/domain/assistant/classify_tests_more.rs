@@ -371,3 +371,20 @@ fn she_and_he_skip_back_past_a_person_of_the_other_sex() {
                 Kiran Mazumdar-Shaw spoke first.\n\n“Delhi is a gas chamber,” she said.";
     assert_eq!(source(text).as_deref(), Some("Kiran Mazumdar-Shaw"));
 }
+
+#[test]
+fn an_office_s_records_are_a_source_records_of_no_one_are_not() {
+    assert_eq!(
+        source("The guards signed false certifications, according to court records.").as_deref(),
+        Some("court records")
+    );
+    assert_eq!(
+        source("One officer, according to federal prison records, had worked overtime.").as_deref(),
+        Some("federal prison records")
+    );
+    assert_eq!(
+        source("The plan was shelved, according to internal documents."),
+        None
+    );
+    assert_eq!(source("The plan was shelved, according to records."), None);
+}

@@ -39,6 +39,11 @@ pub(super) fn according_to(ws: &[Word], i: usize, outlet: Option<&str>) -> Optio
         && !ws[from..end]
             .iter()
             .any(|w| w.is("by") || !capitalised(w) && GROUPS.contains(&w.lower()));
+    // "according to court records", "according to federal prison records": the records of
+    // an office are a document, the source (RULES.md, "the explanatory notes of the Bill").
+    if let Some(x) = official_records(ws, from, end) {
+        return Some(named(ws, x, end, outlet));
+    }
     // "According to Al-Jarida Israel had sought …": the name right after "to".
     let leading = run_after(ws, from, end).filter(|&(x, _)| x == from);
     // "According to his aunt, Jane Starner, …": the name in apposition.
@@ -56,6 +61,50 @@ pub(super) fn according_to(ws: &[Word], i: usize, outlet: Option<&str>) -> Optio
     } else {
         speaker_of(ws, from, end, outlet)
     }
+}
+
+/// Where the name starts, when `ws[from..end]` is an office's records: "(the) court
+/// documents", "federal prison records", with nothing after them in the clause. (Not "records"
+/// or "internal documents" alone: whose they are is unknown.)
+fn official_records(ws: &[Word], from: usize, end: usize) -> Option<usize> {
+    let from = if lower(ws, from) == "the" {
+        from + 1
+    } else {
+        from
+    };
+    let words = &ws[from..end];
+    let (head, modifiers) = words.split_last()?;
+    let head = head.lower().trim_end_matches(['.', ',', ';', ':']);
+    let office = |w: &Word| {
+        matches!(
+            w.lower(),
+            "court"
+                | "prison"
+                | "police"
+                | "jail"
+                | "federal"
+                | "state"
+                | "county"
+                | "city"
+                | "public"
+                | "government"
+                | "census"
+                | "tax"
+                | "property"
+                | "hospital"
+                | "military"
+                | "bankruptcy"
+        )
+    };
+    let records = matches!(
+        head,
+        "records" | "documents" | "filings" | "papers" | "transcripts"
+    );
+    (records
+        && (1..=2).contains(&modifiers.len())
+        && modifiers.iter().any(office)
+        && modifiers.iter().all(|w| !capitalised(w)))
+    .then_some(from)
 }
 
 /// Past the word that ends the clause or sentence begun at `from` (a comma, colon, dash or
