@@ -231,6 +231,10 @@ type Drawn = Vec<((usize, Vec<Row>), web_sys::Element)>;
 /// Brings `list`, drawn as `drawn`, to `runs` (both in text order): a run whose rows are as
 /// drawn keeps its element, in place; one at the same place whose rows changed keeps it too,
 /// with only its changed entries made anew ([`patch`]); the others are made anew or removed.
+/// The list holds the runs drawn and nothing else, so the runs brought up to date so far are
+/// followed by those not yet looked at: a new run goes before the next of those, and a run
+/// kept is in its place already. (Walking the list's elements to find places cost two calls
+/// out of the wasm a run, 1,500 runs at 5,000 claims, at every change.)
 fn redraw(
     list: &web_sys::Element,
     drawn: Drawn,
@@ -240,40 +244,30 @@ fn redraw(
     use leptos::tachys::renderer::dom::Dom;
     let now = app.selected.get_untracked();
     let mut old = drawn.into_iter().peekable();
-    let mut next = list.first_child();
     let mut out = Vec::with_capacity(runs.len());
     for run in runs {
         // Runs drawn before this one's place are gone; one at its place is kept, brought to
-        // its rows.
+        // its rows (and, unchanged, kept as it was drawn: nothing is copied).
         let mut kept = None;
         while let Some((was, el)) = old.next_if(|((at, _), _)| *at <= run.0) {
-            if kept.is_none() && was.0 == run.0 {
-                if was.1 != run.1 {
+            match kept.is_none() && was.0 == run.0 {
+                true if was.1 == run.1 => kept = Some((was, el)),
+                true => {
                     patch(&el, &was.1, &run.1, now.as_deref());
+                    kept = Some((run.clone(), el));
                 }
-                kept = Some(el);
-                continue;
+                false => el.remove(),
             }
-            let node: &web_sys::Node = &el;
-            if next.as_ref() == Some(node) {
-                next = el.next_sibling();
-            }
-            el.remove();
         }
-        let el = kept.unwrap_or_else(|| {
+        out.push(kept.unwrap_or_else(|| {
             let el = Dom::create_element("div", None);
             Dom::set_attribute(&el, "class", "run");
             Dom::set_attribute(&el, "role", "none");
             entries(&el, &run.1, now.as_deref());
-            el
-        });
-        let node: &web_sys::Node = &el;
-        if next.as_ref() == Some(node) {
-            next = el.next_sibling();
-        } else {
-            Dom::insert_node(list, &el, next.as_ref());
-        }
-        out.push((run.clone(), el));
+            let before = old.peek().map(|(_, next)| -> &web_sys::Node { next });
+            Dom::insert_node(list, &el, before);
+            (run.clone(), el)
+        }));
     }
     for (_, el) in old {
         el.remove();
