@@ -388,3 +388,24 @@ fn an_office_s_records_are_a_source_records_of_no_one_are_not() {
     );
     assert_eq!(source("The plan was shelved, according to records."), None);
 }
+
+#[test]
+fn refusing_to_comment_or_appearing_to_testify_says_nothing() {
+    assert_eq!(
+        source("Hawk Sawyer said she couldn't comment on the ongoing criminal investigation."),
+        None
+    );
+    assert_eq!(
+        source("Tim Morrison testified before the House Intelligence Committee on Tuesday."),
+        None
+    );
+    // What was said, given, is said.
+    assert_eq!(
+        source("Hawk Sawyer said she could not recall the guards' comment.").as_deref(),
+        Some("Hawk Sawyer")
+    );
+    assert_eq!(
+        source("Morrison testified before the committee that the call was accurate.").as_deref(),
+        Some("Morrison")
+    );
+}

@@ -22,6 +22,20 @@ pub(super) struct Saying<'a> {
 
 /// Whether `ws[i]` is a verb of saying of the article's own voice (not quoted, not a noun,
 /// not passive, not negated).
+/// Whether the words from `from` say that someone could not or would not comment: "she
+/// couldn't comment", "that he would not comment", "they had no comment".
+fn refuses_comment(ws: &[Word], from: usize) -> bool {
+    (from..ws.len().min(from + 6)).any(|k| {
+        lower(ws, k).trim_end_matches([',', '.', ';']) == "comment"
+            && (k.saturating_sub(3).max(from)..k).any(|m| {
+                let w = lower(ws, m);
+                matches!(w, "not" | "no" | "declined" | "refused")
+                    || w.ends_with("n't")
+                    || w.ends_with("n’t")
+            })
+    })
+}
+
 pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Saying<'a>> {
     let q = |w: &Word| inside.get(w.at).copied().unwrap_or(false);
     let w = &ws[i];
@@ -331,6 +345,13 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         // "Das wrote for ‘Mukto Mona’": whom they wrote for, not what they wrote. ("Roe wrote
         // for Politico that …" and "wrote for The Guardian: …" say what.)
         || (next == "for" && matches!(verb, "wrote" | "writes") && super::phrasal::writes_for(ws, i + 2))
+        // "said she couldn't comment on …": a refusal, nothing said ("has not commented").
+        || (matches!(verb, "said" | "says") && refuses_comment(ws, i + 1))
+        // "testified before the Senate Judiciary Committee": an appearance, with nothing of
+        // what was said ("testified that …", "testified about a meeting …" give it).
+        || (matches!(verb, "testified" | "testifies")
+            && matches!(next, "before" | "side-by-side")
+            && !(i + 2..ws.len().min(i + 12)).any(|k| lower(ws, k) == "that"))
     {
         return None;
     }
