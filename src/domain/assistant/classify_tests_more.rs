@@ -409,3 +409,24 @@ fn refusing_to_comment_or_appearing_to_testify_says_nothing() {
         Some("Morrison")
     );
 }
+
+#[test]
+fn contact_lines_and_copyright_are_no_claims_an_answer_is_said() {
+    for chrome in [
+        "Copyright 2019 Hawaii News Now.",
+        "Email the writer at louise_matsakis@wired.com.",
+        "You can also mail us materials at 520 Third Street, Suite 350, San Francisco, CA 94107.",
+    ] {
+        assert_ne!(last(chrome).kind, Kind::Claim, "{chrome}");
+    }
+    assert_eq!(
+        source("Bridenstine responded that SLS is the only vehicle for launching humans.")
+            .as_deref(),
+        Some("Bridenstine")
+    );
+    // Not an answer of words: a response in acts.
+    assert_eq!(
+        source("The city responded with new patrols in March."),
+        None
+    );
+}

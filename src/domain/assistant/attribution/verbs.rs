@@ -121,7 +121,10 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     let tagging = TAGS_AFTER_QUOTE.contains(&verb) && {
         let start = super::clause::clause_start(ws, inside, i);
         start > 0 && i - start <= 10 && quotation_ends(ws[start - 1].raw())
-    };
+    }
+        // "Bridenstine responded that SLS is …", "She recalled that …": what was answered.
+        || matches!(verb, "responded" | "responds" | "recalled" | "recalls")
+            && lower(ws, i + 1) == "that";
     let calling = calling || super::phrasal::calling_for(ws, i, verb);
     let phrasal = super::phrasal::saying(ws, i, verb);
     // Most words are no verb of saying of any kind: done with them at once.
