@@ -430,3 +430,16 @@ fn contact_lines_and_copyright_are_no_claims_an_answer_is_said() {
         None
     );
 }
+
+#[test]
+fn a_legislator_s_party_and_state_are_no_part_of_the_name() {
+    // (With "Rep." before it, "Rep. José Serrano was skeptical" is not yet read as the
+    // subject: a title opening the sentence.)
+    let text = "José Serrano (D-NY) was skeptical of the plan.\n\n\
+                “The rocket costs $2 billion a launch,” he said.";
+    assert_eq!(source(text).as_deref(), Some("José Serrano"));
+    assert_eq!(
+        source("Rep. Robert Aderholt (R-AL) said the rocket was needed.").as_deref(),
+        Some("Robert Aderholt")
+    );
+}

@@ -254,6 +254,12 @@ pub fn name(ws: &[Word], a: usize, b: usize) -> String {
     {
         a += 1;
     }
+    // ("Rep. Robert Aderholt (R-AL)": the party and state are no part of the name.)
+    let b = if b > a + 1 && party_and_state(ws[b - 1].raw()) {
+        b - 1
+    } else {
+        b
+    };
     let s = ws[a..b]
         .iter()
         .map(|w| w.raw())
@@ -270,6 +276,21 @@ pub fn name(ws: &[Word], a: usize, b: usize) -> String {
         .or_else(|| s.strip_prefix("The "))
         .unwrap_or(s);
     s.to_owned()
+}
+
+/// "(R-AL)", "(D-N.Y.),": a US legislator's party and state after their name.
+fn party_and_state(w: &str) -> bool {
+    let Some(inner) = (w.trim_end_matches([',', '.', ';', ':']).strip_prefix('('))
+        .and_then(|x| x.strip_suffix(')'))
+    else {
+        return false;
+    };
+    let Some((party, state)) = inner.split_once('-') else {
+        return false;
+    };
+    matches!(party, "D" | "R" | "I")
+        && (2..=5).contains(&state.len())
+        && state.chars().all(|c| c.is_ascii_uppercase() || c == '.')
 }
 
 /// The run of name words ending at or before `end` (exclusive), scanning back to `from`.
