@@ -377,3 +377,7 @@ mod tests_found;
 #[cfg(test)]
 #[path = "classify_tests_more.rs"]
 mod tests_more;
+
+#[cfg(test)]
+#[path = "classify_tests_latest.rs"]
+mod tests_latest;
