@@ -123,14 +123,14 @@ impl Context {
     }
 
     /// The person "she" or "he" (of sex `sex`) refers to: the last person named, unless their
-    /// name says they cannot be (a man's first name for "she"); then the latest named whose
-    /// name says they are ("Steenburgen's son, filmmaker Charlie McDowell, …" then "he said").
+    /// name says they cannot be (a man's first name for "she"); then the latest person before
+    /// whose name does not say so ("Steenburgen's son, filmmaker Charlie McDowell, …" then
+    /// "he said"). Only people: subjects, speakers and names after a title or role, not every
+    /// name ("the Rose Garden" is no one).
     fn person_of(&self, sex: Sex) -> Option<&String> {
-        let of = |n: &String| sex_of(&self.complete(n));
+        let can = |n: &String| sex.allows(sex_of(&self.complete(n)));
         match self.person.as_ref() {
-            Some(p) if !sex.allows(of(p)) => {
-                self.people.iter().rev().find(|n| of(n) == sex).or(Some(p))
-            }
+            Some(p) if !can(p) => self.people.iter().rev().find(|n| can(n)).or(Some(p)),
             p => p,
         }
     }
@@ -258,6 +258,9 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
         ctx.roles.insert(role_of(ws[k].core()), n.clone());
         ctx.unit_people.push((a, n.clone()));
         ctx.names.add(&n);
+        if n.contains(' ') && person_like(&n) {
+            ctx.seen(&n);
+        }
     }
     // "The suspect, Michael Webb, was convicted": the role's holder, named in apposition.
     for k in 1..ws.len().saturating_sub(1) {
@@ -294,9 +297,6 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
                     for n in whole.split(" and ") {
                         if n.contains(' ') {
                             ctx.names.add(n);
-                            if person_like(n) && !looks_like_org(n) {
-                                ctx.seen(n);
-                            }
                         }
                     }
                 }

@@ -154,6 +154,15 @@ fn is_headline_like(t: &str) -> bool {
     (caps * 10 >= words.len() * 8 && words.len() <= 14) || shouted
 }
 
+/// "Copyright 2019 Hawaii News Now.", "Copyright (c) …": a copyright notice, not a sentence
+/// about copyright ("Copyright law has not kept pace …").
+fn copyright_line(lower: &str) -> bool {
+    lower.strip_prefix("copyright ").is_some_and(|rest| {
+        rest.starts_with(['©', '('])
+            || rest.len() >= 4 && rest.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+    })
+}
+
 /// What a unit is, by itself. `first` is whether it opens the article (a headline there).
 pub fn kind_of(t: &str, lower: &str, first: bool) -> Option<Kind> {
     let words = word_count(t);
@@ -164,6 +173,7 @@ pub fn kind_of(t: &str, lower: &str, first: bool) -> Option<Kind> {
     if CHROME.contains(&bare)
         || t.starts_with('©')
         || CHROME_STARTS.iter().any(|p| lower.starts_with(p))
+        || copyright_line(lower)
         // "Follow NBC Latino on Facebook, Twitter and Instagram."
         || lower.starts_with("follow ") && SOCIAL.any_in(lower)
         || is_bio(t, lower)

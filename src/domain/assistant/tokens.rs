@@ -278,19 +278,21 @@ pub fn name(ws: &[Word], a: usize, b: usize) -> String {
     s.to_owned()
 }
 
-/// "(R-AL)", "(D-N.Y.),": a US legislator's party and state after their name.
+/// "(R-AL)", "(D-N.Y.),", "(R-Ala.)": a US legislator's party and state after their name.
 fn party_and_state(w: &str) -> bool {
     let Some(inner) = (w.trim_end_matches([',', '.', ';', ':']).strip_prefix('('))
         .and_then(|x| x.strip_suffix(')'))
     else {
         return false;
     };
-    let Some((party, state)) = inner.split_once('-') else {
+    let Some((party, state)) = inner.split_once(['-', '–']) else {
         return false;
     };
+    // ("NY", "N.Y.", "Ala.", "Alaska": the state as AP or the postal service writes it.)
     matches!(party, "D" | "R" | "I")
-        && (2..=5).contains(&state.len())
-        && state.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        && (2..=8).contains(&state.len())
+        && state.starts_with(|c: char| c.is_ascii_uppercase())
+        && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
 }
 
 /// The run of name words ending at or before `end` (exclusive), scanning back to `from`.

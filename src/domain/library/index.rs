@@ -66,7 +66,13 @@ fn by_article(all: &[Annotation], docs: &[Document]) -> Vec<u32> {
     let ids = Lookup::new(docs.iter().map(|d| d.id.as_str()));
     let ranks: Option<Vec<usize>> = all.iter().map(|a| ids.rank(&a.doc)).collect();
     let Some(ranks) = ranks else {
-        return sorted(all, doc);
+        // (Each article's claims still in text order.)
+        let mut v: Vec<u32> = (0..all.len() as u32).collect();
+        sort_by(&mut v, &|&a, &b| {
+            let (a, b) = (&all[a as usize], &all[b as usize]);
+            a.doc.cmp(&b.doc).then_with(|| text_order(a, b))
+        });
+        return v;
     };
     // Where each article's claims begin, then each claim put in its article's next place.
     let mut next = vec![0u32; ids.len() + 1];

@@ -41,8 +41,8 @@ pub(super) fn according_to(ws: &[Word], i: usize, outlet: Option<&str>) -> Optio
             .any(|w| w.is("by") || !capitalised(w) && GROUPS.contains(&w.lower()));
     // "according to court records", "according to federal prison records": the records of
     // an office are a document, the source (RULES.md, "the explanatory notes of the Bill").
-    if let Some(x) = official_records(ws, from, end) {
-        return Some(named(ws, x, end, outlet));
+    if let Some((x, y)) = official_records(ws, from, end) {
+        return Some(named(ws, x, y, outlet));
     }
     // "According to Al-Jarida Israel had sought …": the name right after "to".
     let leading = run_after(ws, from, end).filter(|&(x, _)| x == from);
@@ -63,18 +63,30 @@ pub(super) fn according_to(ws: &[Word], i: usize, outlet: Option<&str>) -> Optio
     }
 }
 
-/// Where the name starts, when `ws[from..end]` is an office's records: "(the) court
-/// documents", "federal prison records", with nothing after them in the clause. (Not "records"
-/// or "internal documents" alone: whose they are is unknown.)
-fn official_records(ws: &[Word], from: usize, end: usize) -> Option<usize> {
-    let from = if lower(ws, from) == "the" {
-        from + 1
-    } else {
-        from
+/// The name, when `ws[from..end]` is an office's records: "(the) court documents", "federal
+/// prison records", "a court filing", "court documents filed Monday in federal court" (the
+/// name ends at the noun). Every word before the noun names an office: not "records" alone,
+/// "internal documents", "his court papers" or "tax documents" (whose, unknown).
+fn official_records(ws: &[Word], from: usize, end: usize) -> Option<(usize, usize)> {
+    let from = match lower(ws, from) {
+        "the" | "a" | "an" => from + 1,
+        _ => from,
     };
-    let words = &ws[from..end];
-    let (head, modifiers) = words.split_last()?;
-    let head = head.lower().trim_end_matches(['.', ',', ';', ':']);
+    let record = |w: &Word| {
+        matches!(
+            w.lower().trim_end_matches(['.', ',', ';', ':']),
+            "records"
+                | "record"
+                | "documents"
+                | "document"
+                | "filings"
+                | "filing"
+                | "papers"
+                | "transcripts"
+                | "transcript"
+        )
+    };
+    let head = (from..end).find(|&k| record(&ws[k]))?;
     let office = |w: &Word| {
         matches!(
             w.lower(),
@@ -89,22 +101,27 @@ fn official_records(ws: &[Word], from: usize, end: usize) -> Option<usize> {
                 | "public"
                 | "government"
                 | "census"
-                | "tax"
-                | "property"
                 | "hospital"
                 | "military"
                 | "bankruptcy"
+                | "booking"
+                | "newly"
+                | "released"
         )
     };
-    let records = matches!(
-        head,
-        "records" | "documents" | "filings" | "papers" | "transcripts"
-    );
-    (records
-        && (1..=2).contains(&modifiers.len())
-        && modifiers.iter().any(office)
-        && modifiers.iter().all(|w| !capitalised(w)))
-    .then_some(from)
+    let modifiers = &ws[from..head];
+    let after = head + 1 == end
+        || matches!(
+            lower(ws, head + 1),
+            "filed" | "released" | "obtained" | "reviewed" | "seen" | "unsealed" | "made" | "and"
+        );
+    ((1..=3).contains(&modifiers.len())
+        && modifiers.iter().all(office)
+        && modifiers
+            .iter()
+            .any(|w| !matches!(w.lower(), "newly" | "released"))
+        && after)
+        .then_some((from, head + 1))
 }
 
 /// Past the word that ends the clause or sentence begun at `from` (a comma, colon, dash or

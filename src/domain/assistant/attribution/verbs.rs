@@ -20,22 +20,51 @@ pub(super) struct Saying<'a> {
     pub progressive: bool,
 }
 
-/// Whether `ws[i]` is a verb of saying of the article's own voice (not quoted, not a noun,
-/// not passive, not negated).
-/// Whether the words from `from` say that someone could not or would not comment: "she
-/// couldn't comment", "that he would not comment", "they had no comment".
-fn refuses_comment(ws: &[Word], from: usize) -> bool {
-    (from..ws.len().min(from + 6)).any(|k| {
-        lower(ws, k).trim_end_matches([',', '.', ';']) == "comment"
-            && (k.saturating_sub(3).max(from)..k).any(|m| {
-                let w = lower(ws, m);
-                matches!(w, "not" | "no" | "declined" | "refused")
-                    || w.ends_with("n't")
-                    || w.ends_with("n’t")
-            })
-    })
+/// Whether a clause (a subject) opens at `k`: "that SLS is", "that her father had", not "that
+/// morning" or "that model".
+fn clause_follows(ws: &[Word], k: usize) -> bool {
+    ws.get(k).is_some_and(capitalised)
+        || matches!(
+            lower(ws, k),
+            "he" | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "you"
+                | "there"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "no"
+                | "none"
+        )
 }
 
+/// Whether the words from `from` say that someone could not or would not comment, and
+/// nothing more: "she couldn't comment", "he was unable to comment", "they declined to
+/// comment" (not "… couldn't comment but said …", nor "was not a comment on").
+fn refuses_comment(ws: &[Word], from: usize) -> bool {
+    let refusal = (from + 1..ws.len().min(from + 7)).any(|k| {
+        let word = lower(ws, k).trim_end_matches([',', '.', ';']);
+        let before = lower(ws, k - 1);
+        matches!(word, "comment" | "commenting")
+            && (matches!(before, "not" | "cannot" | "no")
+                || before.ends_with("n't")
+                || before.ends_with("n’t")
+                || before == "to"
+                    && matches!(lower(ws, k - 2), "unable" | "declined" | "refused" | "not"))
+    });
+    refusal && !(from..ws.len()).any(|k| matches!(lower(ws, k), "but" | "though" | "although"))
+}
+
+/// Whether `ws[i]` is a verb of saying of the article's own voice (not quoted, not a noun,
+/// not passive, not negated).
 pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Saying<'a>> {
     let q = |w: &Word| inside.get(w.at).copied().unwrap_or(false);
     let w = &ws[i];
@@ -124,7 +153,8 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     }
         // "Bridenstine responded that SLS is …", "She recalled that …": what was answered.
         || matches!(verb, "responded" | "responds" | "recalled" | "recalls")
-            && lower(ws, i + 1) == "that";
+            && lower(ws, i + 1) == "that"
+            && clause_follows(ws, i + 2);
     let calling = calling || super::phrasal::calling_for(ws, i, verb);
     let phrasal = super::phrasal::saying(ws, i, verb);
     // Most words are no verb of saying of any kind: done with them at once.
@@ -350,11 +380,13 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         || (next == "for" && matches!(verb, "wrote" | "writes") && super::phrasal::writes_for(ws, i + 2))
         // "said she couldn't comment on …": a refusal, nothing said ("has not commented").
         || (matches!(verb, "said" | "says") && refuses_comment(ws, i + 1))
-        // "testified before the Senate Judiciary Committee": an appearance, with nothing of
-        // what was said ("testified that …", "testified about a meeting …" give it).
+        // "testified before the Senate Judiciary Committee" (or "testified Tuesday before"):
+        // an appearance, nothing of what was said ("testified that …" gives it, and
+        // "testified about a meeting …", with no "before", is read as saying).
         || (matches!(verb, "testified" | "testifies")
-            && matches!(next, "before" | "side-by-side")
-            && !(i + 2..ws.len().min(i + 12)).any(|k| lower(ws, k) == "that"))
+            && (matches!(next, "before" | "side-by-side")
+                || WEEKDAYS.contains(&next) && lower(ws, i + 2) == "before")
+            && !(i + 2..ws.len()).any(|k| lower(ws, k) == "that"))
     {
         return None;
     }
@@ -420,6 +452,16 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         progressive,
     })
 }
+
+const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Verbs that tag a quotation before them, and are no attribution elsewhere ("Audience
 /// members laughed when …").
