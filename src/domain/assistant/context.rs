@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use super::attribution::{subject_name, Ref};
-use super::gender::{sex_of, Sex};
 use super::names::{particle, possessive_inside, Names};
 use super::tokens::{capitalised, name, run_after, run_before, Word};
 use super::words::{Words, ORG_NOUNS, PERSON_ROLES, ROLES};
@@ -107,31 +106,6 @@ impl Context {
             self.org = Some(n.to_owned());
         } else if person_like(n) {
             self.set_person(n.to_owned());
-        }
-    }
-
-    /// Notes the person named last.
-    pub(super) fn set_person(&mut self, n: String) {
-        self.seen(&n);
-        self.person = Some(n);
-    }
-
-    /// Notes a full name seen, as one "she" or "he" may refer to.
-    fn seen(&mut self, n: &str) {
-        self.people.retain(|p| p != n);
-        self.people.push(n.to_owned());
-    }
-
-    /// The person "she" or "he" (of sex `sex`) refers to: the last person named, unless their
-    /// name says they cannot be (a man's first name for "she"); then the latest person before
-    /// whose name does not say so ("Steenburgen's son, filmmaker Charlie McDowell, …" then
-    /// "he said"). Only people: subjects, speakers and names after a title or role, not every
-    /// name ("the Rose Garden" is no one).
-    fn person_of(&self, sex: Sex) -> Option<&String> {
-        let can = |n: &String| sex.allows(sex_of(&self.complete(n)));
-        match self.person.as_ref() {
-            Some(p) if !can(p) => self.people.iter().rev().find(|n| can(n)).or(Some(p)),
-            p => p,
         }
     }
 

@@ -3,6 +3,7 @@
 //! after "Charlie McDowell" skips back to the woman named before him, and after "Kejriwal" it
 //! does not.
 
+use super::context::Context;
 use super::words::Words;
 
 /// What a personal pronoun or a name says of the person.
@@ -105,6 +106,34 @@ pub fn sex_of(name: &str) -> Sex {
         (true, false) => Sex::Female,
         (false, true) => Sex::Male,
         _ => Sex::Unknown,
+    }
+}
+
+/// Who "she" and "he" are as the article is read.
+impl Context {
+    /// Notes the person named last.
+    pub(super) fn set_person(&mut self, n: String) {
+        self.seen(&n);
+        self.person = Some(n);
+    }
+
+    /// Notes a full name seen, as one "she" or "he" may refer to.
+    pub(super) fn seen(&mut self, n: &str) {
+        self.people.retain(|p| p != n);
+        self.people.push(n.to_owned());
+    }
+
+    /// The person "she" or "he" (of sex `sex`) refers to: the last person named, unless their
+    /// name says they cannot be (a man's first name for "she"); then the latest person before
+    /// whose name does not say so ("Steenburgen's son, director Charlie McDowell, …" then
+    /// "he said"). Only people: subjects, speakers and names after a title or role, not every
+    /// name ("the Rose Garden" is no one).
+    pub(super) fn person_of(&self, sex: Sex) -> Option<&String> {
+        let can = |n: &String| sex.allows(sex_of(&self.complete(n)));
+        match self.person.as_ref() {
+            Some(p) if !can(p) => self.people.iter().rev().find(|n| can(n)).or(Some(p)),
+            p => p,
+        }
     }
 }
 

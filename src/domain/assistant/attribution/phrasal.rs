@@ -1,5 +1,6 @@
 //! Sayings of more than one word that the verb lists cannot hold: "summed up", "played down",
-//! "issued a plea", "has called for"; and one that is none: "wrote for ‘Mukto Mona’".
+//! "issued a plea", "has called for", "responded that SLS is"; and some that are none: "wrote
+//! for ‘Mukto Mona’", "said she couldn't comment", "testified Tuesday before".
 
 use super::lower;
 use crate::domain::assistant::tokens::{capitalised, Word};
@@ -60,3 +61,57 @@ pub(super) fn writes_for(ws: &[Word], at: usize) -> bool {
             .is_some_and(|w| w.is("that") || w.raw().starts_with(['“', '"']));
     named && !says
 }
+
+/// Whether a clause (a subject) opens at `k`: "that SLS is", "that her father had", not "that
+/// morning" or "that model".
+pub(super) fn clause_follows(ws: &[Word], k: usize) -> bool {
+    ws.get(k).is_some_and(capitalised)
+        || matches!(
+            lower(ws, k),
+            "he" | "she"
+                | "they"
+                | "it"
+                | "we"
+                | "i"
+                | "you"
+                | "there"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "this"
+                | "no"
+                | "none"
+        )
+}
+
+/// Whether the words from `from` say that someone could not or would not comment, and
+/// nothing more: "she couldn't comment", "he was unable to comment", "they declined to
+/// comment" (not "… couldn't comment but said …", nor "was not a comment on").
+pub(super) fn refuses_comment(ws: &[Word], from: usize) -> bool {
+    let refusal = (from + 1..ws.len().min(from + 7)).any(|k| {
+        let word = lower(ws, k).trim_end_matches([',', '.', ';']);
+        let before = lower(ws, k - 1);
+        matches!(word, "comment" | "commenting")
+            && (matches!(before, "not" | "cannot" | "no")
+                || before.ends_with("n't")
+                || before.ends_with("n’t")
+                || before == "to"
+                    && matches!(lower(ws, k - 2), "unable" | "declined" | "refused" | "not"))
+    });
+    refusal && !(from..ws.len()).any(|k| matches!(lower(ws, k), "but" | "though" | "although"))
+}
+
+/// Days of the week, as in "testified Tuesday before the committee".
+pub(super) const WEEKDAYS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];

@@ -20,49 +20,6 @@ pub(super) struct Saying<'a> {
     pub progressive: bool,
 }
 
-/// Whether a clause (a subject) opens at `k`: "that SLS is", "that her father had", not "that
-/// morning" or "that model".
-fn clause_follows(ws: &[Word], k: usize) -> bool {
-    ws.get(k).is_some_and(capitalised)
-        || matches!(
-            lower(ws, k),
-            "he" | "she"
-                | "they"
-                | "it"
-                | "we"
-                | "i"
-                | "you"
-                | "there"
-                | "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "this"
-                | "no"
-                | "none"
-        )
-}
-
-/// Whether the words from `from` say that someone could not or would not comment, and
-/// nothing more: "she couldn't comment", "he was unable to comment", "they declined to
-/// comment" (not "… couldn't comment but said …", nor "was not a comment on").
-fn refuses_comment(ws: &[Word], from: usize) -> bool {
-    let refusal = (from + 1..ws.len().min(from + 7)).any(|k| {
-        let word = lower(ws, k).trim_end_matches([',', '.', ';']);
-        let before = lower(ws, k - 1);
-        matches!(word, "comment" | "commenting")
-            && (matches!(before, "not" | "cannot" | "no")
-                || before.ends_with("n't")
-                || before.ends_with("n’t")
-                || before == "to"
-                    && matches!(lower(ws, k - 2), "unable" | "declined" | "refused" | "not"))
-    });
-    refusal && !(from..ws.len()).any(|k| matches!(lower(ws, k), "but" | "though" | "although"))
-}
-
 /// Whether `ws[i]` is a verb of saying of the article's own voice (not quoted, not a noun,
 /// not passive, not negated).
 pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Saying<'a>> {
@@ -154,7 +111,7 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         // "Bridenstine responded that SLS is …", "She recalled that …": what was answered.
         || matches!(verb, "responded" | "responds" | "recalled" | "recalls")
             && lower(ws, i + 1) == "that"
-            && clause_follows(ws, i + 2);
+            && super::phrasal::clause_follows(ws, i + 2);
     let calling = calling || super::phrasal::calling_for(ws, i, verb);
     let phrasal = super::phrasal::saying(ws, i, verb);
     // Most words are no verb of saying of any kind: done with them at once.
@@ -379,13 +336,13 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         // for Politico that …" and "wrote for The Guardian: …" say what.)
         || (next == "for" && matches!(verb, "wrote" | "writes") && super::phrasal::writes_for(ws, i + 2))
         // "said she couldn't comment on …": a refusal, nothing said ("has not commented").
-        || (matches!(verb, "said" | "says") && refuses_comment(ws, i + 1))
+        || (matches!(verb, "said" | "says") && super::phrasal::refuses_comment(ws, i + 1))
         // "testified before the Senate Judiciary Committee" (or "testified Tuesday before"):
         // an appearance, nothing of what was said ("testified that …" gives it, and
         // "testified about a meeting …", with no "before", is read as saying).
         || (matches!(verb, "testified" | "testifies")
             && (matches!(next, "before" | "side-by-side")
-                || WEEKDAYS.contains(&next) && lower(ws, i + 2) == "before")
+                || super::phrasal::WEEKDAYS.contains(&next) && lower(ws, i + 2) == "before")
             && !(i + 2..ws.len()).any(|k| lower(ws, k) == "that"))
     {
         return None;
@@ -452,16 +409,6 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         progressive,
     })
 }
-
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
 
 /// Verbs that tag a quotation before them, and are no attribution elsewhere ("Audience
 /// members laughed when …").
