@@ -144,18 +144,21 @@ fn attribute(u: &Units, i: usize, outlet: Option<&str>, ctx: &mut Context) -> Fo
         // A person found by the sentence or the role: "he" or "his spokesman" after a person
         // this very sentence introduced; else "the governor said": the one introduced as
         // governor, if the article did.
-        let person = matches!(main.speaker, Speaker::Refers(Ref::Person(_)))
-            .then(|| {
-                (ctx.unit_people.iter())
-                    .find(|(k, _)| *k < main.verb)
-                    .map(|(_, n)| n.clone())
-                    .or_else(|| {
-                        det_head
-                            .filter(|(d, _)| *d == "the")
-                            .and_then(|(_, h)| ctx.roles.get(h).cloned())
-                    })
-            })
-            .flatten();
+        // ("Sen. Elizabeth Warren met Gov. Charlie Baker, and he said": the one "he" can be.)
+        let sex = match main.speaker {
+            Speaker::Refers(Ref::Person(sex)) => Some(sex),
+            _ => None,
+        };
+        let person = sex.and_then(|sex| {
+            (ctx.unit_people.iter())
+                .find(|(k, n)| *k < main.verb && sex.allows(super::gender::sex_of(n)))
+                .map(|(_, n)| n.clone())
+                .or_else(|| {
+                    det_head
+                        .filter(|(d, _)| *d == "the")
+                        .and_then(|(_, h)| ctx.roles.get(h).cloned())
+                })
+        });
         // "the doctors said" after "Doctors for Camp Closure": the group named before.
         let group = matches!(main.speaker, Speaker::Group)
             .then(|| {

@@ -163,3 +163,15 @@ fn the_review_s_cases_stay_as_they_were() {
                 “The rocket costs $2 billion a launch,” he said.";
     assert_eq!(source(text).as_deref(), Some("Richard Shelby"));
 }
+
+#[test]
+fn he_in_the_sentence_that_names_two_people_is_the_man() {
+    assert_eq!(
+        source(
+            "Sen. Elizabeth Warren met Gov. Charlie Baker on Monday, and he said the talks \
+             cut costs by $2 million."
+        )
+        .as_deref(),
+        Some("Charlie Baker")
+    );
+}

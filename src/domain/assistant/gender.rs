@@ -98,7 +98,20 @@ pub fn sex_of(name: &str) -> Sex {
     if titled != Sex::Unknown || words.clone().next().is_none() {
         return titled;
     }
-    let lower = crate::domain::text::fold_case(first);
+    // ("José", "François", "Jürgen": looked up without their accents.)
+    let lower: String = crate::domain::text::fold_case(first)
+        .chars()
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c => c,
+        })
+        .collect();
     match (
         FEMALE.contains(&lower.as_str()),
         MALE.contains(&lower.as_str()),
@@ -145,6 +158,8 @@ mod tests {
     fn names_and_titles_say_who_she_and_he_can_be() {
         assert_eq!(sex_of("Mary Steenburgen"), Sex::Female);
         assert_eq!(sex_of("Charlie McDowell"), Sex::Male);
+        assert_eq!(sex_of("José Serrano"), Sex::Male);
+        assert_eq!(sex_of("François Hollande"), Sex::Male);
         assert_eq!(sex_of("Mrs Thatcher"), Sex::Female);
         assert_eq!(sex_of("Mr. Obama"), Sex::Male);
         // A surname alone, or a first name either could have, says nothing.
