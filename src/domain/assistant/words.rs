@@ -144,6 +144,12 @@ pub static BETWEEN: Words = Words::new(&[
 /// Pronouns that point to a person named before.
 #[rustfmt::skip]
 pub const PERSONAL: &[&str] = &["he", "she", "him", "her", "his"];
+/// Days of the week: a time between a subject and its verb ("Esper on Wednesday accused"),
+/// or after a verb ("testified Tuesday before the committee").
+#[rustfmt::skip]
+pub const WEEKDAYS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+];
 /// Pronouns that point to a group, organisation or the people named before.
 #[rustfmt::skip]
 pub const PLURAL: &[&str] = &["they", "them", "their"];

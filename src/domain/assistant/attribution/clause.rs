@@ -108,25 +108,19 @@ pub(super) fn subject(ws: &[Word], inside: &[bool], i: usize) -> Option<(usize, 
             return None;
         }
         let w = &ws[end - 1];
-        let time = matches!(
-            w.lower(),
-            "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
-                | "night"
-                | "morning"
-                | "evening"
-                | "afternoon"
-                | "week"
-                | "month"
-                | "year"
-                | "today"
-                | "yesterday"
-        );
+        let time = WEEKDAYS.contains(&w.lower())
+            || matches!(
+                w.lower(),
+                "night"
+                    | "morning"
+                    | "evening"
+                    | "afternoon"
+                    | "week"
+                    | "month"
+                    | "year"
+                    | "today"
+                    | "yesterday"
+            );
         if BETWEEN.contains(&w.lower()) && !w.ends_clause() {
             end -= 1;
         } else if time && !w.ends_clause() {

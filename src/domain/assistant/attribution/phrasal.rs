@@ -4,6 +4,7 @@
 
 use super::lower;
 use crate::domain::assistant::tokens::{capitalised, Word};
+use crate::domain::assistant::words::{NEUTER, PERSONAL, PLURAL};
 
 /// "Mr. Trump has called for spending $1 trillion": a demand made, by someone named ("The plan
 /// calls for" is a document's; "crowds of protesters have called for his ouster", a protest's).
@@ -65,26 +66,14 @@ pub(super) fn writes_for(ws: &[Word], at: usize) -> bool {
 /// Whether a clause (a subject) opens at `k`: "that SLS is", "that her father had", not "that
 /// morning" or "that model".
 pub(super) fn clause_follows(ws: &[Word], k: usize) -> bool {
+    let w = lower(ws, k);
     ws.get(k).is_some_and(capitalised)
+        || [PERSONAL, PLURAL, NEUTER]
+            .iter()
+            .any(|list| list.contains(&w))
         || matches!(
-            lower(ws, k),
-            "he" | "she"
-                | "they"
-                | "it"
-                | "we"
-                | "i"
-                | "you"
-                | "there"
-                | "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "their"
-                | "its"
-                | "this"
-                | "no"
-                | "none"
+            w,
+            "we" | "i" | "you" | "there" | "the" | "a" | "an" | "this" | "no" | "none"
         )
 }
 
@@ -104,14 +93,3 @@ pub(super) fn refuses_comment(ws: &[Word], from: usize) -> bool {
     });
     refusal && !(from..ws.len()).any(|k| matches!(lower(ws, k), "but" | "though" | "although"))
 }
-
-/// Days of the week, as in "testified Tuesday before the committee".
-pub(super) const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];

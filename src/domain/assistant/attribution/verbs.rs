@@ -342,7 +342,7 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
         // "testified about a meeting …", with no "before", is read as saying).
         || (matches!(verb, "testified" | "testifies")
             && (matches!(next, "before" | "side-by-side")
-                || super::phrasal::WEEKDAYS.contains(&next) && lower(ws, i + 2) == "before")
+                || WEEKDAYS.contains(&next) && lower(ws, i + 2) == "before")
             && !(i + 2..ws.len()).any(|k| lower(ws, k) == "that"))
     {
         return None;
