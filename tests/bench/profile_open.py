@@ -38,6 +38,15 @@ def metrics(driver):
     return {m["name"]: m["value"] for m in driver.execute_cdp_cmd("Performance.getMetrics", {})["metrics"]}
 
 
+def name_of(frame):
+    """A frame's function and file; an anonymous function of a file also by its line and
+    column (the glue's functions have no names)."""
+    name, url = frame["functionName"], frame["url"].rsplit("/", 1)[-1]
+    if not name and url:
+        return f"(anonymous) {url}:{frame['lineNumber'] + 1}:{frame['columnNumber'] + 1}"
+    return f"{name or '(anonymous)'} {url}"
+
+
 def own_time(profile, top=30):
     """(milliseconds, function and file) of the profile's busiest functions, idle left out."""
     nodes = {n["id"]: n["callFrame"] for n in profile["nodes"]}
@@ -45,7 +54,7 @@ def own_time(profile, top=30):
     for sample, delta in zip(profile["samples"], profile["timeDeltas"][1:] + [0]):
         frame = nodes[sample]
         if frame["functionName"] != "(idle)":
-            own[f"{frame['functionName'] or '(anonymous)'} {frame['url'].rsplit('/', 1)[-1]}"] += delta
+            own[name_of(frame)] += delta
     return [(us / 1000, name) for name, us in own.most_common(top)]
 
 
@@ -67,8 +76,7 @@ def inclusive_time(profile, top=30):
     included (a function counted once a sample however often it is on the stack)."""
     nodes = {n["id"]: n for n in profile["nodes"]}
     parent = {c: n["id"] for n in profile["nodes"] for c in n.get("children", [])}
-    label = {i: f"{n['callFrame']['functionName'] or '(anonymous)'} "
-                f"{n['callFrame']['url'].rsplit('/', 1)[-1]}" for i, n in nodes.items()}
+    label = {i: name_of(n["callFrame"]) for i, n in nodes.items()}
     total = collections.Counter()
     for sample, delta in zip(profile["samples"], profile["timeDeltas"][1:] + [0]):
         if nodes[sample]["callFrame"]["functionName"] == "(idle)":
