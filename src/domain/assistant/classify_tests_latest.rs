@@ -1,4 +1,4 @@
-//! Readings written from the disagreements of `dev-more-l` and `dev-more-m` (after their one
+//! Readings written from the disagreements of `dev-more-l` to `dev-more-o` (after their one
 //! measurement): one test per rule.
 
 use super::tests_more::{last, source};
@@ -173,5 +173,38 @@ fn he_in_the_sentence_that_names_two_people_is_the_man() {
         )
         .as_deref(),
         Some("Charlie Baker")
+    );
+}
+
+#[test]
+fn a_state_s_body_named_by_its_country_is_the_source() {
+    let said = |s: &str| source(s);
+    assert_eq!(
+        said("Two soldiers died in a crash, the US military said in a statement.").as_deref(),
+        Some("US military")
+    );
+    assert_eq!(
+        said("The Indian government has said it will act.").as_deref(),
+        Some("Indian government")
+    );
+    assert_eq!(
+        said("The U.S. Embassy said it was aware of the reports.").as_deref(),
+        Some("U.S. Embassy")
+    );
+    // A company after its people is the one met before, not a new name.
+    let text =
+        "Volkswagen reported its figures on Monday.\n\nThe German automaker said sales rose.";
+    assert_eq!(source(text).as_deref(), Some("Volkswagen"));
+}
+
+#[test]
+fn ruling_something_out_is_a_denial() {
+    assert_eq!(
+        source("The Afghan government has ruled out Taliban involvement in the crash.").as_deref(),
+        Some("Afghan government")
+    );
+    assert_eq!(
+        last("The court ruled on Tuesday that the law stands.").source,
+        None
     );
 }

@@ -172,6 +172,19 @@ pub static ORG_NOUNS: Words = Words::new(&[
     "carmaker", "chipmaker", "drugmaker", "brokerage", "lender", "operator", "ministries",
 ]);
 
+/// The bodies of a state, which its country's name or people names ("the US military", "the
+/// Afghan government").
+#[rustfmt::skip]
+pub static STATE_BODIES: Words = Words::new(&[
+    "government", "military", "army", "navy", "ministry", "embassy", "parliament",
+    "administration", "police", "senate", "congress", "cabinet", "consulate", "presidency",
+    "judiciary", "legislature", "forces",
+]);
+
+/// Countries written as abbreviations, as they stand before a state's body ("the US military").
+#[rustfmt::skip]
+pub const COUNTRIES: &[&str] = &["US", "U.S", "U.S.", "UK", "U.K", "U.K.", "EU", "UN", "USA"];
+
 /// Nouns of documents that speak: "the report found", "the statement continued".
 #[rustfmt::skip]
 pub static DOC_NOUNS: Words = Words::new(&[

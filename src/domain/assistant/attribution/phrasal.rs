@@ -25,6 +25,8 @@ pub(super) fn saying(ws: &[Word], i: usize, verb: &str) -> bool {
     matches!(verb, "summed" | "sums") && lower(ws, i + 1) == "up"
         || matches!(verb, "played" | "plays") && lower(ws, i + 1) == "down"
         || matches!(verb, "downplayed" | "downplays")
+        // "The Afghan government has ruled out Taliban involvement": a denial.
+        || matches!(verb, "ruled" | "rules") && lower(ws, i + 1) == "out"
         || matches!(verb, "issued" | "issues")
             && matches!(lower(ws, i + 1), "a" | "an")
             && matches!(

@@ -276,8 +276,22 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     if GROUPS.contains(&head) {
         return Some(Speaker::Group);
     }
-    // "the company", "the report", "the same broadcast".
+    // "the US military", "the Afghan government", "the U.S. Embassy": a state's body, named by
+    // its country (not "the German automaker", met before under its own name).
     let definite = np.iter().take(2).any(det);
+    if let Some(d) = np
+        .iter()
+        .position(|w| w.is("the"))
+        .filter(|&d| d + 2 < np.len())
+    {
+        let state = STATE_BODIES.contains(&head)
+            && (np[d + 1..np.len() - 1].iter())
+                .all(|w| PEOPLES.contains(&w.core()) || COUNTRIES.contains(&w.core()));
+        if state {
+            return Some(Speaker::Named(name(ws, a + d + 1, b)));
+        }
+    }
+    // "the company", "the report", "the same broadcast".
     if definite && !np.iter().any(|w| capitalised(w) && !det(w)) {
         if DOC_NOUNS.contains(&head) {
             return Some(Speaker::Refers(Ref::Doc));
