@@ -208,3 +208,22 @@ fn ruling_something_out_is_a_denial() {
         None
     );
 }
+
+#[test]
+fn owning_up_to_an_act_is_a_saying() {
+    assert_eq!(
+        source("Shortly before their arrival, Webb admitted to threatening the girl.").as_deref(),
+        Some("Webb")
+    );
+    assert_eq!(
+        source("Webb confessed to the kidnapping, admitting that he drove her to a hotel.")
+            .as_deref(),
+        Some("Webb")
+    );
+    assert_eq!(source("He was admitted to hospital on Saturday."), None);
+    // ("are insisting" after a long subject stays unread: its subject is not found.)
+    assert_eq!(
+        source("Mugabe and his wife are under house arrest in Harare and are insisting he stays, a source told Reuters.").as_deref(),
+        Some("Reuters")
+    );
+}

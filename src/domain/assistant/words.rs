@@ -84,7 +84,8 @@ pub static REPORTING: Words = Words::new(&[
     "vows", "promises", "threatens", "points", "comments", "cited", "cites", "alleging",
     "attributed", "attributes", "recounted", "recounts", "elaborated",
     "clarified", "affirmed", "exclaimed", "shouted", "yelled", "mused", "pleaded", "pleads",
-    "implored", "implores", "written", "agree", "teased", "teases",
+    "implored", "implores", "written", "agree", "teased", "teases", "admitting",
+    "acknowledging", "conceding", "describing",
 ]);
 
 /// Lower-case words of a title that may stand between an inverted verb and a name ("said study

@@ -326,7 +326,10 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
                 | "congress"
         ) || ws.get(i + 2).is_some_and(capitalised)
     };
-    if next == "to" && !TELLING.contains(&verb) && !commits && !to_whom
+    // "Webb admitted to threatening the girl": what he owned up to (not "admitted to
+    // hospital").
+    let owned_up = matches!(verb, "admitted" | "admits") && lower(ws, i + 2).ends_with("ing");
+    if next == "to" && !TELLING.contains(&verb) && !commits && !to_whom && !owned_up
         || (next == "as" && lower(ws, i + 2) == "much")
         || (next == "for" && matches!(verb, "calls"))
         // "declared dead on arrival", "pronounced him dead": a death, not a declaration.
