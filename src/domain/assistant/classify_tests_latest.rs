@@ -227,3 +227,16 @@ fn owning_up_to_an_act_is_a_saying() {
         Some("Reuters")
     );
 }
+
+#[test]
+fn a_one_word_subject_doing_something_is_the_company_referred_to_next() {
+    let text = "Facebook changed its app on Monday.\n\nSales rose 5%, according to the company.";
+    assert_eq!(source(text).as_deref(), Some("Facebook"));
+    let text = "Volkswagen unveiled the car.\n\nIt can seat five, the company said.";
+    assert_eq!(source(text).as_deref(), Some("Volkswagen"));
+    // A first name is someone, a people no body.
+    let text = "Mary laughed at the idea.\n\nSales rose, the company said.";
+    assert_eq!(source(text), None);
+    let text = "Americans voted on Tuesday.\n\nSales rose, the company said.";
+    assert_eq!(source(text), None);
+}

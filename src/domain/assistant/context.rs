@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 
 use super::attribution::{subject_name, Ref};
+use super::gender::{sex_of, Sex};
 use super::names::{particle, possessive_inside, Names};
 use super::tokens::{capitalised, name, run_after, run_before, Word};
 use super::words::{Words, ORG_NOUNS, PERSON_ROLES, ROLES};
@@ -337,12 +338,34 @@ pub(super) fn note_subject(ws: &[Word], inside: &[bool], ctx: &mut Context) {
             ctx.set_person(n);
         }
     } else if !known_person
-        && (camel_case(&n) || looks_like_org(&n) && n.contains(char::is_lowercase))
+        && (camel_case(&n)
+            || looks_like_org(&n) && n.contains(char::is_lowercase)
+            || one_word_body(ws, b, &n))
     {
         // "WeWork laid off staff.": the body "the company" refers to next. (Not any single
         // word opening a sentence: "Critically, …", "Rebranded to …".)
         ctx.org = Some(n);
     }
+}
+
+/// "Facebook changed its app.", "Volkswagen unveiled …": one word, no one's first name or
+/// people, followed by a verb (the word after the subject `ws[..end]`). (Not "Critically, …",
+/// "Mary laughed", "Americans say".)
+fn one_word_body(ws: &[Word], end: usize, n: &str) -> bool {
+    let verb = ws.get(end).is_some_and(|w| {
+        let l = w.lower();
+        w.core().starts_with(char::is_lowercase)
+            && (l.len() > 3 && (l.ends_with("ed") || l.ends_with('s') && !l.ends_with("ss"))
+                || matches!(
+                    l,
+                    "is" | "was" | "has" | "had" | "will" | "would" | "can" | "could"
+                ))
+    });
+    verb && !n.contains([' ', '-'])
+        && !ws[end - 1].ends_clause()
+        && n.chars().skip(1).all(char::is_lowercase)
+        && sex_of(&format!("{n} Roe")) == Sex::Unknown
+        && !super::words::PEOPLES.contains(&n)
 }
 
 /// A word with a capital inside: "WeWork", "YouTube", "PlayStation".
