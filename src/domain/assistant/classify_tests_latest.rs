@@ -240,3 +240,17 @@ fn a_one_word_subject_doing_something_is_the_company_referred_to_next() {
     let text = "Americans voted on Tuesday.\n\nSales rose, the company said.";
     assert_eq!(source(text), None);
 }
+
+#[test]
+fn a_quotation_ending_on_is_or_to_still_has_its_tag() {
+    assert_eq!(
+        source("\"That will be a big improvement, slow and painful as it is,\" says Ward.")
+            .as_deref(),
+        Some("Ward")
+    );
+    assert_eq!(
+        source("\"It is what we wanted to,\" said Jane Roe.").as_deref(),
+        Some("Jane Roe")
+    );
+    assert_eq!(source("The vaccine is said to be safe."), None);
+}

@@ -359,7 +359,10 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
             "now" | "also" | "widely" | "long" | "repeatedly"
         )
     });
-    let prev_w = prev.map_or("", |k| ws[k].lower());
+    // (The last word of a quotation is none of these: "“…, slow as it is,” says Ward".)
+    let prev_w = prev
+        .filter(|&k| !quotation_ends(ws[k].raw()))
+        .map_or("", |k| ws[k].lower());
     let verb_at = if stance { i - 1 } else { i };
     let contraction = ["'re", "’re", "'m", "’m"]
         .iter()
