@@ -254,3 +254,22 @@ fn a_quotation_ending_on_is_or_to_still_has_its_tag() {
     );
     assert_eq!(source("The vaccine is said to be safe."), None);
 }
+
+#[test]
+fn an_unnamed_spokesperson_speaks_for_the_body_spoken_of() {
+    let text = "The doctors wrote to the agency last week.\n\n\
+                Customs and Border Protection, part of Homeland Security, did not accept the offer.\n\n\
+                \"It is not feasible,\" the spokesperson said.";
+    assert_eq!(
+        source(text).as_deref(),
+        Some("Customs and Border Protection")
+    );
+    let text = "WeWork rejected the offer on Monday.\n\nA spokesperson said the plan was dead.";
+    assert_eq!(source(text).as_deref(), Some("WeWork"));
+    // Someone's spokesperson is theirs; a spokesperson with no body spoken of is no one's.
+    let text =
+        "Jane Roe, the mayor, met the board on Monday.\n\nHer spokesperson said the plan was dead.";
+    assert_eq!(source(text).as_deref(), Some("Jane Roe"));
+    let text = "The weather was fine all week.\n\n\"It is not feasible,\" the spokesperson said.";
+    assert_eq!(source(text), None);
+}

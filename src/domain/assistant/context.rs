@@ -52,7 +52,9 @@ pub(super) struct Context {
 #[rustfmt::skip]
 static ORG_WORDS: Words = Words::new(&[
     "times", "post", "news", "journal", "press", "reuters", "afp", "inc", "corp", "ltd", "party",
-    "university", "institute", "bbc", "cnn",
+    "university", "institute", "bbc", "cnn", "protection", "security", "services", "affairs",
+    "customs", "bureau", "reserve", "corps", "command", "holdings", "technologies", "airlines",
+    "pharmaceuticals", "motors", "studios", "entertainment", "systems", "laboratories",
 ]);
 
 pub(super) fn looks_like_org(n: &str) -> bool {
@@ -331,7 +333,10 @@ pub(super) fn note_subject(ws: &[Word], inside: &[bool], ctx: &mut Context) {
         return;
     };
     let n = ctx.complete(&name(ws, a, b));
-    let known_person = n.contains(' ') && ctx.names.contains(&n) || ctx.names.is_surname(&n);
+    // (A name seen before is a person's unless it looks like a body's: "Customs and Border
+    // Protection" is in the names too.)
+    let known_person = !looks_like_org(&n)
+        && (n.contains(' ') && ctx.names.contains(&n) || ctx.names.is_surname(&n));
     if !looks_like_org(&n) && (n.contains(' ') || known_person) {
         // ("Web of Angels was the first novel she sold": a title is no one.)
         if person_like(&n) {

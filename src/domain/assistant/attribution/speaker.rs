@@ -115,6 +115,17 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
         if k > 0 && np[k - 1].is("their") {
             return Some(Speaker::Refers(Ref::Plural));
         }
+        // "A spokesperson said", "the spokesman added": the body the article is about (a
+        // spokesperson speaks for one), when nothing else in the phrase names anyone.
+        let spokes = matches!(np[k].lower(), "spokesman" | "spokeswoman" | "spokesperson");
+        if spokes
+            && k + 1 == np.len()
+            && np[..k]
+                .iter()
+                .all(|w| matches!(w.lower(), "a" | "an" | "the" | "one" | "another"))
+        {
+            return Some(Speaker::Refers(Ref::Org));
+        }
     }
     // "a group representing rural counties": someone unnamed, whatever names follow in the
     // phrase. (Not a role: "Joel Schlabach, a teacher at Richmond High School," is named.)
