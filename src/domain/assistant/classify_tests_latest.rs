@@ -273,3 +273,25 @@ fn an_unnamed_spokesperson_speaks_for_the_body_spoken_of() {
     let text = "The weather was fine all week.\n\n\"It is not feasible,\" the spokesperson said.";
     assert_eq!(source(text), None);
 }
+
+#[test]
+fn a_second_verb_after_and_or_but_is_the_first_name_s() {
+    assert_eq!(
+        source("Jane Roe met Bob Smith on Monday and said she was pleased.").as_deref(),
+        Some("Jane Roe")
+    );
+    assert_eq!(
+        source("Eyamba Sowers didn’t know Patrick was coming but saw his visit as a pleasant surprise.")
+            .as_deref(),
+        Some("Eyamba Sowers")
+    );
+    // A title before the name, and a name that only modifies the subject, stay as they were.
+    assert_eq!(
+        source("In October, Rep. David McKinley, R-W.Va., visited the border and argued that a wall works.")
+            .as_deref(),
+        Some("David McKinley")
+    );
+    let r =
+        last("Health care providers have protested the rules, warning that children are at risk.");
+    assert_ne!(r.source.as_deref(), Some("Health"));
+}

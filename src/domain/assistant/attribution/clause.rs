@@ -249,6 +249,61 @@ pub(super) fn sentence_subject(ws: &[Word], inside: &[bool], i: usize) -> Option
                     )
         })
         .map_or(i, |k| if ws[k].ends_clause() { k + 1 } else { k });
+    // "Jane Roe met Bob Smith on Monday and said …": a name opening the sentence is its
+    // subject whole (not "Jane Roe's lawyer", "Acme Inc. officials").
+    let b = match run_after(ws, a, b) {
+        Some((x, y)) if x == a && y < b && !ws[y - 1].possessive() => {
+            let next = ws[y].lower();
+            let head = GROUPS.contains(&next)
+                || ROLES.contains(&next)
+                || ORG_NOUNS.contains(&next)
+                || DOC_NOUNS.contains(&next);
+            // (Followed by its verb: not "Health care providers", nor a title cut off: "Rep.
+            // David McKinley".)
+            let verb = next.ends_with("ed")
+                || next.ends_with('s') && !next.ends_with("ss")
+                || next.starts_with("did")
+                || matches!(
+                    next,
+                    "met"
+                        | "saw"
+                        | "told"
+                        | "was"
+                        | "went"
+                        | "took"
+                        | "made"
+                        | "gave"
+                        | "got"
+                        | "came"
+                        | "left"
+                        | "found"
+                        | "knew"
+                        | "thought"
+                        | "spoke"
+                        | "wrote"
+                        | "won"
+                        | "lost"
+                        | "led"
+                        | "paid"
+                        | "sent"
+                        | "kept"
+                        | "held"
+                        | "began"
+                        | "became"
+                        | "will"
+                        | "would"
+                        | "could"
+                        | "can"
+                );
+            let title = TITLES.contains(&ws[y - 1].core()) || TITLES.contains(&ws[y - 1].raw());
+            if head || q(y) || !verb || title {
+                b
+            } else {
+                y
+            }
+        }
+        _ => b,
+    };
     (a < b).then_some((a, b))
 }
 
