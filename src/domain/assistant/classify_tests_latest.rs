@@ -295,3 +295,15 @@ fn a_second_verb_after_and_or_but_is_the_first_name_s() {
         last("Health care providers have protested the rules, warning that children are at risk.");
     assert_ne!(r.source.as_deref(), Some("Health"));
 }
+
+#[test]
+fn the_second_participle_of_a_passive_says_nothing() {
+    let text = "Star Wars heroes like Obi-Wan are briefly shown or mentioned, without the usual reverence.\n\n\
+                I have to give special attention to his voice direction, which I loved.";
+    let r = analyse(text);
+    assert!(r.iter().all(|x| x.source.is_none()), "{r:?}");
+    assert_eq!(
+        source("Jane Roe was arrested and said she was innocent.").as_deref(),
+        Some("Jane Roe")
+    );
+}

@@ -378,6 +378,21 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
     // "are alleging", "was saying": a verb in progress, not a passive.
     let progressive =
         verb.ends_with("ing") && matches!(prev_w, "is" | "are" | "was" | "were" | "been" | "be");
+    // "are briefly shown or mentioned": the second participle of a passive.
+    let second_passive = prev_w == "or"
+        && prev.is_some_and(|k| {
+            k >= 2 && {
+                let part = ws[k - 1].lower();
+                (part.ends_with("ed") || part.ends_with("en") || part.ends_with("wn"))
+                    && !ws[k - 1].ends_clause()
+                    && (k.saturating_sub(4)..k - 1).any(|m| {
+                        matches!(ws[m].lower(), "is" | "are" | "was" | "were" | "been" | "be")
+                    })
+            }
+        });
+    if second_passive {
+        return None;
+    }
     if !stance
         && !progressive
         && (matches!(
