@@ -307,3 +307,17 @@ fn the_second_participle_of_a_passive_says_nothing() {
         Some("Jane Roe")
     );
 }
+
+#[test]
+fn a_capital_opening_a_document_s_phrase_is_no_name() {
+    assert_eq!(
+        source("Neighborhood surveillance video shows the mother knocked to the ground.")
+            .as_deref(),
+        Some("Neighborhood surveillance video")
+    );
+    // (A name opening it stays in it: "Reuters video", its video.)
+    assert_eq!(
+        source("Reuters video shows the mother knocked to the ground.").as_deref(),
+        Some("Reuters video")
+    );
+}

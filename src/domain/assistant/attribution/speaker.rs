@@ -324,7 +324,23 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             return Some(Speaker::Refers(Ref::Org));
         }
     }
-    // A name: the run of capitalised words nearest the verb.
+    // A name: the run of capitalised words nearest the verb. (Not one word opening the
+    // sentence before lower-case words of a document: "Neighborhood surveillance video shows",
+    // "Verified video footage shows".)
+    let opening_capital = |x: usize, y: usize| {
+        x == 0
+            && y == 1
+            && y < b
+            && !ws[0].possessive()
+            && !ws[0].ends_clause()
+            && !PEOPLES.contains(&ws[0].core())
+            && (y..b).all(|k| ws[k].core().starts_with(char::is_lowercase))
+            && (DOC_NOUNS.contains(&head) || head == "footage")
+    };
+    // (The phrase whole is the document: "Neighborhood surveillance video".)
+    if let Some((0, 1)) = run_before(ws, a, b).filter(|&(x, y)| opening_capital(x, y)) {
+        return Some(Speaker::Named(name(ws, a, b)));
+    }
     if let Some((x, y)) = run_before(ws, a, b) {
         // "Yoon’s office", "the Korean president's aides": the owner speaks.
         return Some(named(ws, x, y, outlet));
