@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use super::attribution::{subject_name, Ref};
-use super::gender::{sex_of, Sex};
 use super::names::{particle, possessive_inside, Names};
 use super::tokens::{capitalised, name, run_after, run_before, Word};
 use super::words::{Words, ORG_NOUNS, PERSON_ROLES, ROLES};
@@ -59,12 +58,28 @@ static ORG_WORDS: Words = Words::new(&[
 
 pub(super) fn looks_like_org(n: &str) -> bool {
     let lower = fold_case(n);
+    // "Homeland Security Secretary Kristi Noem", "Marine Corps Commandant Eric Smith": a person
+    // with their office's title.
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    if titled_at(&words).is_some() {
+        return false;
+    }
     lower
         .split_whitespace()
         .any(|w| ORG_NOUNS.contains(&w) || ORG_WORDS.contains(&w))
         || n.chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
+}
+
+/// Where the title ends in a person's name with their office before it ("homeland security
+/// secretary kristi noem": 2), the name in lower-case words.
+fn titled_at(words: &[&str]) -> Option<usize> {
+    let n = words.len();
+    (n >= 3).then_some(())?;
+    words[..n - 2].iter().rposition(|w| {
+        ROLES.contains(w) || matches!(*w, "commandant" | "commissioner" | "general" | "admiral")
+    })
 }
 
 /// Whether a name can be a person's: a title of a work ("Web of Angels", "The Money You Will
@@ -223,6 +238,15 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
             continue;
         }
         let n = ctx.complete(&name(ws, a, b));
+        // (The person, without the office before the title: "Kristi Noem".)
+        let n = match titled_at(&fold_case(&n).split_whitespace().collect::<Vec<_>>()) {
+            Some(t) => n
+                .split_whitespace()
+                .skip(t + 1)
+                .collect::<Vec<_>>()
+                .join(" "),
+            None => n,
+        };
         if looks_like_org(&n) {
             continue;
         }
@@ -251,6 +275,15 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
         if let Some((a, b)) = run_after(ws, k + 1, ws.len().min(k + 5)) {
             if a == k + 1 && ws[b - 1].ends_clause() && b - a >= 2 {
                 let n = ctx.complete(&name(ws, a, b));
+                // (The person, without the office before the title: "Kristi Noem".)
+                let n = match titled_at(&fold_case(&n).split_whitespace().collect::<Vec<_>>()) {
+                    Some(t) => n
+                        .split_whitespace()
+                        .skip(t + 1)
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                    None => n,
+                };
                 if !looks_like_org(&n) {
                     ctx.roles.insert(role.to_owned(), n.clone());
                     ctx.names.add(&n);
@@ -333,6 +366,15 @@ pub(super) fn note_subject(ws: &[Word], inside: &[bool], ctx: &mut Context) {
         return;
     };
     let n = ctx.complete(&name(ws, a, b));
+    // (The person, without the office before the title: "Kristi Noem".)
+    let n = match titled_at(&fold_case(&n).split_whitespace().collect::<Vec<_>>()) {
+        Some(t) => n
+            .split_whitespace()
+            .skip(t + 1)
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => n,
+    };
     // (A name seen before is a person's unless it looks like a body's: "Customs and Border
     // Protection" is in the names too.)
     let known_person = !looks_like_org(&n)
@@ -343,34 +385,12 @@ pub(super) fn note_subject(ws: &[Word], inside: &[bool], ctx: &mut Context) {
             ctx.set_person(n);
         }
     } else if !known_person
-        && (camel_case(&n)
-            || looks_like_org(&n) && n.contains(char::is_lowercase)
-            || one_word_body(ws, b, &n))
+        && (camel_case(&n) || looks_like_org(&n) && n.contains(char::is_lowercase))
     {
         // "WeWork laid off staff.": the body "the company" refers to next. (Not any single
         // word opening a sentence: "Critically, …", "Rebranded to …".)
         ctx.org = Some(n);
     }
-}
-
-/// "Facebook changed its app.", "Volkswagen unveiled …": one word, no one's first name or
-/// people, followed by a verb (the word after the subject `ws[..end]`). (Not "Critically, …",
-/// "Mary laughed", "Americans say".)
-fn one_word_body(ws: &[Word], end: usize, n: &str) -> bool {
-    let verb = ws.get(end).is_some_and(|w| {
-        let l = w.lower();
-        w.core().starts_with(char::is_lowercase)
-            && (l.len() > 3 && (l.ends_with("ed") || l.ends_with('s') && !l.ends_with("ss"))
-                || matches!(
-                    l,
-                    "is" | "was" | "has" | "had" | "will" | "would" | "can" | "could"
-                ))
-    });
-    verb && !n.contains([' ', '-'])
-        && !ws[end - 1].ends_clause()
-        && n.chars().skip(1).all(char::is_lowercase)
-        && sex_of(&format!("{n} Roe")) == Sex::Unknown
-        && !super::words::PEOPLES.contains(&n)
 }
 
 /// A word with a capital inside: "WeWork", "YouTube", "PlayStation".

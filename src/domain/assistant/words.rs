@@ -85,7 +85,28 @@ pub static REPORTING: Words = Words::new(&[
     "attributed", "attributes", "recounted", "recounts", "elaborated",
     "clarified", "affirmed", "exclaimed", "shouted", "yelled", "mused", "pleaded", "pleads",
     "implored", "implores", "written", "agree", "teased", "teases", "admitting",
-    "acknowledging", "conceding", "describing",
+    "acknowledging",
+]);
+
+/// Verbs in the past that do not end in "-ed", and modals: what follows a sentence's opening
+/// name when it is the subject ("Jane Roe met …", "Carlos Alcaraz beat …").
+#[rustfmt::skip]
+pub static PAST_AND_MODAL: Words = Words::new(&[
+    "met", "saw", "told", "was", "went", "took", "made", "gave", "got", "came", "left", "found",
+    "knew", "thought", "spoke", "wrote", "won", "lost", "led", "paid", "sent", "kept", "held",
+    "began", "became", "will", "would", "could", "can", "beat", "chose", "put", "cut", "hit",
+    "set", "let", "ran", "sold", "bought", "built", "brought", "caught", "fought", "taught",
+    "felt", "heard", "spent", "struck", "threw", "drove", "broke", "fell", "grew", "flew",
+    "drew", "withdrew", "overtook", "shook", "hid", "fled", "sat", "stood", "sang", "rode",
+    "wore", "might", "must", "should",
+]);
+
+/// Adjectives that open a document's phrase without naming it ("Recent research suggests").
+#[rustfmt::skip]
+pub static UNNAMING: Words = Words::new(&[
+    "recent", "new", "further", "fresh", "preliminary", "earlier", "previous", "other", "some",
+    "more", "additional", "latest", "separate", "internal", "leaked", "unverified",
+    "unpublished", "early",
 ]);
 
 /// Lower-case words of a title that may stand between an inverted verb and a name ("said study

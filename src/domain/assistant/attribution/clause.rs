@@ -263,40 +263,12 @@ pub(super) fn sentence_subject(ws: &[Word], inside: &[bool], i: usize) -> Option
             let verb = next.ends_with("ed")
                 || next.ends_with('s') && !next.ends_with("ss")
                 || next.starts_with("did")
-                || matches!(
-                    next,
-                    "met"
-                        | "saw"
-                        | "told"
-                        | "was"
-                        | "went"
-                        | "took"
-                        | "made"
-                        | "gave"
-                        | "got"
-                        | "came"
-                        | "left"
-                        | "found"
-                        | "knew"
-                        | "thought"
-                        | "spoke"
-                        | "wrote"
-                        | "won"
-                        | "lost"
-                        | "led"
-                        | "paid"
-                        | "sent"
-                        | "kept"
-                        | "held"
-                        | "began"
-                        | "became"
-                        | "will"
-                        | "would"
-                        | "could"
-                        | "can"
-                );
+                || PAST_AND_MODAL.contains(&next);
             let title = TITLES.contains(&ws[y - 1].core()) || TITLES.contains(&ws[y - 1].raw());
-            if head || q(y) || !verb || title {
+            // (Not a verb of a relative clause after the name: "Jane Roe met Bob Smith, who was
+            // elected in 2020 and said …".)
+            let relative = (y..i).any(|k| matches!(ws[k].lower(), "who" | "which" | "whom"));
+            if head || q(y) || !verb || title || relative {
                 b
             } else {
                 y

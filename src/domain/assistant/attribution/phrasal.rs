@@ -4,7 +4,7 @@
 
 use super::lower;
 use crate::domain::assistant::tokens::{capitalised, Word};
-use crate::domain::assistant::words::{NEUTER, PERSONAL, PLURAL};
+use crate::domain::assistant::words::{NEUTER, PERSONAL, PLURAL, STATE_BODIES};
 
 /// "Mr. Trump has called for spending $1 trillion": a demand made, by someone named ("The plan
 /// calls for" is a document's; "crowds of protesters have called for his ouster", a protest's).
@@ -25,8 +25,19 @@ pub(super) fn saying(ws: &[Word], i: usize, verb: &str) -> bool {
     matches!(verb, "summed" | "sums") && lower(ws, i + 1) == "up"
         || matches!(verb, "played" | "plays") && lower(ws, i + 1) == "down"
         || matches!(verb, "downplayed" | "downplays")
-        // "The Afghan government has ruled out Taliban involvement": a denial.
-        || matches!(verb, "ruled" | "rules") && lower(ws, i + 1) == "out"
+        // "The Afghan government has ruled out Taliban involvement": a denial, by a body that
+        // speaks ("Heavy rain ruled out play", "Tests ruled out lead", "The court ruled out a
+        // retrial": no one's words).
+        || matches!(verb, "ruled" | "rules") && lower(ws, i + 1) == "out" && {
+            let k = (0..i)
+                .rev()
+                .find(|&k| !matches!(ws[k].lower(), "has" | "have" | "had" | "also" | "now"));
+            k.is_some_and(|k| {
+                let l = ws[k].lower();
+                STATE_BODIES.contains(&l)
+                    || matches!(l, "ministry" | "spokesman" | "spokeswoman" | "spokesperson")
+            })
+        }
         || matches!(verb, "issued" | "issues")
             && matches!(lower(ws, i + 1), "a" | "an")
             && matches!(

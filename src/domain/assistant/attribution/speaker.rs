@@ -99,6 +99,10 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             && !np[..k].iter().any(capitalised)
         {
             let rest = a + k + 2;
+            // ("A spokesman for the US military": the body.)
+            if let Some(body) = state_body(ws, rest, b) {
+                return Some(Speaker::Named(body));
+            }
             if let Some((x, y)) = run_after(ws, rest, b) {
                 return Some(named(ws, x, y, outlet));
             }
@@ -290,17 +294,8 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     // "the US military", "the Afghan government", "the U.S. Embassy": a state's body, named by
     // its country (not "the German automaker", met before under its own name).
     let definite = np.iter().take(2).any(det);
-    if let Some(d) = np
-        .iter()
-        .position(|w| w.is("the"))
-        .filter(|&d| d + 2 < np.len())
-    {
-        let state = STATE_BODIES.contains(&head)
-            && (np[d + 1..np.len() - 1].iter())
-                .all(|w| PEOPLES.contains(&w.core()) || COUNTRIES.contains(&w.core()));
-        if state {
-            return Some(Speaker::Named(name(ws, a + d + 1, b)));
-        }
+    if let Some(body) = state_body(ws, a, b) {
+        return Some(Speaker::Named(body));
     }
     // "the company", "the report", "the same broadcast".
     if definite && !np.iter().any(|w| capitalised(w) && !det(w)) {
@@ -337,9 +332,13 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
             && (y..b).all(|k| ws[k].core().starts_with(char::is_lowercase))
             && (DOC_NOUNS.contains(&head) || head == "footage")
     };
-    // (The phrase whole is the document: "Neighborhood surveillance video".)
+    // (The phrase whole is the document: "Neighborhood surveillance video"; "Recent research"
+    // is no one's.)
     if let Some((0, 1)) = run_before(ws, a, b).filter(|&(x, y)| opening_capital(x, y)) {
-        return Some(Speaker::Named(name(ws, a, b)));
+        return Some(match UNNAMING.contains(&ws[0].lower()) {
+            true => Speaker::Group,
+            false => Speaker::Named(name(ws, a, b)),
+        });
     }
     if let Some((x, y)) = run_before(ws, a, b) {
         // "Yoon’s office", "the Korean president's aides": the owner speaks.
@@ -355,6 +354,19 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
         return Some(Speaker::Group);
     }
     unnamed_people(np).then_some(Speaker::Group)
+}
+
+/// "the US military", "the Afghan government" as the whole of `ws[a..b]`: the body's name
+/// (without "the").
+fn state_body(ws: &[Word], a: usize, b: usize) -> Option<String> {
+    let np = &ws[a..b];
+    let head = np.last()?.lower();
+    let state = np.len() >= 3
+        && np[0].is("the")
+        && STATE_BODIES.contains(&head)
+        && (np[1..np.len() - 1].iter())
+            .all(|w| PEOPLES.contains(&w.core()) || COUNTRIES.contains(&w.core()));
+    state.then(|| name(ws, a + 1, b))
 }
 
 /// "people familiar with the talks", "a second person briefed on the call", "two people
