@@ -366,3 +366,24 @@ fn the_review_s_cases_of_the_evening() {
     let r = last("Recent research suggests the drug works.");
     assert_eq!((r.source.as_deref(), r.vague), (None, true));
 }
+
+#[test]
+fn british_single_quotation_marks_are_quotations() {
+    assert_eq!(
+        source("‘We will win the match,’ said Gareth Southgate.").as_deref(),
+        Some("Gareth Southgate")
+    );
+    assert_eq!(
+        source("‘We will win the match’, said Gareth Southgate.").as_deref(),
+        Some("Gareth Southgate")
+    );
+    // An apostrophe is none.
+    assert_eq!(
+        source("The players’ union said the deal was fair.").as_deref(),
+        Some("players’ union")
+    );
+    assert_eq!(
+        source("Jane Roe said the so-called ‘fake news’ claim was false.").as_deref(),
+        Some("Jane Roe")
+    );
+}

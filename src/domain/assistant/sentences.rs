@@ -63,12 +63,39 @@ pub fn quoted(chars: &[char]) -> Vec<bool> {
     let n = chars.len();
     let mut inside = vec![false; n];
     let mut open_at: Vec<usize> = Vec::new();
+    // Single quotation marks, as British papers write them ("‘We will win,’ said Southgate"):
+    // an opening mark at a word's start; a closing one after the quotation's own punctuation
+    // or before a comma or full stop (not an apostrophe: "the players’ union", "don’t").
+    let mut single_at: Option<usize> = None;
+    let at = |k: usize| chars.get(k).copied();
     for (i, &c) in chars.iter().enumerate() {
         match c {
-            '\n' => open_at.clear(),
+            '\n' => {
+                open_at.clear();
+                single_at = None;
+            }
             '“' => open_at.push(i),
             '”' => {
                 if let Some(o) = open_at.pop() {
+                    for x in inside.iter_mut().take(i).skip(o + 1) {
+                        *x = true;
+                    }
+                }
+            }
+            '‘' if i
+                .checked_sub(1)
+                .and_then(at)
+                .is_none_or(|p| p.is_whitespace() || "(—–“".contains(p)) =>
+            {
+                single_at = Some(i);
+            }
+            '’' if single_at.is_some() => {
+                let prev = i.checked_sub(1).and_then(at);
+                let after_stop = prev.is_some_and(|p| ",.?!".contains(p));
+                let before_stop = at(i + 1).is_none_or(|n| ",.;:?!".contains(n) || n == '\n')
+                    && prev.is_some_and(|p| p != 's');
+                if after_stop || before_stop {
+                    let o = single_at.take().unwrap_or(i);
                     for x in inside.iter_mut().take(i).skip(o + 1) {
                         *x = true;
                     }

@@ -8,10 +8,14 @@ pub(super) fn quotation_ends(raw: &str) -> bool {
     let closers = ['”', '"', '’', '\''];
     let bare = raw.trim_end_matches(closers);
     if bare.len() == raw.len() {
-        // "…”," : the comma after the quotation.
-        return raw.ends_with(',') && raw[..raw.len() - 1].ends_with(['”', '"']) && raw.len() > 2;
+        // "…”," : the comma after the quotation (British: "‘… win’, said …", not "players’,").
+        let Some(before) = raw.strip_suffix(',').filter(|_| raw.len() > 2) else {
+            return false;
+        };
+        return before.ends_with(['”', '"'])
+            || before.ends_with('’') && !before.trim_end_matches('’').ends_with('s');
     }
-    raw[bare.len()..].contains(['”', '"']) && bare.ends_with([',', '.', '?', '!', '—'])
+    raw[bare.len()..].contains(['”', '"', '’']) && bare.ends_with([',', '.', '?', '!', '—'])
 }
 
 /// Where the clause of the verb at `i` begins: after the last closing quotation, semicolon,
