@@ -14,6 +14,8 @@ pub(super) fn quote_depths(chars: &[char], spans: &[(usize, usize)]) -> Vec<Dept
     let mut depth_at = vec![0u32; chars.len() + 1];
     let mut depth = 0u32;
     let mut straight_open = false;
+    // (British single marks, as `sentences::quoted` reads them.)
+    let mut single_open = false;
     let mut newlines = 0;
     for (i, &c) in chars.iter().enumerate() {
         depth_at[i] = depth;
@@ -23,11 +25,21 @@ pub(super) fn quote_depths(chars: &[char], spans: &[(usize, usize)]) -> Vec<Dept
                 if newlines >= 2 {
                     depth = 0;
                     straight_open = false;
+                    single_open = false;
                 }
                 continue;
             }
             '“' => depth += 1,
             '”' => depth = depth.saturating_sub(1),
+            // (Not inside another quotation: "“‘Glasgow’ is a song …”" names a song.)
+            '‘' if depth == 0 && super::sentences::single_opens(chars, i) => {
+                depth += 1;
+                single_open = true;
+            }
+            '’' if single_open && super::sentences::single_closes(chars, i) => {
+                depth = depth.saturating_sub(1);
+                single_open = false;
+            }
             '"' => {
                 if straight_open {
                     depth = depth.saturating_sub(1);
@@ -43,7 +55,7 @@ pub(super) fn quote_depths(chars: &[char], spans: &[(usize, usize)]) -> Vec<Dept
         }
     }
     depth_at[chars.len()] = depth;
-    let quote = |c: char| matches!(c, '“' | '”' | '"');
+    let quote = |c: char| matches!(c, '“' | '”' | '"' | '‘' | '’');
     spans
         .iter()
         .map(|&(s, e)| Depth {
@@ -105,13 +117,13 @@ pub(super) fn carry(
             }
             let runs_on = texts
                 .get(j + 1)
-                .is_some_and(|t| para[j + 1] == para[j] + 1 && t.starts_with(['“', '"']));
+                .is_some_and(|t| para[j + 1] == para[j] + 1 && t.starts_with(['“', '"', '‘']));
             // (The last paragraph of a quotation over paragraphs whose closing mark was lost,
             // say to an embedded post after it, is no stray mark: the one before ran on into it.)
             let ran_on_into = i > 0
                 && para[i - 1] + 1 == para[i]
                 && depths[i - 1].end > 0
-                && texts[i].trim_start().starts_with(['“', '"']);
+                && texts[i].trim_start().starts_with(['“', '"', '‘']);
             if depths[j].end > depths[i].start && !runs_on && !ran_on_into {
                 i += 1;
                 continue;
@@ -129,7 +141,7 @@ pub(super) fn carry(
                 // speaker is known (by a tag, a lead-in or an earlier quotation): theirs.
                 None if i > 0
                     && para[i - 1] + 1 == para[i]
-                    && texts[i].trim_start().starts_with(['“', '"'])
+                    && texts[i].trim_start().starts_with(['“', '"', '‘'])
                     && found[i - 1].0.is_some() =>
                 {
                     found[i - 1].0.clone()
@@ -180,14 +192,14 @@ pub(super) fn carry(
             continue;
         }
         let t = &texts[i];
-        let whole_quote = t.starts_with(['“', '"'])
+        let whole_quote = t.starts_with(['“', '"', '‘'])
             && insides[i].iter().filter(|&&q| q).count() + 3 >= t.chars().count();
         let prev_source = found[prev].0.clone();
         // A quotation with no tag after a sourced unit: its speaker goes on. After a line of
         // the article's own ("This “trick” was …"), the last quotation's speaker does.
         // ("“…,” Steenburgen said. “So I called …,” a detail that …": a quotation that opens
         // the sentence after a tagged one in its paragraph goes on with that speaker.)
-        let goes_on = para[i] == para[prev] && found[prev].3 && t.starts_with(['“', '"']);
+        let goes_on = para[i] == para[prev] && found[prev].3 && t.starts_with(['“', '"', '‘']);
         if (whole_quote || goes_on) && para[i] <= para[prev] + 1 && prev_source.is_some() {
             found[i] = (prev_source, false, true, false);
             continue;
@@ -195,7 +207,7 @@ pub(super) fn carry(
         let last_quote = (i.saturating_sub(3)..i).rev().find(|&k| {
             para[k] + 2 >= para[i]
                 && found[k].0.is_some()
-                && texts[k].contains(['“', '"'])
+                && texts[k].contains(['“', '"', '‘'])
                 && (k + 1..i).all(|m| found[m].0.is_none())
         });
         if let Some(k) = last_quote.filter(|_| whole_quote) {

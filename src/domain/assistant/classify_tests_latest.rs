@@ -377,6 +377,23 @@ fn british_single_quotation_marks_are_quotations() {
         source("‘We will win the match’, said Gareth Southgate.").as_deref(),
         Some("Gareth Southgate")
     );
+    // A quotation in them runs on into the next paragraph; a song's title inside a quotation
+    // in double marks opens nothing.
+    let text = "‘We will win,’ Southgate told reporters.\n\n\
+                ‘The players are ready. We have trained for months.’";
+    let r = analyse(text);
+    let sources: Vec<Option<&str>> = r.iter().map(|x| x.source.as_deref()).collect();
+    assert_eq!(sources, [Some("Southgate"); 3], "{r:?}");
+    assert!(r[1].carried && r[2].carried);
+    let text = "“I told her my secrets,” she said. “‘Glasgow’ is a song of belonging. \
+                It’s about stretching yourself.”";
+    let r = analyse(&format!("Jessie Buckley sang.\n\n{text}"));
+    assert!(
+        r.iter()
+            .skip(1)
+            .all(|x| x.source.as_deref() == Some("Jessie Buckley")),
+        "{r:?}"
+    );
     // An apostrophe is none.
     assert_eq!(
         source("The players’ union said the deal was fair.").as_deref(),

@@ -67,7 +67,6 @@ pub fn quoted(chars: &[char]) -> Vec<bool> {
     // an opening mark at a word's start; a closing one after the quotation's own punctuation
     // or before a comma or full stop (not an apostrophe: "the players’ union", "don’t").
     let mut single_at: Option<usize> = None;
-    let at = |k: usize| chars.get(k).copied();
     for (i, &c) in chars.iter().enumerate() {
         match c {
             '\n' => {
@@ -82,23 +81,11 @@ pub fn quoted(chars: &[char]) -> Vec<bool> {
                     }
                 }
             }
-            '‘' if i
-                .checked_sub(1)
-                .and_then(at)
-                .is_none_or(|p| p.is_whitespace() || "(—–“".contains(p)) =>
-            {
-                single_at = Some(i);
-            }
-            '’' if single_at.is_some() => {
-                let prev = i.checked_sub(1).and_then(at);
-                let after_stop = prev.is_some_and(|p| ",.?!".contains(p));
-                let before_stop = at(i + 1).is_none_or(|n| ",.;:?!".contains(n) || n == '\n')
-                    && prev.is_some_and(|p| p != 's');
-                if after_stop || before_stop {
-                    let o = single_at.take().unwrap_or(i);
-                    for x in inside.iter_mut().take(i).skip(o + 1) {
-                        *x = true;
-                    }
+            '‘' if open_at.is_empty() && single_opens(chars, i) => single_at = Some(i),
+            '’' if single_at.is_some() && single_closes(chars, i) => {
+                let o = single_at.take().unwrap_or(i);
+                for x in inside.iter_mut().take(i).skip(o + 1) {
+                    *x = true;
                 }
             }
             _ => {}
@@ -113,6 +100,21 @@ pub fn quoted(chars: &[char]) -> Vec<bool> {
         }
     }
     inside
+}
+
+/// Whether the ‘ at `i` opens a quotation: at a word's start.
+pub fn single_opens(chars: &[char], i: usize) -> bool {
+    (i.checked_sub(1).and_then(|k| chars.get(k)))
+        .is_none_or(|p| p.is_whitespace() || "(—–“".contains(*p))
+}
+
+/// Whether the ’ at `i` can close a quotation opened with ‘: after the quotation's own
+/// punctuation, or before a comma or stop (an apostrophe is neither: "the players’ union").
+pub fn single_closes(chars: &[char], i: usize) -> bool {
+    let prev = i.checked_sub(1).and_then(|k| chars.get(k).copied());
+    let next = chars.get(i + 1).copied();
+    prev.is_some_and(|p| ",.?!".contains(p))
+        || next.is_none_or(|n| ",.;:?!".contains(n) || n == '\n') && prev.is_some_and(|p| p != 's')
 }
 
 /// The word just before position `i` (exclusive) in `chars`: letters, digits and inner dots.
