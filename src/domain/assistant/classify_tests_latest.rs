@@ -348,6 +348,11 @@ fn the_review_s_cases_of_the_evening() {
         source("A spokesman for the US military said the investigation was ongoing.").as_deref(),
         Some("US military")
     );
+    // Two-word peoples and countries name a state's body too.
+    assert_eq!(
+        source("The South Korean military said North Korea fired two missiles.").as_deref(),
+        Some("South Korean military")
+    );
     // A person with their office's title is who "she" is next.
     let text = "Homeland Security Secretary Kristi Noem visited the border on Monday.\n\n\
                 She said the talks were useful.";

@@ -361,11 +361,21 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
 fn state_body(ws: &[Word], a: usize, b: usize) -> Option<String> {
     let np = &ws[a..b];
     let head = np.last()?.lower();
+    // ("South Korean", "North Korean", "New Zealand": a compass point or "New" before one.)
+    let part = |k: usize| {
+        let w = np[k].core();
+        PEOPLES.contains(&w)
+            || COUNTRIES.contains(&w)
+            || matches!(w, "South" | "North" | "East" | "West" | "New")
+                && np
+                    .get(k + 1)
+                    .is_some_and(|n| PEOPLES.contains(&n.core()) || n.core() == "Zealand")
+            || w == "Zealand"
+    };
     let state = np.len() >= 3
         && np[0].is("the")
         && STATE_BODIES.contains(&head)
-        && (np[1..np.len() - 1].iter())
-            .all(|w| PEOPLES.contains(&w.core()) || COUNTRIES.contains(&w.core()));
+        && (1..np.len() - 1).all(part);
     state.then(|| name(ws, a + 1, b))
 }
 
