@@ -82,6 +82,19 @@ fn titled_at(words: &[&str]) -> Option<usize> {
     })
 }
 
+/// The person, without the office before their title: "Homeland Security Secretary Kristi
+/// Noem" is Kristi Noem.
+fn without_office(n: String) -> String {
+    match titled_at(&fold_case(&n).split_whitespace().collect::<Vec<_>>()) {
+        Some(t) => n
+            .split_whitespace()
+            .skip(t + 1)
+            .collect::<Vec<_>>()
+            .join(" "),
+        None => n,
+    }
+}
+
 /// Whether a name can be a person's: a title of a work ("Web of Angels", "The Money You Will
 /// Ever Need") or a slogan ("GET OUT and VOTE") is not who "he" or "she" is.
 fn person_like(n: &str) -> bool {
@@ -238,15 +251,7 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
             continue;
         }
         let n = ctx.complete(&name(ws, a, b));
-        // (The person, without the office before the title: "Kristi Noem".)
-        let n = match titled_at(&fold_case(&n).split_whitespace().collect::<Vec<_>>()) {
-            Some(t) => n
-                .split_whitespace()
-                .skip(t + 1)
-                .collect::<Vec<_>>()
-                .join(" "),
-            None => n,
-        };
+        let n = without_office(n);
         if looks_like_org(&n) {
             continue;
         }
@@ -275,15 +280,7 @@ pub(super) fn note_people(ws: &[Word], ctx: &mut Context) {
         if let Some((a, b)) = run_after(ws, k + 1, ws.len().min(k + 5)) {
             if a == k + 1 && ws[b - 1].ends_clause() && b - a >= 2 {
                 let n = ctx.complete(&name(ws, a, b));
-                // (The person, without the office before the title: "Kristi Noem".)
-                let n = match titled_at(&fold_case(&n).split_whitespace().collect::<Vec<_>>()) {
-                    Some(t) => n
-                        .split_whitespace()
-                        .skip(t + 1)
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                    None => n,
-                };
+                let n = without_office(n);
                 if !looks_like_org(&n) {
                     ctx.roles.insert(role.to_owned(), n.clone());
                     ctx.names.add(&n);
@@ -366,15 +363,7 @@ pub(super) fn note_subject(ws: &[Word], inside: &[bool], ctx: &mut Context) {
         return;
     };
     let n = ctx.complete(&name(ws, a, b));
-    // (The person, without the office before the title: "Kristi Noem".)
-    let n = match titled_at(&fold_case(&n).split_whitespace().collect::<Vec<_>>()) {
-        Some(t) => n
-            .split_whitespace()
-            .skip(t + 1)
-            .collect::<Vec<_>>()
-            .join(" "),
-        None => n,
-    };
+    let n = without_office(n);
     // (A name seen before is a person's unless it looks like a body's: "Customs and Border
     // Protection" is in the names too.)
     let known_person = !looks_like_org(&n)
