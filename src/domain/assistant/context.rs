@@ -64,9 +64,7 @@ pub(super) fn looks_like_org(n: &str) -> bool {
     if titled_at(&words).is_some() {
         return false;
     }
-    lower
-        .split_whitespace()
-        .any(|w| ORG_NOUNS.contains(&w) || ORG_WORDS.contains(&w))
+    (words.iter()).any(|w| ORG_NOUNS.contains(w) || ORG_WORDS.contains(w))
         || n.chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)

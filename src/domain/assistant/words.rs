@@ -203,6 +203,10 @@ pub static STATE_BODIES: Words = Words::new(&[
     "judiciary", "legislature", "forces",
 ]);
 
+/// Who speaks for a body or a person ("a spokesperson said", "the spokesman added").
+#[rustfmt::skip]
+pub const SPOKESPEOPLE: &[&str] = &["spokesman", "spokeswoman", "spokesperson"];
+
 /// Countries written as abbreviations, as they stand before a state's body ("the US military").
 #[rustfmt::skip]
 pub const COUNTRIES: &[&str] = &["US", "U.S", "U.S.", "UK", "U.K", "U.K.", "EU", "UN", "USA"];

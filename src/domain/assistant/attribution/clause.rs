@@ -258,10 +258,7 @@ pub(super) fn sentence_subject(ws: &[Word], inside: &[bool], i: usize) -> Option
     let b = match run_after(ws, a, b) {
         Some((x, y)) if x == a && y < b && !ws[y - 1].possessive() => {
             let next = ws[y].lower();
-            let head = GROUPS.contains(&next)
-                || ROLES.contains(&next)
-                || ORG_NOUNS.contains(&next)
-                || DOC_NOUNS.contains(&next);
+            let head = modified_noun(next);
             // (Followed by its verb: not "Health care providers", nor a title cut off: "Rep.
             // David McKinley".)
             let verb = next.ends_with("ed")
@@ -292,15 +289,14 @@ pub fn subject_name(ws: &[Word], inside: &[bool]) -> Option<(usize, usize)> {
     let lead = (a..x).all(|k| TITLES.contains(&ws[k].core()) || ws[k].is("yet"));
     let possessive = ws[y - 1].possessive();
     // The name is the head, not a modifier: "South Korean lawmakers", "Vidyard CEO".
-    let modifier = !ws[y - 1].ends_clause()
-        && ws.get(y).is_some_and(|w| {
-            let l = w.lower();
-            GROUPS.contains(&l)
-                || ROLES.contains(&l)
-                || ORG_NOUNS.contains(&l)
-                || DOC_NOUNS.contains(&l)
-        });
+    let modifier = !ws[y - 1].ends_clause() && ws.get(y).is_some_and(|w| modified_noun(w.lower()));
     (lead && !possessive && !modifier).then_some((x, y))
+}
+
+/// A noun a name before it only modifies: "South Korean lawmakers", "Vidyard CEO", "Acme Inc.
+/// officials", "Pentagon documents".
+fn modified_noun(l: &str) -> bool {
+    GROUPS.contains(&l) || ROLES.contains(&l) || ORG_NOUNS.contains(&l) || DOC_NOUNS.contains(&l)
 }
 
 /// Whether the verb of saying at `i` (its subject ending at `verb_at`) is not what the

@@ -4,7 +4,7 @@
 
 use super::lower;
 use crate::domain::assistant::tokens::{capitalised, Word};
-use crate::domain::assistant::words::{NEUTER, PERSONAL, PLURAL, STATE_BODIES};
+use crate::domain::assistant::words::{NEUTER, PERSONAL, PLURAL, SPOKESPEOPLE, STATE_BODIES};
 
 /// "Mr. Trump has called for spending $1 trillion": a demand made, by someone named ("The plan
 /// calls for" is a document's; "crowds of protesters have called for his ouster", a protest's).
@@ -34,8 +34,7 @@ pub(super) fn saying(ws: &[Word], i: usize, verb: &str) -> bool {
                 .find(|&k| !matches!(ws[k].lower(), "has" | "have" | "had" | "also" | "now"));
             k.is_some_and(|k| {
                 let l = ws[k].lower();
-                STATE_BODIES.contains(&l)
-                    || matches!(l, "ministry" | "spokesman" | "spokeswoman" | "spokesperson")
+                STATE_BODIES.contains(&l) || SPOKESPEOPLE.contains(&l)
             })
         }
         || matches!(verb, "issued" | "issues")

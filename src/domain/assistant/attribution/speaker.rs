@@ -121,7 +121,7 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
         }
         // "A spokesperson said", "the spokesman added": the body the article is about (a
         // spokesperson speaks for one), when nothing else in the phrase names anyone.
-        let spokes = matches!(np[k].lower(), "spokesman" | "spokeswoman" | "spokesperson");
+        let spokes = SPOKESPEOPLE.contains(&np[k].lower());
         if spokes
             && k + 1 == np.len()
             && np[..k]
@@ -334,13 +334,14 @@ pub(super) fn speaker_of(ws: &[Word], a: usize, b: usize, outlet: Option<&str>) 
     };
     // (The phrase whole is the document: "Neighborhood surveillance video"; "Recent research"
     // is no one's.)
-    if let Some((0, 1)) = run_before(ws, a, b).filter(|&(x, y)| opening_capital(x, y)) {
+    let run = run_before(ws, a, b);
+    if let Some((0, 1)) = run.filter(|&(x, y)| opening_capital(x, y)) {
         return Some(match UNNAMING.contains(&ws[0].lower()) {
             true => Speaker::Group,
             false => Speaker::Named(name(ws, a, b)),
         });
     }
-    if let Some((x, y)) = run_before(ws, a, b) {
+    if let Some((x, y)) = run {
         // "Yoon’s office", "the Korean president's aides": the owner speaks.
         return Some(named(ws, x, y, outlet));
     }

@@ -376,8 +376,8 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
             && !(k..i).any(|m| ws[m].ends_clause() || quotation_ends(ws[m].raw()))
     });
     // "are alleging", "was saying": a verb in progress, not a passive.
-    let progressive =
-        verb.ends_with("ing") && matches!(prev_w, "is" | "are" | "was" | "were" | "been" | "be");
+    let be = |w: &str| matches!(w, "is" | "are" | "was" | "were" | "been" | "be");
+    let progressive = verb.ends_with("ing") && be(prev_w);
     // "are briefly shown or mentioned": the second participle of a passive.
     let second_passive = prev_w == "or"
         && prev.is_some_and(|k| {
@@ -385,9 +385,7 @@ pub(super) fn saying<'a>(ws: &'a [Word], inside: &[bool], i: usize) -> Option<Sa
                 let part = ws[k - 1].lower();
                 (part.ends_with("ed") || part.ends_with("en") || part.ends_with("wn"))
                     && !ws[k - 1].ends_clause()
-                    && (k.saturating_sub(4)..k - 1).any(|m| {
-                        matches!(ws[m].lower(), "is" | "are" | "was" | "were" | "been" | "be")
-                    })
+                    && (k.saturating_sub(4)..k - 1).any(|m| be(ws[m].lower()))
             }
         });
     if second_passive {
