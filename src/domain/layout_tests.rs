@@ -253,3 +253,119 @@ fn a_tag_cuts_only_the_paragraphs_it_reaches() {
     let same = relayout(&page, &again, (&now, &[]), &now, &[]);
     assert!((same.paragraphs.iter().zip(&again.paragraphs)).all(|(a, b)| Arc::ptr_eq(a, b)));
 }
+
+#[test]
+fn claims_placed_since_a_revision_are_those_placed_afresh_after_every_kind_of_change() {
+    let mut lib = big(20);
+    lib.add_document(document_from_text(
+        "other".into(),
+        "Another article says a thing.",
+        None,
+        Origin::User,
+        1,
+    ));
+    lib.annotate("other", (0, 7), Verdict::Sourced, "o1".into(), 1)
+        .unwrap();
+    let page = Page::new(lib.document("big").unwrap());
+    type Change = Box<dyn Fn(&mut Library)>;
+    let changes: Vec<(&str, Change)> = vec![
+        (
+            "a note",
+            Box::new(|l| assert!(l.set_note("c3", "checked", 2))),
+        ),
+        (
+            "the same note again",
+            Box::new(|l| assert!(!l.set_note("c3", "checked", 3))),
+        ),
+        (
+            "an evidence link",
+            Box::new(|l| assert!(l.set_evidence("c4", "https://e.org/", 4))),
+        ),
+        (
+            "a note in another article",
+            Box::new(|l| assert!(l.set_note("o1", "elsewhere", 5))),
+        ),
+        (
+            "a verdict",
+            Box::new(|l| assert!(l.set_verdict("c5", Verdict::Sourced, 6))),
+        ),
+        (
+            "two notes",
+            Box::new(|l| {
+                assert!(l.set_note("c6", "one", 7) && l.set_note("c7", "two", 7));
+            }),
+        ),
+        ("a deletion", Box::new(|l| assert!(l.delete("c8", 8)))),
+        (
+            "a new claim",
+            Box::new(|l| {
+                l.annotate("big", (2, 9), Verdict::Sourced, "new".into(), 9)
+                    .unwrap();
+            }),
+        ),
+        (
+            "a merge of a note from another tab",
+            Box::new(|l| {
+                let mut theirs = l.clone();
+                theirs.set_note("c9", "from the other tab", 10);
+                l.merge(theirs.contents());
+            }),
+        ),
+        (
+            "the stored claims read at start-up",
+            Box::new(|l| {
+                let mut stored = l.clone();
+                stored.set_note("c10", "stored", 11);
+                l.set_note("c11", "here", 12);
+                l.claims_read(stored);
+            }),
+        ),
+    ];
+    let mut before = claims(&page, &lib);
+    let mut placed_at = lib.revision();
+    for (what, change) in &changes {
+        change(&mut lib);
+        let now = claims_since(&page, &lib, &before, Some(placed_at));
+        assert_eq!(now, claims(&page, &lib), "after {what}");
+        (before, placed_at) = (now, lib.revision());
+    }
+    assert!(lib.annotation("c3").is_some_and(|a| a.note == "checked"));
+    assert!(before
+        .iter()
+        .any(|c| &*c.id == "c9" && &*c.note == "from the other tab"));
+    assert!(before
+        .iter()
+        .any(|c| &*c.id == "c10" && &*c.note == "stored"));
+}
+
+#[test]
+fn only_one_edit_of_a_claims_fields_is_told_apart() {
+    use crate::domain::library::Since;
+    let mut lib = big(5);
+    let r = lib.revision();
+    assert_eq!(lib.since(r), Since::Nothing);
+    lib.set_note("c1", "a", 2);
+    assert_eq!(lib.since(r), Since::Fields("c1".into()), "one note");
+    lib.set_note("c1", "ab", 3);
+    assert_eq!(lib.since(r), Since::More, "two notes since r");
+    assert_eq!(lib.since(r + 1), Since::Fields("c1".into()));
+    let r = lib.revision();
+    lib.set_verdict("c2", Verdict::Unsourced, 4);
+    assert_eq!(
+        lib.since(r),
+        Since::More,
+        "a verdict moves the counts and colours"
+    );
+    let r = lib.revision();
+    lib.dismiss("big", "Sentence 4", 5);
+    assert_eq!(lib.since(r), Since::More);
+    // Placed before that note and another change: placed again.
+    let page = Page::new(lib.document("big").unwrap());
+    let stale = claims(&page, &lib);
+    let at = lib.revision();
+    lib.delete("c0", 6);
+    lib.set_note("c1", "abc", 7);
+    let now = claims_since(&page, &lib, &stale, Some(at));
+    assert_eq!(now.len(), 4, "the deletion is seen");
+    assert_eq!(now, claims(&page, &lib));
+}

@@ -3,13 +3,13 @@
 //! that does not concern what depends on it (a note changes the claims list, not the page or
 //! where the highlights sit).
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use leptos::prelude::*;
 
 use crate::domain::assistant::classify::Reading;
 use crate::domain::assistant::suggest::{most_check_worthy, suggestions_among, Shown, Suggestion};
-use crate::domain::layout::{claims_after, Claim, Page};
+use crate::domain::layout::{claims_since, Claim, Page};
 use crate::domain::library::Library;
 
 /// The open article's text, indexed and cut into paragraphs: worked out again only when another
@@ -28,13 +28,24 @@ pub fn page(library: RwSignal<Library>, open: RwSignal<Option<String>>) -> Memo<
 }
 
 /// The open article's claims, placed in its text, in text order.
-/// (What a change left alone is shared with the claims before it, not copied.)
+/// (What a change left alone is shared with the claims before it, not copied; after a keystroke
+/// in a note they are not placed again: the page and the library's revision they were placed
+/// at are kept with them.)
 pub fn claims_of(library: RwSignal<Library>, page: Memo<Option<Arc<Page>>>) -> Memo<Vec<Claim>> {
+    let placed_at = Arc::new(Mutex::new(None::<(Arc<Page>, u64)>));
     Memo::new(move |before: Option<&Vec<Claim>>| {
-        page.with(|p| {
-            p.as_ref()
-                .map(|p| library.with(|l| claims_after(p, l, before.map_or(&[], Vec::as_slice))))
-                .unwrap_or_default()
+        let mut at = placed_at.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(p) = page.get() else {
+            *at = None;
+            return Vec::new();
+        };
+        library.with(|l| {
+            let since = (at.as_ref())
+                .filter(|(was, _)| Arc::ptr_eq(was, &p))
+                .map(|&(_, r)| r);
+            let now = claims_since(&p, l, before.map_or(&[], Vec::as_slice), since);
+            *at = Some((p, l.revision()));
+            now
         })
     })
 }

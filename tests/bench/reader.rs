@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use claimmark::domain::annotation::Verdict;
 use claimmark::domain::benchmark::large_library;
-use claimmark::domain::layout::{claims_after, covers, layout, relayout, Page};
+use claimmark::domain::layout::{claims_after, claims_since, covers, layout, relayout, Page};
 
 fn median(mut v: Vec<f64>) -> f64 {
     v.sort_by(f64::total_cmp);
@@ -51,12 +51,13 @@ fn main() {
             laid = relayout(&page, &laid, (&laid_of, &[]), &now_of, &[]);
             cut.push(ms(t));
             (shown, laid_of) = (now, now_of);
-            // A keystroke in the new claim's note.
+            // A keystroke in the new claim's note (the claims were placed at this revision).
+            let placed_at = lib.revision();
             let t = Instant::now();
             lib.set_note(&format!("new-{i}"), &format!("note {i}"), 3 + i as i64);
             note.push(ms(t));
             let t = Instant::now();
-            shown = claims_after(&page, &lib, &shown);
+            shown = claims_since(&page, &lib, &shown, Some(placed_at));
             note_place.push(ms(t));
             lib.take_journal();
         }

@@ -399,6 +399,12 @@ def test_a_change_redraws_only_the_run_of_the_text_and_list_it_touches(browser, 
     assert sum(c[2] for c in listed if c[1] == "whole") == 0, listed
     assert [sum(c[3] for c in listed), sum(c[4] for c in listed)] == [1, 1], listed
     assert len({c[1] for c in listed}) == 1, listed
+    # The entry shows the note, and the next keystroke too (the claims were not placed again
+    # for it, but the note is the note now).
+    b.type_into("Note", "y", clear=False)
+    wait_for("the note stored", lambda: any('"note":"xy"' in v for v in b.records().values()))
+    notes = b.js("return [...document.querySelectorAll('.claim-list .claim-note')].map((e) => e.textContent)")
+    assert notes.count("xy") == 1 and "x" not in notes, notes
 
     # Deleting a claim in the middle redraws its run; the list is then as a fresh drawing of the
     # article makes it: every claim once, in text order.

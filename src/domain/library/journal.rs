@@ -23,6 +23,21 @@ pub enum Touched {
 pub struct Journal {
     touched: Vec<Touched>,
     pub(super) listed: u64,
+    /// Grows with every change (see [`Library::since`]).
+    pub(super) revision: u64,
+    /// The last change that only edited a claim's note, evidence, source or rating: its
+    /// revision and the claim's id.
+    fields: Option<(u64, String)>,
+}
+
+/// What changed in a library since one of its revisions ([`Library::since`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Since {
+    Nothing,
+    /// One change, of the note, evidence link, source or rating of the claim with this id.
+    Fields(String),
+    /// Anything else: more than one change, or one of another kind.
+    More,
 }
 
 impl PartialEq for Journal {
@@ -40,11 +55,15 @@ impl Library {
         if !matches!(t, Touched::Dismissal(..)) {
             self.journal.listed += 1;
         }
+        self.journal.revision += 1;
         self.journal.touched.push(t);
     }
 
-    /// Notes a claim changed in what the library list does not show (its note, not its verdict).
+    /// Notes a claim changed in what the library list does not show and nothing places: its
+    /// note, evidence link, source or rating (not its verdict, words or place).
     pub(super) fn touch_unlisted(&mut self, id: &str) {
+        self.journal.revision += 1;
+        self.journal.fields = Some((self.journal.revision, id.to_owned()));
         (self.journal.touched).push(Touched::Annotation(id.to_owned()));
     }
 
@@ -57,6 +76,26 @@ impl Library {
     /// the list of 3,000 articles is not looked at again.
     pub fn listed(&self) -> u64 {
         self.journal.listed
+    }
+
+    /// Grows with each change of the library's records (not with a sample's text arriving, nor
+    /// with the name of who marks): with [`Library::since`], what a view worked out from the
+    /// library at one revision needs to do again at the next.
+    pub fn revision(&self) -> u64 {
+        self.journal.revision
+    }
+
+    /// What changed since `revision` (of this library, as [`Library::revision`] gave it): a
+    /// keystroke in a note is one claim's fields, and the open article's 5,000 claims need not
+    /// be placed again for it.
+    pub fn since(&self, revision: u64) -> Since {
+        match &self.journal.fields {
+            _ if self.journal.revision == revision => Since::Nothing,
+            Some((r, id)) if *r == self.journal.revision && r.checked_sub(1) == Some(revision) => {
+                Since::Fields(id.clone())
+            }
+            _ => Since::More,
+        }
     }
 
     /// Forgets the records changed so far, unsorted (a library just read from storage has

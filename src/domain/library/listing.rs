@@ -34,6 +34,8 @@ impl Library {
         stored.person = std::mem::take(&mut self.person);
         // What the list shows changed: the claims' counts.
         stored.journal.listed = stored.journal.listed.max(self.journal.listed) + 1;
+        // And every claim: whatever was worked out from the library before is out of date.
+        stored.journal.revision = stored.journal.revision.max(self.journal.revision) + 1;
         *self = stored;
     }
 }

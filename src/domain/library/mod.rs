@@ -127,7 +127,7 @@ mod tests;
 
 use index::Index;
 use journal::Journal;
-pub use journal::{Record, Touched};
+pub use journal::{Record, Since, Touched};
 pub use merge::MergeReport;
 pub use revise::{reanchor, ReanchorReport, ReplaceError};
 
