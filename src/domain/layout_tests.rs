@@ -304,6 +304,45 @@ fn claims_placed_since_a_revision_are_those_placed_afresh_after_every_kind_of_ch
             }),
         ),
         (
+            "a claim at the very place of another",
+            Box::new(|l| {
+                let c12 = l.annotation("c12").map(|a| (a.start, a.end)).unwrap();
+                l.annotate("big", c12, Verdict::Unsourced, "twin".into(), 9)
+                    .unwrap();
+            }),
+        ),
+        (
+            "a claim inside another",
+            Box::new(|l| {
+                let c13 = l.annotation("c13").unwrap().start;
+                l.annotate("big", (c13, c13 + 8), Verdict::Sourced, "inner".into(), 9)
+                    .unwrap();
+            }),
+        ),
+        (
+            "a claim at the end",
+            Box::new(|l| {
+                let end = l.document("big").unwrap().text.chars().count();
+                l.annotate("big", (end - 6, end), Verdict::Sourced, "last".into(), 9)
+                    .unwrap();
+            }),
+        ),
+        (
+            "a claim in another article",
+            Box::new(|l| {
+                l.annotate("other", (8, 15), Verdict::Sourced, "o2".into(), 9)
+                    .unwrap();
+            }),
+        ),
+        (
+            "a deletion in another article",
+            Box::new(|l| assert!(l.delete("o1", 9))),
+        ),
+        (
+            "the claim at the start deleted",
+            Box::new(|l| assert!(l.delete("c0", 9))),
+        ),
+        (
             "a merge of a note from another tab",
             Box::new(|l| {
                 let mut theirs = l.clone();
@@ -330,6 +369,12 @@ fn claims_placed_since_a_revision_are_those_placed_afresh_after_every_kind_of_ch
         (before, placed_at) = (now, lib.revision());
     }
     assert!(lib.annotation("c3").is_some_and(|a| a.note == "checked"));
+    for id in ["new", "twin", "inner", "last"] {
+        assert!(before.iter().any(|c| &*c.id == id), "{id} listed");
+    }
+    assert!(!before
+        .iter()
+        .any(|c| ["c0", "c8", "o1", "o2"].contains(&&*c.id)));
     assert!(before
         .iter()
         .any(|c| &*c.id == "c9" && &*c.note == "from the other tab"));
@@ -357,6 +402,17 @@ fn only_one_edit_of_a_claims_fields_is_told_apart() {
         "a verdict moves the counts and colours"
     );
     let r = lib.revision();
+    lib.annotate("big", (0, 4), Verdict::Sourced, "x".into(), 4)
+        .unwrap();
+    assert_eq!(lib.since(r), Since::Added("x".into()));
+    let r = lib.revision();
+    lib.delete("x", 4);
+    assert_eq!(
+        lib.since(r),
+        Since::Removed("x".into()),
+        "one deletion, two records"
+    );
+    let r = lib.revision();
     lib.dismiss("big", "Sentence 4", 5);
     assert_eq!(lib.since(r), Since::More);
     // Placed before that note and another change: placed again.
@@ -368,4 +424,32 @@ fn only_one_edit_of_a_claims_fields_is_told_apart() {
     let now = claims_since(&page, &lib, &stale, Some(at));
     assert_eq!(now.len(), 4, "the deletion is seen");
     assert_eq!(now, claims(&page, &lib));
+}
+
+#[test]
+fn a_moved_claim_confirmed_rejected_or_reattached_is_placed_again() {
+    let old = "Intro.\n\nThe minister said prices fell 3% in May. Critics disagree.";
+    let new = "The minister said prices fell 4% in May. Critics disagree.";
+    type Step = fn(&mut Library) -> bool;
+    let steps: [(&str, Step); 3] = [
+        ("confirmed", |l| l.confirm("m", 101)),
+        ("rejected", |l| l.reject("m", 101)),
+        ("rejected and re-attached", |l| {
+            l.reject("m", 101) && l.reattach("m", (0, 41), 102).is_ok()
+        }),
+    ];
+    for (what, step) in steps {
+        let mut lib = article("u", old);
+        lib.annotate("u", (8, 48), Verdict::Sourced, "m".into(), 10)
+            .unwrap();
+        lib.replace_text("u", new, 100).unwrap();
+        let page = Page::new(lib.document("u").unwrap());
+        let before = claims(&page, &lib);
+        assert_eq!(before[0].status, Status::Moved);
+        let at = lib.revision();
+        assert!(step(&mut lib), "{what}");
+        let now = claims_since(&page, &lib, &before, Some(at));
+        assert_ne!(now, before, "{what}");
+        assert_eq!(now, claims(&page, &lib), "{what}");
+    }
 }

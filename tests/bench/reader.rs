@@ -28,7 +28,9 @@ fn main() {
         let (mut add, mut place, mut cover, mut cut) = (vec![], vec![], vec![], vec![]);
         let (mut note, mut note_place) = (vec![], vec![]);
         for i in 0..21 {
-            // A tag: a claim inside the gap after claim 10's.
+            // A tag: a claim inside the gap after claim 10's (the claims placed at this
+            // revision, as the app keeps them).
+            let tagged_at = lib.revision();
             let t = Instant::now();
             let at = 20 + 10 * 300 + 150 + i;
             lib.annotate_in(
@@ -42,7 +44,7 @@ fn main() {
             .expect("tagged");
             add.push(ms(t));
             let t = Instant::now();
-            let now = claims_after(&page, &lib, &shown);
+            let now = claims_since(&page, &lib, &shown, Some(tagged_at));
             place.push(ms(t));
             let t = Instant::now();
             let now_of = covers(&now);

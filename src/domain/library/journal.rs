@@ -23,19 +23,24 @@ pub enum Touched {
 pub struct Journal {
     touched: Vec<Touched>,
     pub(super) listed: u64,
-    /// Grows with every change (see [`Library::since`]).
+    /// Grows with every record touched (see [`Library::since`]).
     pub(super) revision: u64,
-    /// The last change that only edited a claim's note, evidence, source or rating: its
-    /// revision and the claim's id.
-    fields: Option<(u64, String)>,
+    /// The last change, if it was one of a claim ([`Library::mark`]): the revisions before and
+    /// after it, and what it was.
+    last: Option<(u64, u64, Since)>,
 }
 
 /// What changed in a library since one of its revisions ([`Library::since`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Since {
     Nothing,
-    /// One change, of the note, evidence link, source or rating of the claim with this id.
+    /// One change of the claim with this id that left its place, words, status and verdict as
+    /// they were: its note, evidence link, source or rating.
     Fields(String),
+    /// One change: this claim added.
+    Added(String),
+    /// One change: this claim deleted.
+    Removed(String),
     /// Anything else: more than one change, or one of another kind.
     More,
 }
@@ -59,12 +64,16 @@ impl Library {
         self.journal.touched.push(t);
     }
 
-    /// Notes a claim changed in what the library list does not show and nothing places: its
-    /// note, evidence link, source or rating (not its verdict, words or place).
+    /// Notes a claim changed in what the library list does not show (its note, not its verdict).
     pub(super) fn touch_unlisted(&mut self, id: &str) {
         self.journal.revision += 1;
-        self.journal.fields = Some((self.journal.revision, id.to_owned()));
         (self.journal.touched).push(Touched::Annotation(id.to_owned()));
+    }
+
+    /// Says what the change made since revision `from` was (its records touched already), for
+    /// [`Library::since`].
+    pub(super) fn mark(&mut self, from: u64, what: Since) {
+        self.journal.last = Some((from, self.journal.revision, what));
     }
 
     pub(super) fn touch_annotation(&mut self, id: &str) {
@@ -86,13 +95,13 @@ impl Library {
     }
 
     /// What changed since `revision` (of this library, as [`Library::revision`] gave it): a
-    /// keystroke in a note is one claim's fields, and the open article's 5,000 claims need not
-    /// be placed again for it.
+    /// keystroke in a note is one claim's fields, a tag one claim added, and the open
+    /// article's 5,000 claims need not be placed again for them.
     pub fn since(&self, revision: u64) -> Since {
-        match &self.journal.fields {
+        match &self.journal.last {
             _ if self.journal.revision == revision => Since::Nothing,
-            Some((r, id)) if *r == self.journal.revision && r.checked_sub(1) == Some(revision) => {
-                Since::Fields(id.clone())
+            Some((from, to, what)) if (*from, *to) == (revision, self.journal.revision) => {
+                what.clone()
             }
             _ => Since::More,
         }

@@ -129,6 +129,7 @@ use index::Index;
 use journal::Journal;
 pub use journal::{Record, Since, Touched};
 pub use merge::MergeReport;
+pub use read::at_stored_place;
 pub use revise::{reanchor, ReanchorReport, ReplaceError};
 
 impl Library {
@@ -353,7 +354,9 @@ impl Library {
         };
         let (start, end) = trim_range(text, start, end).ok_or(AnnotateError::Empty)?;
         let q = quote_at(text, start, end);
+        let from = self.revision();
         self.touch_annotation(&id);
+        self.mark(from, Since::Added(id.clone()));
         self.push_claim(Annotation {
             id,
             doc: doc_id.to_owned(),
@@ -385,6 +388,7 @@ impl Library {
         let Some(i) = self.position(id) else {
             return false;
         };
+        let from = self.revision();
         let a = &mut self.annotations[i];
         let before = a.clone();
         change(a);
@@ -393,9 +397,17 @@ impl Library {
         }
         a.modified = now.max(before.modified.saturating_add(1));
         a.editor.clone_from(&self.person);
-        match a.verdict == before.verdict {
-            true => self.touch_unlisted(id),
-            false => self.touch_annotation(id),
+        // Only what no list counts and nothing places (a keystroke in a note); confirming a
+        // moved claim, rejecting or re-attaching it changes where or how it is shown.
+        let shown = |a: &Annotation| (a.start, a.end, a.status);
+        let fields_only = shown(a) == shown(&before) && a.exact == before.exact;
+        match (a.verdict == before.verdict, fields_only) {
+            (true, true) => {
+                self.touch_unlisted(id);
+                self.mark(from, Since::Fields(id.to_owned()));
+            }
+            (true, false) => self.touch_unlisted(id),
+            (false, _) => self.touch_annotation(id),
         }
         true
     }
@@ -432,8 +444,10 @@ impl Library {
             id: id.to_owned(),
             deleted: now.max(gone.modified),
         });
+        let from = self.revision();
         self.touch_annotation(id);
         self.touch(Touched::Tombstone(id.to_owned()));
+        self.mark(from, Since::Removed(id.to_owned()));
         true
     }
 

@@ -51,18 +51,14 @@ impl Library {
             .annotations_of(&doc.id)
             .into_iter()
             .map(|a| {
-                let span = if a.status == Status::Orphan {
-                    None
-                } else if a.start < a.end
-                    && a.end <= text.len()
-                    && text.slice(a.start, a.end) == a.exact
-                {
-                    Some((a.start, a.end))
-                } else {
-                    anchorer
-                        .get_or_init(|| Anchorer::new(text.as_str()))
-                        .anchor(&a.quote(), Some((a.start, a.end)))
-                        .map(|found| (found.start, found.end))
+                let span = match a.status {
+                    Status::Orphan => None,
+                    _ => at_stored_place(a, text).or_else(|| {
+                        anchorer
+                            .get_or_init(|| Anchorer::new(text.as_str()))
+                            .anchor(&a.quote(), Some((a.start, a.end)))
+                            .map(|found| (found.start, found.end))
+                    }),
                 };
                 Placed {
                     annotation: a,
@@ -81,4 +77,11 @@ impl Library {
         });
         out
     }
+}
+
+/// Where a claim sits when its stored place still holds its quote (the usual case, found by
+/// comparing one slice); `None` when it has to be looked for.
+pub fn at_stored_place(a: &Annotation, text: &IndexedText) -> Option<(usize, usize)> {
+    (a.start < a.end && a.end <= text.len() && text.slice(a.start, a.end) == a.exact)
+        .then_some((a.start, a.end))
 }
