@@ -460,12 +460,14 @@ pub struct Backup {
 }
 
 impl Backup {
-    /// The reminder to download a backup, when one is due.
+    /// The reminder to download a backup, when one is due. Its count is in hundreds, so that
+    /// it says the same through a hundred keystrokes: it is a live region, and a screen reader
+    /// read it out again at each one (and the page drew it again).
     pub fn reminder(&self) -> Option<String> {
         (self.changes >= self.put_off + REMIND_EVERY).then(|| {
             format!(
-                "{} changes since you last downloaded the whole library. Browser storage can be lost: “Download all” keeps a copy you can load again.",
-                self.changes
+                "{} changes or more since you last downloaded the whole library. Browser storage can be lost: “Download all” keeps a copy you can load again.",
+                self.changes / REMIND_EVERY * REMIND_EVERY
             )
         })
     }
@@ -668,7 +670,19 @@ pub(crate) mod tests {
         b.changes = REMIND_EVERY - 1;
         assert_eq!(b.reminder(), None);
         b.changes += 1;
-        assert!(b.reminder().unwrap().starts_with("100 changes since"));
+        let first = b.reminder().unwrap();
+        assert!(first.starts_with("100 changes or more since"), "{first}");
+        b.changes += REMIND_EVERY - 1;
+        assert_eq!(
+            b.reminder(),
+            Some(first),
+            "the same words for a hundred changes"
+        );
+        b.changes += 1;
+        assert!(b
+            .reminder()
+            .unwrap()
+            .starts_with("200 changes or more since"));
         // Put off: quiet for as many changes again.
         b.put_off = b.changes;
         b.changes += REMIND_EVERY - 1;

@@ -14,6 +14,8 @@ use crate::domain::time::compact_date;
 #[component]
 pub fn Transfer() -> impl IntoView {
     let app = use_app();
+    // Drawn again only when its words change (at a hundred changes), not at each keystroke.
+    let reminder = Memo::new(move |_| app.backup.with(|b| b.reminder()));
 
     // Files are made and read in the worker (off the first load): it gets the library as
     // stored, and answers with the file, or with what a loaded file adds.
@@ -74,7 +76,7 @@ pub fn Transfer() -> impl IntoView {
                 />
             </label>
             {move || {
-                app.backup.get().reminder().map(|text| {
+                reminder.get().map(|text| {
                     view! {
                         <p class="backup-reminder" role="status">
                             {text}

@@ -301,11 +301,18 @@ def test_without_indexeddb_the_work_lives_in_the_tab_and_the_user_is_told(browse
 def test_many_changes_not_downloaded_bring_a_quiet_reminder(browser):
     b = browser
     tag_a_claim(b)
-    reminder = "changes since you last downloaded the whole library"
+    reminder = "changes or more since you last downloaded the whole library"
     assert reminder not in b.status_text()
     # A long note: a change a keystroke.
     b.type_into("Note", "x" * 110)
     wait_for("the reminder", lambda: reminder in b.status_text())
+    # It is a live region: the next keystrokes leave its words as they were (a screen reader
+    # would read it out again at each).
+    said = b.js("return document.querySelector('.backup-reminder').textContent")
+    assert said.startswith("100 changes or more"), said
+    b.type_into("Note", "x" * 5, clear=False)
+    wait_for("the notes stored", lambda: any('"note":"' + "x" * 115 + '"' in v for v in b.records().values()))
+    assert b.js("return document.querySelector('.backup-reminder').textContent") == said
     # Put off: it goes, and stays gone after a reload.
     b.click("button", "Not now")
     wait_for("the reminder put off", lambda: reminder not in b.status_text())
