@@ -6,7 +6,7 @@
 //! element per segment; paragraphs a change left alone are shared with the layout before, so
 //! the view redraws only the paragraphs it changed.
 
-use super::annotation::{Status, Verdict};
+use super::annotation::{Annotation, Status, Verdict};
 use super::assistant::suggest::Suggestion;
 use super::document::Document;
 use super::library::{at_stored_place, Library, Since};
@@ -97,27 +97,29 @@ pub fn claims_after(page: &Page, library: &Library, before: &[Claim]) -> Vec<Cla
     placed
         .into_iter()
         .enumerate()
-        .map(|(k, p)| {
-            let a = p.annotation;
-            let old = near(k, &a.id);
-            let share = |was: Option<&Arc<str>>, now: &str| match was {
-                Some(w) if **w == *now => Arc::clone(w),
-                _ => Arc::from(now),
-            };
-            Claim {
-                id: share(old.map(|c| &c.id), &a.id),
-                span: p.span,
-                verdict: a.verdict,
-                status: match p.span {
-                    None => Status::Orphan,
-                    Some(_) => a.status,
-                },
-                exact: share(old.map(|c| &c.exact), &a.exact),
-                note: share(old.map(|c| &c.note), &a.note),
-                creator: share(old.map(|c| &c.creator), &a.creator),
-            }
-        })
+        .map(|(k, p)| claim(p.annotation, p.span, near(k, &p.annotation.id)))
         .collect()
+}
+
+/// A claim as the lists show it, placed at `span`, sharing the words of `old` (the same claim
+/// before a change) that are unchanged.
+fn claim(a: &Annotation, span: Option<(usize, usize)>, old: Option<&Claim>) -> Claim {
+    let share = |was: Option<&Arc<str>>, now: &str| match was {
+        Some(w) if **w == *now => Arc::clone(w),
+        _ => Arc::from(now),
+    };
+    Claim {
+        id: share(old.map(|c| &c.id), &a.id),
+        span,
+        verdict: a.verdict,
+        status: match span {
+            None => Status::Orphan,
+            Some(_) => a.status,
+        },
+        exact: share(old.map(|c| &c.exact), &a.exact),
+        note: share(old.map(|c| &c.note), &a.note),
+        creator: share(old.map(|c| &c.creator), &a.creator),
+    }
 }
 
 /// [`claims_after`], knowing the library's revision (`placed_at`) at which `before` were placed
@@ -131,56 +133,52 @@ pub fn claims_since(
     before: &[Claim],
     placed_at: Option<u64>,
 ) -> Vec<Claim> {
-    let at = |id: &str| before.iter().position(|c| *c.id == *id);
-    let of_page = |id: &str| library.annotation(id).filter(|a| a.doc == page.doc);
-    let mut now = before.to_vec();
-    match placed_at.map(|r| library.since(r)) {
-        Some(Since::Nothing) => return now,
-        Some(Since::Fields(id)) => match (of_page(&id), at(&id)) {
-            (None, _) if library.annotation(&id).is_some() => return now,
-            (Some(a), Some(k)) => {
-                if *now[k].note != *a.note {
-                    now[k].note = Arc::from(a.note.as_str());
-                }
-                return now;
-            }
-            _ => {}
-        },
-        Some(Since::Removed(id)) => {
-            if let Some(k) = at(&id) {
-                now.remove(k);
-            }
-            return now;
+    placed_at
+        .and_then(|r| one_change(page, library, before, library.since(r)))
+        .unwrap_or_else(|| claims_after(page, library, before))
+}
+
+/// `before` with the one change `since` made, or `None` when the claims are to be placed again.
+fn one_change(
+    page: &Page,
+    library: &Library,
+    before: &[Claim],
+    since: Since,
+) -> Option<Vec<Claim>> {
+    let (id, added) = match since {
+        Since::Nothing => return Some(before.to_vec()),
+        Since::Removed(id) => {
+            let mut now = before.to_vec();
+            now.retain(|c| *c.id != *id);
+            return Some(now);
         }
-        Some(Since::Added(id)) => match of_page(&id) {
-            None if library.annotation(&id).is_some() => return now,
-            Some(a) if a.status != Status::Orphan && at_stored_place(a, &page.text).is_some() => {
-                // Before the first claim that comes after it; one at the same place is ordered
-                // by when it was made, which the claims do not carry: placed again then.
-                let key = |(s, e): (usize, usize)| (s, std::cmp::Reverse(e));
-                let k = before
-                    .partition_point(|c| c.span.is_some_and(|x| key(x) < key((a.start, a.end))));
-                if before.get(k).and_then(|c| c.span) != Some((a.start, a.end)) {
-                    now.insert(
-                        k,
-                        Claim {
-                            id: Arc::from(a.id.as_str()),
-                            span: Some((a.start, a.end)),
-                            verdict: a.verdict,
-                            status: a.status,
-                            exact: Arc::from(a.exact.as_str()),
-                            note: Arc::from(a.note.as_str()),
-                            creator: Arc::from(a.creator.as_str()),
-                        },
-                    );
-                    return now;
-                }
-            }
-            _ => {}
-        },
-        Some(Since::More) | None => {}
+        Since::Fields(id) => (id, false),
+        Since::Added(id) => (id, true),
+        Since::More => return None,
+    };
+    let a = library.annotation(&id)?;
+    if a.doc != page.doc {
+        // A claim of another article.
+        return Some(before.to_vec());
     }
-    claims_after(page, library, before)
+    let mut now = before.to_vec();
+    if added {
+        let span = (a.status != Status::Orphan)
+            .then(|| at_stored_place(a, &page.text))
+            .flatten()?;
+        // Before the first claim that comes after it; one at the same place is ordered by when
+        // it was made, which the claims do not carry: placed again then.
+        let key = |(s, e): (usize, usize)| (s, std::cmp::Reverse(e));
+        let k = before.partition_point(|c| c.span.is_some_and(|x| key(x) < key(span)));
+        if before.get(k).and_then(|c| c.span) == Some(span) {
+            return None;
+        }
+        now.insert(k, claim(a, Some(span), None));
+    } else {
+        let k = before.iter().position(|c| *c.id == *id)?;
+        now[k] = claim(a, before[k].span, Some(&before[k]));
+    }
+    Some(now)
 }
 
 /// A claim covering a segment.
