@@ -257,6 +257,14 @@ pub struct Layout {
     pub paragraphs: Vec<Arc<[Piece]>>,
 }
 
+impl Layout {
+    /// The piece of this layout of `page` that starts at `start`.
+    pub fn piece_at(&self, page: &Page, start: usize) -> Option<&Piece> {
+        let i = page.paragraphs.partition_point(|&(_, end)| end <= start);
+        self.paragraphs.get(i)?.iter().find(|p| p.start == start)
+    }
+}
+
 /// Where claims sit, as the layout takes them: in text order, as [`covers`] gives them.
 pub type Covers = [(usize, usize, Cover)];
 

@@ -45,6 +45,12 @@ fn pieces_cover_every_paragraph_and_carry_their_claims() {
     assert_eq!(&*p1[2].covers[0].id, "inner");
     assert_eq!((p1[2].start, p1[2].end), (22, 26));
     assert_eq!(l.paragraphs[0][1].verdicts(), (false, true));
+    // A piece is found by where it starts (as a mark drawn of it says), and only so.
+    for piece in l.paragraphs.iter().flat_map(|p| p.iter()) {
+        assert_eq!(l.piece_at(&page, piece.start), Some(piece));
+    }
+    assert_eq!(l.piece_at(&page, 23), None, "inside a piece");
+    assert_eq!(l.piece_at(&page, 99), None, "after the text");
 }
 
 /// A library of one user article, `id`, of `text`.

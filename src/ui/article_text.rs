@@ -52,7 +52,6 @@ fn piece_element(page: &Page, piece: &Piece, now: &Now) -> web_sys::Element {
             Dom::set_attribute(&el, "class", &class);
         }
         Dom::set_attribute(&el, "data-start", &piece.start.to_string());
-        Dom::set_attribute(&el, "data-end", &piece.end.to_string());
         let text = page.text.slice(piece.start, piece.end);
         Dom::insert_node(&el, &Dom::create_text_node(text), None);
         el
@@ -83,6 +82,8 @@ fn piece_element(page: &Page, piece: &Piece, now: &Now) -> web_sys::Element {
     let Some(innermost) = piece.covers.last().map(|c| &*c.id) else {
         return at("span", None);
     };
+    // (Its innermost claim is the last of `data-ids`; its title is set when the pointer
+    // first goes over it: two attributes fewer on each of thousands of marks.)
     let is = |id: &Option<String>| {
         id.as_ref()
             .is_some_and(|id| piece.covers.iter().any(|c| *c.id == **id))
@@ -99,8 +100,6 @@ fn piece_element(page: &Page, piece: &Piece, now: &Now) -> web_sys::Element {
         .join(" ");
     let el = at("mark", Some(class));
     Dom::set_attribute(&el, "data-ids", &ids);
-    Dom::set_attribute(&el, "data-claim", innermost);
-    Dom::set_attribute(&el, "title", &mark_title(piece));
     el
 }
 
@@ -207,8 +206,13 @@ pub fn ArticleText(
         root,
         Flag::Class("selected"),
         Box::new(move || {
+            // The marks whose innermost claim it is: their `data-ids` end with it.
             let id = selected.get()?;
-            Some(format!("mark[data-claim={}]", classes::css_string(&id)))
+            Some(format!(
+                "mark[data-ids={}],mark[data-ids$={}]",
+                classes::css_string(&id),
+                classes::css_string(&format!(" {id}"))
+            ))
         }),
     );
     flag_follows(
@@ -237,6 +241,14 @@ pub fn ArticleText(
         };
         layout.with(|l| redraw(&root, drawn.flatten(), page.get(), l, &now))
     });
+    // What the piece drawn as `element` says, by `read`.
+    let piece_of = move |element: &web_sys::Element, read: fn(&Piece) -> Option<String>| {
+        let start = element.get_attribute(offsets::START_ATTR)?.parse().ok()?;
+        page.with_untracked(|page| {
+            let page = page.as_deref()?;
+            layout.with_untracked(|l| l.piece_at(page, start).and_then(read))
+        })
+    };
     // One listener for every mark.
     let click = move |ev: leptos::ev::MouseEvent| {
         // A click that ends a drag-selection is selecting, not opening.
@@ -246,12 +258,23 @@ pub fn ArticleText(
         let Some(mark) = crate::browser::closest(ev.target(), "mark") else {
             return;
         };
-        if let Some(innermost) = mark.get_attribute("data-claim") {
+        if let Some(innermost) = piece_of(&mark, |p| p.covers.last().map(|c| c.id.to_string())) {
             selected.set(Some(innermost));
         } else if let Some(span) = offsets::suggested_span(&mark) {
             selected.set(None);
             chosen.set(Some(span));
         }
     };
-    view! { <div class="article-text" node_ref=node_ref on:click=click></div> }
+    // A mark's title (what claims it holds), set when the pointer first goes over it.
+    let hover = move |ev: leptos::ev::MouseEvent| {
+        let mark = crate::browser::closest(ev.target(), "mark[data-ids]:not([title])");
+        if let Some(mark) = mark {
+            if let Some(title) = piece_of(&mark, |p| Some(mark_title(p))) {
+                Dom::set_attribute(&mark, "title", &title);
+            }
+        }
+    };
+    view! {
+        <div class="article-text" node_ref=node_ref on:click=click on:mouseover=hover></div>
+    }
 }

@@ -164,7 +164,7 @@ class Browser:
         return self.js("""
             return [...document.querySelectorAll('.article-text mark.hl')].map(m => ({
                 cls: m.className, text: m.textContent, ids: m.dataset.ids,
-                start: +m.dataset.start, end: +m.dataset.end }));""")
+                start: +m.dataset.start, end: +m.dataset.start + [...m.textContent].length }));""")
 
     def article_text(self):
         return self.js("return [...document.querySelectorAll('.article-text p')].map(p => p.textContent).join('\\n\\n');")

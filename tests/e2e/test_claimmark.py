@@ -5,6 +5,7 @@ import shutil
 import subprocess
 import sys
 
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.keys import Keys
 
 from browser import wait_for
@@ -69,6 +70,12 @@ def test_mark_reload_download_upload_in_a_fresh_browser(browser_factory, tmp_pat
     assert claim_count(b) == 2
     entry = b.by_role("button", SEED_TITLE, exact=False)
     assert "1 sourced" in entry.accessible_name and "1 unsourced" in entry.accessible_name
+    # A highlight says what it holds when the pointer is over it (its title, set then).
+    mixed = b.js("return document.querySelector('.article-text mark.hl-mixed')")
+    ActionChains(b.driver).move_to_element(mixed).perform()
+    wait_for("the title of the overlap", lambda: mixed.get_attribute("title"))
+    assert mixed.get_attribute("title") in (
+        "Sourced + Unsourced claim — click to edit", "Unsourced + Sourced claim — click to edit")
 
     # Click a highlight (the part only the first claim covers) and add a note and evidence.
     first_only = next(m for m in b.js(
