@@ -28,10 +28,12 @@ pub fn download(file_name: &str, contents: &str, mime: &str) -> Result<(), Strin
     a.click();
     a.remove();
     // Revoke later: revoking at once can cancel the download in some browsers.
-    gloo_timers::callback::Timeout::new(60_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
+    super::later(
+        60_000,
+        Box::new(move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }),
+    );
     Ok(())
 }
 

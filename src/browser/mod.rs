@@ -89,6 +89,12 @@ fn local_time(ms: i64, how: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Calls `f` in `ms` milliseconds. (One timer for every caller: each closure type given to a
+/// timer makes its own copy of the glue in the wasm.)
+pub fn later(ms: u32, f: Box<dyn FnOnce()>) {
+    gloo_timers::callback::Timeout::new(ms, f).forget();
+}
+
 /// Waits `ms` milliseconds (a timer of the page or worker).
 pub async fn sleep(ms: u32) {
     let promise = js_sys::Promise::new(&mut |resolve, _| {

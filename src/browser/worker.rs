@@ -290,15 +290,17 @@ fn ask(
             r.queue.push(msg);
         }
     }
-    gloo_timers::callback::Timeout::new(PATIENCE_MS, move || {
-        let still_waiting = RUNNING.with(|r| {
-            r.borrow()
-                .as_ref()
-                .is_some_and(|run| run.borrow().waiting.iter().any(|(k, _)| *k == id))
-        });
-        if still_waiting {
-            fail_all(too_long);
-        }
-    })
-    .forget();
+    super::later(
+        PATIENCE_MS,
+        Box::new(move || {
+            let still_waiting = RUNNING.with(|r| {
+                r.borrow()
+                    .as_ref()
+                    .is_some_and(|run| run.borrow().waiting.iter().any(|(k, _)| *k == id))
+            });
+            if still_waiting {
+                fail_all(too_long);
+            }
+        }),
+    );
 }

@@ -14,6 +14,10 @@ use crate::domain::document::truncate_words;
 /// Code points of text a run of the claims list covers.
 const RUN: usize = 1_024;
 
+/// Entries a list drawn afresh makes at once, and then a task ([`redraw`]).
+const FIRST: usize = 200;
+const MORE: usize = 1_000;
+
 /// One row of the list: its words shared with the open article's claims (shortened only when
 /// drawn), so that a change copies, compares and frees no row's words it left alone.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,12 +37,14 @@ pub(super) fn show_claim(app: AppState, id: String) {
     app.selected.set(Some(id.clone()));
     scroll_to_claim(&id);
     app.flash.set(Some(id.clone()));
-    gloo_timers::callback::Timeout::new(1_600, move || {
-        if app.flash.get_untracked().as_deref() == Some(id.as_str()) {
-            app.flash.set(None);
-        }
-    })
-    .forget();
+    crate::browser::later(
+        1_600,
+        Box::new(move || {
+            if app.flash.get_untracked().as_deref() == Some(id.as_str()) {
+                app.flash.set(None);
+            }
+        }),
+    );
 }
 
 #[component]
@@ -136,12 +142,23 @@ pub fn ClaimsPanel() -> impl IntoView {
     );
     // The entries, drawn by hand (see [`entry`]): a run whose entries changed is brought to
     // them entry by entry, one at a new place made anew; the others are kept where they are.
+    // A list drawn afresh gets its first entries at once and the rest a thousand a task after
+    // (`more`), so that opening an article of thousands of claims shows its text and
+    // highlights without waiting for entries out of view.
     let list = NodeRef::<leptos::html::Div>::new();
-    Effect::new(move |drawn: Option<Drawn>| {
+    let more = RwSignal::new(0u32);
+    Effect::new(move |was: Option<(Drawn, u32)>| {
+        let (drawn, seen) = was.unwrap_or_default();
+        let pass = more.get();
         let Some(list) = list.get() else {
-            return drawn.unwrap_or_default();
+            return (drawn, pass);
         };
-        runs.with(|runs| redraw(&list, drawn.unwrap_or_default(), runs, app))
+        let budget = if pass == seen { FIRST } else { MORE };
+        let (drawn, left_out) = runs.with(|runs| redraw(&list, drawn, runs, app, budget));
+        if left_out {
+            crate::browser::later(0, Box::new(move || more.update(|n| *n += 1)));
+        }
+        (drawn, pass)
     });
     let orphan_list = NodeRef::<leptos::html::Div>::new();
     Effect::new(move |_| {
@@ -234,17 +251,21 @@ type Drawn = Vec<((usize, Vec<Row>), web_sys::Element)>;
 /// The list holds the runs drawn and nothing else, so the runs brought up to date so far are
 /// followed by those not yet looked at: a new run goes before the next of those, and a run
 /// kept is in its place already. (Walking the list's elements to find places cost two calls
-/// out of the wasm a run, 1,500 runs at 5,000 claims, at every change.)
+/// out of the wasm a run, 1,500 runs at 5,000 claims, at every change.) New runs are made
+/// while `budget` entries last; once it is spent the others are left out, to be
+/// made by a later call; says whether any were.
 fn redraw(
     list: &web_sys::Element,
     drawn: Drawn,
     runs: &[(usize, Vec<Row>)],
     app: AppState,
-) -> Drawn {
+    mut budget: usize,
+) -> (Drawn, bool) {
     use leptos::tachys::renderer::dom::Dom;
     let now = app.selected.get_untracked();
     let mut old = drawn.into_iter().peekable();
     let mut out = Vec::with_capacity(runs.len());
+    let mut left_out = false;
     for run in runs {
         // Runs drawn before this one's place are gone; one at its place is kept, brought to
         // its rows (and, unchanged, kept as it was drawn: nothing is copied).
@@ -259,6 +280,10 @@ fn redraw(
                 false => el.remove(),
             }
         }
+        if kept.is_none() && budget == 0 {
+            left_out = true;
+            continue;
+        }
         out.push(kept.unwrap_or_else(|| {
             let el = Dom::create_element("div", None);
             Dom::set_attribute(&el, "class", "run");
@@ -266,13 +291,14 @@ fn redraw(
             entries(&el, &run.1, now.as_deref());
             let before = old.peek().map(|(_, next)| -> &web_sys::Node { next });
             Dom::insert_node(list, &el, before);
+            budget = budget.saturating_sub(run.1.len());
             (run.clone(), el)
         }));
     }
     for (_, el) in old {
         el.remove();
     }
-    out
+    (out, left_out)
 }
 
 /// Brings the entries of a run, drawn as `was`, to `rows` (both in text order): an entry whose

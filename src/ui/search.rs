@@ -176,11 +176,10 @@ pub fn SearchPanel() -> impl IntoView {
                                                         app.open_document(doc.clone());
                                                         let id = id.clone();
                                                         // Once the article is laid out.
-                                                        gloo_timers::callback::Timeout::new(
-                                                                30,
-                                                                move || show_claim(app, id),
-                                                            )
-                                                            .forget();
+                                                        crate::browser::later(
+                                                            30,
+                                                            Box::new(move || show_claim(app, id)),
+                                                        );
                                                     }
                                                 >
                                                     {label}
