@@ -1,7 +1,8 @@
 """Where opening a big article goes, the release build in headless Chromium: the reader
 benchmark's article (1,000,000 characters, CLAIMS claims) loaded from a file, then opened
-OPENINGS times after a sample article. Prints, for each opening, the wall time until every
-highlight is in the page, Chromium's task, script, layout and style time for it
+OPENINGS times after a sample article. Prints, for each opening, when every highlight was in the
+page, when the frame showing them was drawn and when the claims list was full (timed in the
+page from the click), Chromium's task, script, layout and style time for it
 (`Performance.getMetrics`), and its DOM nodes and JS heap after a forced garbage collection;
 then the functions of a CPU profile of the last opening by their own time. A tool for finding
 what to work on; asserts nothing.
@@ -25,7 +26,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "e2e"))
 sys.path.insert(0, str(ROOT / "tests" / "bench"))
 from browser import Browser, wait_for  # noqa: E402
-from reader_scale import MARKS, PARAGRAPH  # noqa: E402
+from reader_scale import MARKS, OPEN, PARAGRAPH  # noqa: E402
 from served import served  # noqa: E402
 from test_records import library_file  # noqa: E402
 
@@ -150,6 +151,7 @@ def main():
     with quiet_browser(dist, claims) as b:
         d = b.driver
         wait_for("the app", lambda: d.execute_script(CLICK, "Thousands of Iraqis"), timeout=60)
+        d.set_script_timeout(600)
         for n in range(openings):
             d.execute_script(CLICK, "Thousands of Iraqis")
             wait_for("the sample", lambda: b.js(MARKS) == 0, timeout=60)
@@ -157,14 +159,14 @@ def main():
             before = metrics(d)
             if n == openings - 1:
                 start_profile(d, 200)
-            t = time.perf_counter()
-            d.execute_script(CLICK, "Big article 0")
-            wait_for("the highlights", lambda: b.js(MARKS) >= claims, timeout=600, interval=0.005)
-            wall = (time.perf_counter() - t) * 1000
+            # Timed in the page, as reader_scale.py does: polling from here would wait for the
+            # tasks that fill the claims list in after the highlights.
+            shown, drawn, listed = d.execute_async_script(OPEN, "Big article 0", claims)
             time.sleep(0.5)
             d.execute_cdp_cmd("HeapProfiler.collectGarbage", {})
             after = metrics(d)
-            print(f"opening {n + 1}: {wall:.0f} ms until every highlight shows; "
+            print(f"opening {n + 1}: every highlight in the page at {shown:.0f} ms, the frame showing"
+                  f" them drawn at {drawn:.0f} ms, the claims list full at {listed:.0f} ms; "
                   + ", ".join(f"{k} {1000 * (after[k] - before[k]):.0f} ms" for k in TIMES)
                   + f"; {after['Nodes']:,.0f} nodes and {after['JSHeapUsedSize'] / 1e6:.1f} MB of JS"
                   " heap after a garbage collection")
