@@ -251,27 +251,16 @@ fn SelectionToolbar(at: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
 
 /// Scrolls the first highlight of claim `id` into view.
 pub fn scroll_to_claim(id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(list) = leptos::prelude::document()
-        .query_selector_all(".article-text mark[data-ids]")
-        .ok()
-    else {
-        return;
-    };
-    for i in 0..list.length() {
-        let Some(el) = list
-            .item(i)
-            .and_then(|n| n.dyn_into::<web_sys::Element>().ok())
-        else {
-            continue;
-        };
-        let ids = el.get_attribute("data-ids").unwrap_or_default();
-        if ids.split(' ').any(|x| x == id) {
-            let opts = web_sys::ScrollIntoViewOptions::new();
-            opts.set_block(web_sys::ScrollLogicalPosition::Center);
-            opts.set_behavior(web_sys::ScrollBehavior::Smooth);
-            el.scroll_into_view_with_scroll_into_view_options(&opts);
-            return;
-        }
+    // (One query: asking each of thousands of marks for its ids took a call out of the wasm
+    // each.)
+    let selector = format!(
+        ".article-text mark[data-ids~={}]",
+        crate::browser::classes::css_string(id)
+    );
+    if let Ok(Some(el)) = leptos::prelude::document().query_selector(&selector) {
+        let opts = web_sys::ScrollIntoViewOptions::new();
+        opts.set_block(web_sys::ScrollLogicalPosition::Center);
+        opts.set_behavior(web_sys::ScrollBehavior::Smooth);
+        el.scroll_into_view_with_scroll_into_view_options(&opts);
     }
 }

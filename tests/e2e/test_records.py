@@ -419,6 +419,11 @@ def test_a_change_redraws_only_the_run_of_the_text_and_list_it_touches(browser, 
     # counts their entries as not displayed.)
     b.js("document.querySelector('.claim-entry[data-claim$=\"000150\"]').scrollIntoView()")
     b.click("button", "prices fell number 150 of article 0", exact=False)
+    # The claim's highlight is scrolled into view.
+    wait_for("its highlight in view", lambda: b.js("""
+        const r = document.querySelector('.article-text mark[data-ids~="urn:uuid:00000000-0000-4000-8000-000000000150"]')
+            .getBoundingClientRect();
+        return r.top >= 0 && r.bottom <= innerHeight;"""))
     b.js("window.changed = []")
     b.click("button", "Delete claim")
     wait_for("the claim deleted", lambda: claim_count(b) == 300)
