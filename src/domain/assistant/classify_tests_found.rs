@@ -81,6 +81,10 @@ fn unnamed_people_are_vague() {
         "The deal may grow into something bigger, people familiar with the talks say.",
         "Trump knows it is not a good deal, a second person briefed on the call said.",
         "They fear that he may give fewer concessions, according to people familiar with their thinking.",
+        // Unnamed members of a named body (RULES.md: "unnamed officials and officers are
+        // vague, even where the administration is named").
+        "Soldiers from the Nigerian army said the attack killed 12 people.",
+        "Villagers said the militants arrived before dawn.",
     ] {
         assert_eq!(last(text), (Verdict::Unsourced, None, true), "{text}");
     }

@@ -265,7 +265,8 @@ pub static GROUPS: Words = Words::new(&[
     "organisations", "citizens", "farmers", "demonstrators", "educators", "owners", "landlords",
     "tenants", "patients", "nurses", "providers", "businesses",
     "retailers", "utilities", "brokerages", "backers", "allies", "attorneys", "lawyers",
-    "regulators", "negotiators", "forecasters",
+    "regulators", "negotiators", "forecasters", "soldiers", "troops", "militants", "gunmen",
+    "rebels", "fighters", "villagers", "survivors", "passengers",
 ]);
 
 /// Phrases of unnamed attribution: an unsourced claim that leans on someone unnamed.
@@ -355,7 +356,8 @@ pub static NOT_NAMES: Words = Words::new(&[
     "I’ll", "I'll", "He’s", "He's", "She’s", "She's", "It’s", "It's", "They’re", "They're",
     "That’s", "That's", "There’s", "There's", "Here’s", "Here's", "Let’s", "Let's",
     "Others", "Lawmakers", "Officials", "Analysts", "Sources", "Experts", "Observers",
-    "Critics", "Residents", "Witnesses", "Protesters", "Earlier", "Later", "Meanwhile",
+    "Critics", "Residents", "Witnesses", "Protesters", "Soldiers", "Troops", "Militants",
+    "Gunmen", "Villagers", "Survivors", "Passengers", "Earlier", "Later", "Meanwhile",
     "However", "Since", "After", "Before", "During", "Among", "Now", "Then", "Still", "Yet",
     "Also", "Many", "Most", "Several", "Few", "All", "Each", "Every", "Such", "There", "Here",
     "What", "Which", "Who", "Why", "How", "Where", "Whatever", "Why", "Despite", "Although",
