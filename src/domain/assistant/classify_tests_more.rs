@@ -298,10 +298,12 @@ fn a_beat_and_a_reprint_note_are_no_claims() {
         "Jane Roe covers health and science.",
         "Since joining The Post, he has covered economics, China, foreign policy and energy.",
         "This article was reprinted on Wired.com.",
+        "Originally published on Live Science.",
     ] {
         assert_ne!(last(chrome).kind, Kind::Claim, "{chrome}");
     }
     for claim in [
+        "Originally published in 1851, Moby-Dick sold poorly.",
         "Medicare covers the cost of most hospital stays.",
         "The policy covers the Atlantic Coast.",
         "Since joining the alliance, Finland has doubled its defence budget.",

@@ -314,6 +314,7 @@ pub const CHROME_STARTS: &[&str] = &[
     "this article was reprinted", "this article originally appeared",
     "this story originally appeared", "this article was originally published",
     "this story was originally published", "a version of this article",
+    "originally published on ", "originally published at ",
     "all rights reserved", "email the writer", "email the author",
     "you can also mail us", "send us a tip", "got a tip?",
 ];
