@@ -41,6 +41,11 @@ fn mark_title(piece: &Piece) -> String {
     format!("{} claim{moved} — click to edit", labels.join(" + "))
 }
 
+/// A selector of the marks that hold claim `id` (among others or alone).
+pub fn marks_of(id: &str) -> String {
+    format!("mark[data-ids~={}]", classes::css_string(id))
+}
+
 /// One segment: plain text, or a `<mark>` for the claims or the suggestion covering it, as a
 /// plain element. Text is always a text node, never HTML. Clicks are heard by the article as a
 /// whole, and which mark is selected, flashing or chosen is set by [`ArticleText`] on the marks
@@ -220,7 +225,7 @@ pub fn ArticleText(
         Flag::Class("flash"),
         Box::new(move || {
             let id = flash.get()?;
-            Some(format!("mark[data-ids~={}]", classes::css_string(&id)))
+            Some(marks_of(&id))
         }),
     );
     flag_follows(

@@ -253,10 +253,7 @@ fn SelectionToolbar(at: RwSignal<Option<(f64, f64)>>) -> impl IntoView {
 pub fn scroll_to_claim(id: &str) {
     // (One query: asking each of thousands of marks for its ids took a call out of the wasm
     // each.)
-    let selector = format!(
-        ".article-text mark[data-ids~={}]",
-        crate::browser::classes::css_string(id)
-    );
+    let selector = format!(".article-text {}", super::article_text::marks_of(id));
     if let Ok(Some(el)) = leptos::prelude::document().query_selector(&selector) {
         let opts = web_sys::ScrollIntoViewOptions::new();
         opts.set_block(web_sys::ScrollLogicalPosition::Center);
