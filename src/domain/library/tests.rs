@@ -122,6 +122,47 @@ fn annotations_come_in_text_order_with_counts() {
     assert_eq!(l.counts("001_be9dfdd43b673a4c"), Counts::default());
 }
 
+/// Every article's counts, with claims of two articles made in turns (claims are kept in the
+/// order they were made, and counting looks an article up only where it changes).
+#[test]
+fn all_counts_agree_with_each_articles_counts_when_claims_alternate() {
+    let mut l = lib();
+    let other = l.documents()[1].id.clone();
+    for (i, (doc, verdict)) in [
+        (SEED, Verdict::Sourced),
+        (other.as_str(), Verdict::Unsourced),
+        (other.as_str(), Verdict::Sourced),
+        (SEED, Verdict::Unsourced),
+        (SEED, Verdict::Unsourced),
+        (other.as_str(), Verdict::Unsourced),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let id = format!("c{i}");
+        l.annotate(doc, (i * 10, i * 10 + 8), verdict, id, i as i64)
+            .unwrap();
+    }
+    let all = l.all_counts();
+    let each: Vec<Counts> = l.documents().iter().map(|d| l.counts(&d.id)).collect();
+    assert_eq!(all, each);
+    assert_eq!(
+        all[0],
+        Counts {
+            sourced: 1,
+            unsourced: 2
+        }
+    );
+    assert_eq!(
+        all[1],
+        Counts {
+            sourced: 1,
+            unsourced: 2
+        }
+    );
+    assert!(all[2..].iter().all(|c| *c == Counts::default()));
+}
+
 #[test]
 fn identical_text_is_not_added_twice() {
     let mut l = lib();
